@@ -1,0 +1,58 @@
+// The chart spec: what every chart on the site (topic pages, village pages, Markdown chart blocks)
+// hands to the renderer. Rows are already filtered and aggregated; the figure, its summary
+// sentence, its table and its CSV download are all built from exactly these rows.
+import type { Month } from '../data/types.ts';
+
+export type ChartType = 'bar' | 'line' | 'area' | 'dot' | 'table';
+
+export interface ChartField {
+  /** property name in `rows` */
+  key: string;
+  /** Chinese label for axes, table headers and CSV headers, without unit (e.g. `清理垃圾`) */
+  label: string;
+  type: 'month' | 'number' | 'percent' | 'text';
+  /** unit shown after figures (`吨`, `户`, `%` …) */
+  unit?: string;
+}
+
+/** One drawn row. `approx` marks a value built from an approximate figure (shown with `余`). */
+export type ChartRow = Record<string, string | number | boolean | null> & { approx?: boolean };
+
+export interface ChartSpec {
+  /** stable id, `[a-z0-9-]`; used as the figure's anchor and the download file names */
+  id: string;
+  type: ChartType;
+  title: string;
+  x: ChartField;
+  y: ChartField;
+  color?: ChartField;
+  rows: ChartRow[];
+  /** fixed order of color values (one colour per village/township across the site) */
+  colorDomain?: string[];
+  /** a horizontal reference line, e.g. a target */
+  target?: { value: number; label: string };
+  /** fixed y domain, e.g. [0, 100] for percentages */
+  yDomain?: [number, number];
+  /** caption under the chart (from a chart block's `caption`) */
+  caption?: string;
+  /** source note, e.g. `数据来源：data/cleanup.csv` */
+  source?: string;
+  /** latest month in the data the chart is drawn from (数据截至) */
+  asOf?: Month;
+}
+
+export interface RenderedChart {
+  spec: ChartSpec;
+  /** inline SVG for wide screens (no xmlns; role="img" and an accessible name) */
+  svg: string;
+  /** inline SVG designed for a 360 px phone (text ≥ 12 px on screen) */
+  svgNarrow: string;
+  /** standalone SVG file: xmlns, embedded styles, title */
+  svgFile: string;
+  /** the automatically written Chinese sentence stating what the chart shows */
+  summary: string;
+  /** the data table: header cells and formatted body cells */
+  table: { head: string[]; body: string[][] };
+  /** CSV of exactly the drawn rows: UTF-8 with BOM, Chinese headers, CRLF */
+  csv: string;
+}
