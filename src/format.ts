@@ -1,23 +1,75 @@
-// zh-CN formatting for every figure on the site (contract §4.2). STUB: being implemented.
+// zh-CN formatting for every figure on the site (contract §4.2). One place, so a figure reads
+// the same in prose, KPIs, tables and chart summaries.
 import type { Month, Quantity } from './data/types.ts';
+
+// signDisplay 'negative' keeps a rounded-away `-0.001` from showing as `-0`.
+const numberFormat = new Intl.NumberFormat('zh-CN', {
+  maximumFractionDigits: 2,
+  signDisplay: 'negative',
+});
+const oneDecimal = new Intl.NumberFormat('zh-CN', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  signDisplay: 'negative',
+});
+
+/** Drop float noise (`0.1 + 0.2`, sums of many decimals) before rounding for display. */
+function clean(value: number): number {
+  return Number(value.toPrecision(12));
+}
 
 /** `1,173.5`; keeps the data's decimals up to two; `approx` appends `余`. */
 export function formatNumber(value: number, approx = false): string {
-  throw new Error('not implemented');
+  if (!Number.isFinite(value)) return '—';
+  return numberFormat.format(clean(value)) + (approx ? '余' : '');
 }
 /** A quantity (or `—` for not reported). */
 export function formatQuantity(q: Quantity | null): string {
-  throw new Error('not implemented');
+  return q === null ? '—' : formatNumber(q.value, q.approx);
 }
-/** `85.2%` (value already in percent, 0–100), one decimal. */
+/** `85.2%` (value already in percent, 0–100), one decimal; approximate: `约85.2%`. */
 export function formatPercent(value: number, approx = false): string {
-  throw new Error('not implemented');
+  if (!Number.isFinite(value)) return '—';
+  return (approx ? '约' : '') + oneDecimal.format(clean(value)) + '%';
 }
 /** `2023年7月` */
 export function formatMonth(m: Month): string {
-  throw new Error('not implemented');
+  const [year, month] = m.split('-');
+  return `${year}年${Number(month)}月`;
 }
 /** `7月` (axis ticks inside one year) */
 export function formatMonthShort(m: Month): string {
-  throw new Error('not implemented');
+  return `${Number(m.split('-')[1])}月`;
+}
+
+/** Axis ticks: `1.2万` from 10,000, `1.2亿` from 100,000,000, else as formatNumber. */
+export function formatCompact(value: number): string {
+  if (!Number.isFinite(value)) return '—';
+  // Decide on the rounded figure, so 99,999,999.999 reads `1亿`, not `10,000万`.
+  const round2 = (v: number) => Math.round(clean(v) * 100) / 100;
+  const abs = Math.abs(value);
+  if (abs >= 1e8 || round2(abs / 1e4) >= 1e4) return formatNumber(round2(value / 1e8)) + '亿';
+  if (round2(abs) >= 1e4) return formatNumber(round2(value / 1e4)) + '万';
+  return formatNumber(value);
+}
+
+/**
+ * A change between two figures: `增加 12.5 吨`, `减少 3 户`, `持平` (zero after rounding to
+ * two decimals). `%` sticks to the number (`增加 5%`); for coverage rates use formatPoints.
+ */
+export function formatChange(delta: number, unit = '', approx = false): string {
+  if (!Number.isFinite(delta)) return '—';
+  const shown = formatNumber(Math.abs(delta), approx);
+  if (formatNumber(Math.abs(delta)) === '0') return '持平';
+  const suffix = unit === '' ? '' : unit === '%' ? '%' : ` ${unit}`;
+  return `${delta > 0 ? '增加' : '减少'} ${shown}${suffix}`;
+}
+
+/**
+ * A difference between two percentages: `4.8 个百分点`, one decimal like formatPercent.
+ * The sign is kept (`-4.8 个百分点`); pass the magnitude when the wording carries the direction.
+ */
+export function formatPoints(delta: number): string {
+  if (!Number.isFinite(delta)) return '—';
+  return `${oneDecimal.format(clean(delta))} 个百分点`;
 }

@@ -1,5 +1,5 @@
 // Cell grammar of contract §3.0: numbers, months, empty markers. Pure functions, no I/O.
-// STUB: signatures are fixed; bodies are being implemented (see tests/data/cells.test.ts).
+// Messages follow contract §5: 「label」, what was expected, 实际为 "the value as typed".
 import type { Month, Quantity } from './types.ts';
 
 /** Result of reading one cell. Failures carry the report code and a Chinese message. */
@@ -7,14 +7,21 @@ export type CellResult<T> =
   | { ok: true; value: T; warning?: string }
   | { ok: false; code: 'type-error' | 'constraint-error'; message: string };
 
+// Zero-width characters that Excel/WPS and copy-paste from web pages leave behind; trim() keeps them.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
 /** NFKC-normalise and trim a cell (full-width digits, `（）`, ideographic space → ASCII). */
 export function normalizeCell(raw: string): string {
-  throw new Error('not implemented');
+  return raw.normalize('NFKC').replace(INVISIBLE, '').trim();
 }
+
+// After NFKC: `－` and `﹣` became `-`, `／` became `/`. Runs of dashes (`--`, `——`) are the same mark.
+const EMPTY_MARK = /^(?:[-–—―−]+|\/|无|暂无)$/;
 
 /** `''`, `-`, `—`, `/`, `无`, `暂无` standing alone (after normalizeCell): "not reported". */
 export function isEmptyCell(raw: string): boolean {
-  throw new Error('not implemented');
+  const s = normalizeCell(raw);
+  return s === '' || EMPTY_MARK.test(s);
 }
 
 export interface NumberRule {
@@ -30,12 +37,217 @@ export interface NumberRule {
   max?: number;
 }
 
+/**
+ * Units a cell may carry, by canonical unit (contract §3.0). Compared after NFKC, which turns
+ * `㎡` and `m²` into `m2` and `％` into `%`; latin aliases are compared case-insensitively.
+ */
+export const UNIT_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  吨: ['吨', 't'],
+  公里: ['公里', '千米', 'km'],
+  平方米: ['平方米', 'm2'],
+  万元: ['万元'],
+  户: ['户'],
+  人: ['人'],
+  座: ['座'],
+  处: ['处', '个'],
+  个: ['个', '处'],
+  间: ['间'],
+  '%': ['%'],
+};
+
+/** The spellings accepted for a unit: itself first, then its aliases. */
+export function unitAliases(unit: string): readonly string[] {
+  return UNIT_ALIASES[unit] ?? [unit];
+}
+
+/** The value as the person typed it, trimmed and shortened, for quoting in a message. */
+function quote(raw: string): string {
+  const s = raw.trim();
+  const chars = [...s];
+  return `"${chars.length > 40 ? chars.slice(0, 40).join('') + '…' : s}"`;
+}
+
+function typeError<T>(message: string): CellResult<T> {
+  return { ok: false, code: 'type-error', message };
+}
+
+function constraintError<T>(message: string): CellResult<T> {
+  return { ok: false, code: 'constraint-error', message };
+}
+
+const APPROX_PREFIX = /^(?:约|近)\s*/;
+const MINUS = /^[-−–]\s*/;
+// Integer part (digits and commas, grouping checked below) and optional decimal part;
+// `。` between digits is a decimal point. `.5` is read as 0.5.
+const NUMBER = /^(\d[\d,]*)?(?:([.。])(\d+))?/;
+const APPROX_MARK = /^(?:余|多|\+)/;
+const APPROX_MARK_END = /(?:余|多|\+)$/;
+const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
+
 /** Read a non-empty number cell under §3.0 (caller has already handled empty cells). */
 export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity> {
-  throw new Error('not implemented');
+  const label = `「${rule.label}」`;
+  const shown = quote(raw);
+  const notNumber = (hint = ''): CellResult<Quantity> =>
+    typeError(`${label}应为数字，实际为 ${shown}${hint}`);
+
+  let s = normalizeCell(raw);
+  let approx = false;
+  const prefix = APPROX_PREFIX.exec(s);
+  if (prefix) {
+    approx = true;
+    s = s.slice(prefix[0].length);
+  }
+  let negative = false;
+  const minus = MINUS.exec(s);
+  if (minus) {
+    negative = true;
+    s = s.slice(minus[0].length);
+  }
+
+  const num = NUMBER.exec(s)!;
+  const [matched, intPart = '', point, fraction] = num;
+  if (!/\d/.test(matched)) return notNumber();
+  let rest = s.slice(matched.length).trim();
+
+  // Whatever follows the number may only be an approximate mark and a unit, in either order.
+  const markBefore = APPROX_MARK.exec(rest);
+  if (markBefore) {
+    approx = true;
+    rest = rest.slice(markBefore[0].length).trim();
+  }
+  const markAfter = APPROX_MARK_END.exec(rest);
+  if (markAfter) {
+    approx = true;
+    rest = rest.slice(0, -markAfter[0].length).trim();
+  }
+
+  const percent = rule.percent === true || rule.unit === '%';
+  const unit = percent ? '%' : rule.unit;
+  const accepted = unit === undefined ? [] : unitAliases(unit);
+  const unitOk = rest === '' || accepted.some((a) => a.toLowerCase() === rest.toLowerCase());
+  // A digit or separator left over (and not part of a unit such as `m2`) means a malformed
+  // number (`1.2.3`, `12 34`), not a unit.
+  if (!unitOk && /[\d,.。]/.test(rest)) return notNumber();
+  if (intPart.includes(',') && !GROUPED.test(intPart)) {
+    return notNumber('（千分位逗号须每三位一组，小数点请用 "."）');
+  }
+  if (!unitOk) {
+    if (unit === undefined) return notNumber('（不带单位）');
+    const others = accepted.filter((a) => a !== unit);
+    const also = others.length > 0 ? `（也可写 ${others.join('、')}）` : '';
+    return typeError(`${label}的单位应为 ${unit}${also}，实际为 ${shown}`);
+  }
+
+  const magnitude = Number(`${intPart.replace(/,/g, '') || '0'}${fraction ? '.' + fraction : ''}`);
+  if (!Number.isFinite(magnitude)) return notNumber();
+  if (rule.integer && !Number.isInteger(magnitude)) {
+    return typeError(`${label}应为整数，实际为 ${shown}`);
+  }
+
+  // `-0` is zero, not a negative quantity.
+  const value = negative && magnitude !== 0 ? -magnitude : magnitude;
+  // Quantities are never negative; only a column that declares a negative minimum (lng/lat) allows them.
+  if (value < 0 && !(rule.min !== undefined && rule.min < 0)) {
+    return constraintError(`${label}数量不能为负数，实际为 ${shown}`);
+  }
+  const min = percent ? Math.max(0, rule.min ?? 0) : rule.min;
+  const max = percent ? Math.min(100, rule.max ?? 100) : rule.max;
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
+    const range =
+      min !== undefined && max !== undefined
+        ? `应在 ${min} 到 ${max} 之间`
+        : min !== undefined
+          ? `应不小于 ${min}`
+          : `应不大于 ${max}`;
+    return constraintError(`${label}${range}，实际为 ${shown}`);
+  }
+
+  const result: CellResult<Quantity> = { ok: true, value: { value, approx } };
+  if (point === '。') {
+    result.warning = `${label}的 ${shown} 中的 "。" 已按小数点读作 ${value}，请改用 "."`;
+  }
+  return result;
+}
+
+/** Days in a month; `month` is 1–12. */
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const TIME = String.raw`(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?`;
+const YEAR_MONTH = [/^(\d{4})\s*[-/.]\s*(\d{1,2})$/, /^(\d{4})\s*年\s*(\d{1,2})\s*月份?$/];
+const FULL_DATE = [
+  new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TIME}$`),
+  new RegExp(String.raw`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?${TIME}$`),
+];
+const MONTH_NO_YEAR = [/^\d{1,2}\s*月份?(?:\s*\d{1,2}\s*日)?$/, /^\d{1,2}[-/.]\d{1,2}$/];
+const YEAR_ONLY = /^(\d{4})\s*年?$/;
+const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
+
+// Excel's day 0 is 1899-12-30 (so that serial 60 is its fictitious 1900-02-29).
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** The date an Excel serial stands for, or null when it falls outside the years we accept. */
+export function excelSerialToDate(serial: number): { year: number; month: number; day: number } | null {
+  const d = new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000);
+  const year = d.getUTCFullYear();
+  if (year < 2000 || year > 2100) return null;
+  return { year, month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
 /** Read a non-empty month cell (`2023-07`, `2023年7月`, full dates…) into `YYYY-MM`. */
 export function parseMonth(raw: string, label: string): CellResult<Month> {
-  throw new Error('not implemented');
+  const name = `「${label}」`;
+  const shown = quote(raw);
+  const s = normalizeCell(raw);
+
+  let parts: { year: number; month: number; day?: number } | undefined;
+  for (const re of YEAR_MONTH) {
+    const m = re.exec(s);
+    if (m) parts = { year: Number(m[1]), month: Number(m[2]) };
+  }
+  const dashed = FULL_DATE[0]!.exec(s);
+  if (dashed) parts = { year: Number(dashed[1]), month: Number(dashed[3]), day: Number(dashed[4]) };
+  const chinese = FULL_DATE[1]!.exec(s);
+  if (chinese) parts = { year: Number(chinese[1]), month: Number(chinese[2]), day: Number(chinese[3]) };
+
+  if (parts) {
+    const { year, month, day } = parts;
+    if (month < 1 || month > 12) {
+      return typeError(`${name}的月应在 1 到 12 之间，实际为 ${shown}`);
+    }
+    if (day !== undefined && (day < 1 || day > daysInMonth(year, month))) {
+      return typeError(`${name}中的日期不存在，实际为 ${shown}`);
+    }
+    if (year < 2000 || year > 2100) {
+      return constraintError(`${name}的年份应在 2000 到 2100 之间，实际为 ${shown}`);
+    }
+    return { ok: true, value: `${year}-${String(month).padStart(2, '0')}` };
+  }
+
+  if (MONTH_NO_YEAR.some((re) => re.test(s)) || (/^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= 12)) {
+    return typeError(`${name}缺少年份，实际为 ${shown}，请写成 2023-07 或 2023年7月 的样式`);
+  }
+  const yearOnly = YEAR_ONLY.exec(s);
+  if (yearOnly && Number(yearOnly[1]) >= 2000 && Number(yearOnly[1]) <= 2100) {
+    return typeError(`${name}缺少月份，实际为 ${shown}，请写成 2023-07 或 2023年7月 的样式`);
+  }
+  if (BARE_NUMBER.test(s)) {
+    const yyyymm = /^(\d{4})(\d{2})$/.exec(s);
+    if (yyyymm) {
+      const [, y, m] = yyyymm;
+      if (Number(y) >= 2000 && Number(y) <= 2100 && Number(m) >= 1 && Number(m) <= 12) {
+        return typeError(`${name}应为年月，实际为 ${shown}，请写成 ${y}-${m} 或 ${y}年${Number(m)}月`);
+      }
+    }
+    const date = excelSerialToDate(Number(s));
+    const means = date ? `（即 ${date.year}年${date.month}月${date.day}日）` : '';
+    const example = date ? `${date.year}-${String(date.month).padStart(2, '0')}` : '2023-07';
+    return typeError(
+      `${name}应为年月，实际为 ${shown}，像是 Excel 的日期序号${means}；` +
+        `请把该列设为“文本”格式，再按 ${example} 的样式输入`,
+    );
+  }
+  return typeError(`${name}应为年月（如 2023-07 或 2023年7月），实际为 ${shown}`);
 }

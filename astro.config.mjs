@@ -1,0 +1,40 @@
+// @ts-check
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { parse } from 'yaml';
+
+// SITE_DIR points at a folder holding data/, content/ and public/ (default: this project).
+// Tests and the benchmark use it to build fixture sites with the same code.
+const siteDir = path.resolve(process.env.SITE_DIR || '.');
+
+/** The public address from content/site.md (`url`), needed by RSS and the sitemap. */
+function siteUrl() {
+  try {
+    const text = readFileSync(path.join(siteDir, 'content', 'site.md'), 'utf8');
+    const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+    const url = match ? parse(match[1])?.url : undefined;
+    return typeof url === 'string' && /^https?:\/\//.test(url) ? url : undefined;
+  } catch {
+    return undefined; // `npm run check` reports a missing or broken site.md
+  }
+}
+
+const site = siteUrl();
+
+export default defineConfig({
+  site,
+  publicDir: path.join(siteDir, 'public'),
+  trailingSlash: 'ignore',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  prefetch: false,
+  integrations: site ? [sitemap()] : [],
+  vite: {
+    // A separate cache per fixture site so tests can build several sites one after another.
+    cacheDir: process.env.SITE_DIR ? path.join(siteDir, '.vite-cache') : undefined,
+    server: { fs: { allow: [siteDir, '.'] } },
+  },
+});

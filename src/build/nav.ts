@@ -1,0 +1,14 @@
+// Site navigation: a topic whose dataset file is absent is left out (contract §2).
+import type { Project } from './project.ts';
+
+export interface NavItem { path: string; label: string }
+
+export function navItems(project: Project): NavItem[] {
+  const items: NavItem[] = [{ path: '/', label: '首页' }];
+  for (const topic of project.topics) items.push({ path: `/${topic.slug}/`, label: topic.label });
+  items.push({ path: '/villages/', label: '各村情况' });
+  if (project.reports.length > 0) items.push({ path: '/reports/', label: '工作动态' });
+  items.push({ path: '/data/', label: '开放数据' });
+  items.push({ path: '/about/', label: '关于本站' });
+  return items;
+}

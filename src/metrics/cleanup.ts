@@ -1,0 +1,77 @@
+// 村庄清洁行动 (contract §3.2): totals, monthly series and per-village totals of the metric columns.
+// A metric column may be absent from the file: absent (no key / empty list) is not the same as
+// present but not reported (null).
+import type { CleanupRow, Month, Quantity, Scope, Tables } from '../data/types.ts';
+import { inRange, type MonthRange } from './months.ts';
+import { sumQuantities } from './quantities.ts';
+import { scopeRows, villagesInScope } from './scope.ts';
+import { createIndex } from './tableIndex.ts';
+import type { MonthValue, VillageValue } from './types.ts';
+
+/** The metric columns of cleanup.csv, in schema order. */
+export const cleanupMetrics = ['garbage_t', 'ditches_km', 'piles', 'structures_m2', 'ads', 'spending_wan'] as const;
+
+export type CleanupMetric = (typeof cleanupMetrics)[number];
+
+/** Metric columns present in cleanup.csv, in schema order (empty when the file is absent). */
+export function presentCleanupMetrics(tables: Tables): CleanupMetric[] {
+  const keys = new Set(tables.cleanup?.columns.map((c) => c.key) ?? []);
+  return cleanupMetrics.filter((m) => keys.has(m));
+}
+
+/** Whether a metric column is present in cleanup.csv. */
+export function hasCleanupMetric(tables: Tables, metric: CleanupMetric): boolean {
+  return tables.cleanup?.columns.some((c) => c.key === metric) ?? false;
+}
+
+/**
+ * Totals of every metric over a scope and optional month range. Only metrics present in the file
+ * get a key (`undefined`: absent column); a present metric with no reported cell is `null`.
+ */
+export function cleanupTotals(
+  tables: Tables,
+  scope: Scope,
+  range?: MonthRange,
+): Partial<Record<CleanupMetric, Quantity | null>> {
+  const rows = scopeRows(tables, 'cleanup', scope).filter((r) => inRange(r.month, range));
+  const out: Partial<Record<CleanupMetric, Quantity | null>> = {};
+  for (const m of presentCleanupMetrics(tables)) out[m] = sumQuantities(rows.map((r) => r[m]));
+  return out;
+}
+
+/** Total of one metric; `undefined` when its column is absent, `null` when nothing was reported. */
+export function cleanupTotal(
+  tables: Tables,
+  scope: Scope,
+  metric: CleanupMetric,
+  range?: MonthRange,
+): Quantity | null | undefined {
+  if (!hasCleanupMetric(tables, metric)) return undefined;
+  return sumQuantities(scopeRows(tables, 'cleanup', scope).filter((r) => inRange(r.month, range)).map((r) => r[metric]));
+}
+
+/**
+ * Monthly series of one metric: for every month in cleanup.csv (inside `range`), the sum over the
+ * scope's villages. Empty when the file or the column is absent.
+ */
+export function cleanupByMonth(tables: Tables, scope: Scope, metric: CleanupMetric, range?: MonthRange): MonthValue[] {
+  const index = createIndex(tables).cleanup;
+  if (!index || !hasCleanupMetric(tables, metric)) return [];
+  const cells = new Map<Month, (Quantity | null)[]>();
+  for (const m of index.months) if (inRange(m, range)) cells.set(m, []);
+  for (const r of scopeRows(tables, 'cleanup', scope)) cells.get(r.month)?.push(r[metric]);
+  return [...cells].map(([month, list]) => ({ month, value: sumQuantities(list) }));
+}
+
+/**
+ * Total of one metric per village of the scope (villages.csv order, villages without any report
+ * included with `null`). Empty when the file or the column is absent.
+ */
+export function cleanupByVillage(tables: Tables, scope: Scope, metric: CleanupMetric, range?: MonthRange): VillageValue[] {
+  const index = createIndex(tables).cleanup;
+  if (!index || !hasCleanupMetric(tables, metric)) return [];
+  return villagesInScope(tables, scope).map((village) => {
+    const rows: readonly CleanupRow[] = index.byVillage.get(village.id) ?? [];
+    return { village, value: sumQuantities(rows.filter((r) => inRange(r.month, range)).map((r) => r[metric])) };
+  });
+}

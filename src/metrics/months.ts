@@ -1,0 +1,95 @@
+// Month arithmetic on `YYYY-MM` strings. Zero-padded months with four-digit years sort
+// lexicographically, so comparisons are plain string comparisons.
+import type { Month, Tables } from '../data/types.ts';
+import { createIndex } from './tableIndex.ts';
+
+/** An inclusive month range; a missing end is open. */
+export interface MonthRange {
+  from?: Month;
+  to?: Month;
+}
+
+/** Compare two months for sorting: negative if `a` is earlier, 0 if equal, positive if later. */
+export function compareMonths(a: Month, b: Month): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The distinct months of `months`, earliest first. */
+export function sortMonths(months: Iterable<Month>): Month[] {
+  return [...new Set(months)].sort(compareMonths);
+}
+
+function toIndex(m: Month): number {
+  return Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
+}
+
+function fromIndex(i: number): Month {
+  const year = Math.floor(i / 12);
+  const month = (i % 12) + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+}
+
+/** `m` moved by `n` months (negative moves back): `addMonths('2023-12', 1)` is `2024-01`. */
+export function addMonths(m: Month, n: number): Month {
+  return fromIndex(toIndex(m) + n);
+}
+
+/** The month before `m`: `previousMonth('2023-01')` is `2022-12`. */
+export function previousMonth(m: Month): Month {
+  return addMonths(m, -1);
+}
+
+/** The month after `m`. */
+export function nextMonth(m: Month): Month {
+  return addMonths(m, 1);
+}
+
+/** Number of months from `a` to `b` (`monthDiff('2023-01', '2023-03')` is 2; negative if `b` is earlier). */
+export function monthDiff(a: Month, b: Month): number {
+  return toIndex(b) - toIndex(a);
+}
+
+/** Every month from `from` to `to`, both included; empty when `from` is after `to`. */
+export function monthsBetween(from: Month, to: Month): Month[] {
+  const out: Month[] = [];
+  for (let i = toIndex(from), end = toIndex(to); i <= end; i++) out.push(fromIndex(i));
+  return out;
+}
+
+/** The year of a month, as a number. */
+export function yearOf(m: Month): number {
+  return Number(m.slice(0, 4));
+}
+
+/** The range covering one calendar year. */
+export function yearRange(year: number): Required<MonthRange> {
+  const y = String(year).padStart(4, '0');
+  return { from: `${y}-01`, to: `${y}-12` };
+}
+
+/** Whether `m` lies inside `range` (an absent range holds every month). */
+export function inRange(m: Month, range?: MonthRange): boolean {
+  if (!range) return true;
+  return (range.from === undefined || m >= range.from) && (range.to === undefined || m <= range.to);
+}
+
+/** The latest month of each monthly dataset (`null` when the file is absent or has no rows). */
+export function latestMonths(tables: Tables): {
+  cleanup: Month | null;
+  toilets: Month | null;
+  inspections: Month | null;
+} {
+  const index = createIndex(tables);
+  return {
+    cleanup: index.cleanup?.months.at(-1) ?? null,
+    toilets: index.toilets?.months.at(-1) ?? null,
+    inspections: index.inspections?.months.at(-1) ?? null,
+  };
+}
+
+/** The latest month in any monthly dataset (cleanup, toilets, inspections): the site's 数据截至. */
+export function latestMonth(tables: Tables): Month | null {
+  let latest: Month | null = null;
+  for (const m of Object.values(latestMonths(tables))) if (m !== null && (latest === null || m > latest)) latest = m;
+  return latest;
+}

@@ -1,0 +1,117 @@
+// Scopes (whole site, one township, one village) and the villages and rows they cover.
+import type { CleanupRow, InspectionRow, Scope, Tables, ToiletRow, Village } from '../data/types.ts';
+import { createIndex } from './tableIndex.ts';
+
+/** The whole site. */
+export const siteScope: Scope = { kind: 'site' };
+
+/** Townships in order of first appearance in villages.csv. */
+export function townships(tables: Tables): string[] {
+  return createIndex(tables).townships;
+}
+
+/** Villages grouped by township (townships in first-appearance order, villages in file order). */
+export function villagesByTownship(tables: Tables): Map<string, Village[]> {
+  return createIndex(tables).villagesByTownship;
+}
+
+/** The village with this id, if any. */
+export function villageById(tables: Tables, id: string): Village | undefined {
+  return createIndex(tables).villages.get(id);
+}
+
+/** The township of a village id, if the village exists. */
+export function townshipOf(tables: Tables, villageId: string): string | undefined {
+  return createIndex(tables).villages.get(villageId)?.township;
+}
+
+/** The villages a scope covers, in villages.csv order (empty for an unknown township or village). */
+export function villagesInScope(tables: Tables, scope: Scope): Village[] {
+  const index = createIndex(tables);
+  switch (scope.kind) {
+    case 'site':
+      return tables.villages.rows;
+    case 'township':
+      return index.villagesByTownship.get(scope.township) ?? [];
+    case 'village': {
+      const v = index.villages.get(scope.village);
+      return v ? [v] : [];
+    }
+  }
+}
+
+/** The ids of the villages a scope covers. */
+export function villageIdsInScope(tables: Tables, scope: Scope): ReadonlySet<string> {
+  if (scope.kind === 'site') return createIndex(tables).villageIds;
+  return new Set(villagesInScope(tables, scope).map((v) => v.id));
+}
+
+/** Whether a village id lies inside a scope. */
+export function inScope(tables: Tables, scope: Scope, villageId: string): boolean {
+  switch (scope.kind) {
+    case 'site':
+      return createIndex(tables).villages.has(villageId);
+    case 'township':
+      return townshipOf(tables, villageId) === scope.township;
+    case 'village':
+      return scope.village === villageId;
+  }
+}
+
+/** A stable string for a scope, for memo keys and anchors: `site`, `township:<name>`, `village:<id>`. */
+export function scopeKey(scope: Scope): string {
+  switch (scope.kind) {
+    case 'site':
+      return 'site';
+    case 'township':
+      return `township:${scope.township}`;
+    case 'village':
+      return `village:${scope.village}`;
+  }
+}
+
+/**
+ * The Chinese name of a scope: the township's name, the village's name, and for the whole site
+ * the township's name when there is only one, else `全部乡镇`.
+ */
+export function scopeName(tables: Tables, scope: Scope): string {
+  switch (scope.kind) {
+    case 'site': {
+      const all = townships(tables);
+      return all.length === 1 ? all[0]! : '全部乡镇';
+    }
+    case 'township':
+      return scope.township;
+    case 'village':
+      return villageById(tables, scope.village)?.name ?? scope.village;
+  }
+}
+
+/** The rows of any village-keyed dataset that fall inside a scope (one pass over `rows`, order kept). */
+export function filterByScope<R extends { village: string }>(tables: Tables, rows: readonly R[], scope: Scope): R[] {
+  if (scope.kind === 'village') return rows.filter((r) => r.village === scope.village);
+  const ids = villageIdsInScope(tables, scope);
+  return rows.filter((r) => ids.has(r.village));
+}
+
+interface MonthlyRows {
+  cleanup: CleanupRow;
+  toilets: ToiletRow;
+  inspections: InspectionRow;
+}
+
+/**
+ * Rows of a monthly dataset inside a scope, from the index: villages in villages.csv order, each
+ * village's rows earliest month first. Costs the rows of the scope, not of the whole file.
+ */
+export function scopeRows<D extends keyof MonthlyRows>(tables: Tables, dataset: D, scope: Scope): MonthlyRows[D][] {
+  const monthly = createIndex(tables)[dataset];
+  if (!monthly) return [];
+  const byVillage = monthly.byVillage as Map<string, MonthlyRows[D][]>;
+  const out: MonthlyRows[D][] = [];
+  for (const v of villagesInScope(tables, scope)) {
+    const rows = byVillage.get(v.id);
+    if (rows) for (const r of rows) out.push(r);
+  }
+  return out;
+}
