@@ -99,7 +99,7 @@ export function createIndex(tables: Tables): TableIndex {
   return index;
 }
 
-/** Memoise `compute()` on the index of `tables` under `key`. */
+/** Memoise `compute()` on the index of `tables` under `key`. Callers share the result: never mutate it. */
 export function memo<T>(tables: Tables, key: string, compute: () => T): T {
   const cache = createIndex(tables).cache;
   if (cache.has(key)) return cache.get(key) as T;

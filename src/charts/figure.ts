@@ -1,0 +1,66 @@
+// figureHtml: the whole <figure> of a chart, the same on topic pages and in Markdown reports:
+// heading with a share anchor, wide and narrow SVG, legend, summary, data table, downloads and
+// notes. Everything from staff-written text is escaped.
+import { formatMonth } from '../format.ts';
+import { escapeText } from './escape.ts';
+import { legendHtml, legendItems } from './legend.ts';
+import { chartData } from './rows.ts';
+import type { RenderedChart } from './types.ts';
+
+export interface FigureLinks {
+  csvHref: string;
+  svgHref: string;
+}
+
+export function figureHtml(chart: RenderedChart, links: FigureLinks): string {
+  const { spec } = chart;
+  const anchor = `chart-${spec.id}`;
+  const parts = [
+    `<figure class="chart chart-${spec.type}" id="${anchor}" data-pagefind-ignore>`,
+    `<figcaption class="chart-heading"><h3>${escapeText(spec.title)}` +
+      `<a class="chart-anchor" href="#${anchor}" aria-label="本图链接">#</a></h3></figcaption>`,
+  ];
+  if (spec.rows.length === 0) {
+    parts.push('<p class="chart-empty">暂无数据</p>');
+  } else {
+    if (chart.svg !== '') {
+      parts.push(
+        `<div class="chart-wide">${chart.svg}</div>`,
+        `<div class="chart-narrow">${chart.svgNarrow}</div>`,
+        legendHtml(legendItems(chartData(spec))),
+      );
+    }
+    parts.push(`<p class="chart-summary">${escapeText(chart.summary)}</p>`);
+    // A table chart is its table; other charts keep theirs folded.
+    parts.push(
+      spec.type === 'table'
+        ? tableHtml(chart)
+        : `<details class="chart-data"><summary>查看数据表</summary>${tableHtml(chart)}</details>`,
+    );
+    const downloads = [`<a href="${escapeText(links.csvHref)}" download>下载数据（CSV）</a>`];
+    if (chart.svgFile !== '') downloads.push(`<a href="${escapeText(links.svgHref)}" download>下载图表（SVG）</a>`);
+    parts.push(`<p class="chart-downloads">${downloads.join('')}</p>`);
+  }
+  for (const note of [spec.caption, spec.source, spec.asOf && `数据截至 ${formatMonth(spec.asOf)}`]) {
+    if (note) parts.push(`<p class="chart-note">${escapeText(note)}</p>`);
+  }
+  parts.push('</figure>');
+  return parts.join('\n');
+}
+
+/** Row headers are the x values; the last column (the figures) is right-aligned. */
+function tableHtml(chart: RenderedChart): string {
+  const { head, body } = chart.table;
+  const last = head.length - 1;
+  const cls = (i: number) => (i === last ? ' class="num"' : '');
+  const th = head.map((h, i) => `<th scope="col"${cls(i)}>${escapeText(h)}</th>`).join('');
+  const rows = body.map(
+    (cells) =>
+      '<tr>' +
+      cells
+        .map((c, i) => (i === 0 ? `<th scope="row">${escapeText(c)}</th>` : `<td${cls(i)}>${escapeText(c)}</td>`))
+        .join('') +
+      '</tr>',
+  );
+  return `<div class="chart-table"><table><thead><tr>${th}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}

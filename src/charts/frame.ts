@@ -1,0 +1,188 @@
+// The frame of one drawing: orientation, size, margins and the two axes, worked out before Plot
+// runs because the margins must fit Chinese labels (Plot's default 40 px does not) and the tick
+// labels must be Chinese and thinned to what fits.
+import type { PlotOptions, ScaleOptions } from '@observablehq/plot';
+import { formatCompact } from '../format.ts';
+import { fieldHeader, formatKey } from './labels.ts';
+import { fitText, textWidth, type Variant } from './layout.ts';
+import { monthSteps, monthTickLabels, monthTicks } from './months.ts';
+import type { ChartData } from './rows.ts';
+import { niceAxis, ticksWithin, type ValueAxis } from './ticks.ts';
+import type { ChartSpec } from './types.ts';
+
+export interface Frame {
+  /** horizontal: categories down the side, values across (bar and dot charts of villages) */
+  horizontal: boolean;
+  variant: Variant;
+  /** the value scale's domain (target labels are placed against it) */
+  valueDomain: [number, number];
+  /** everything Plot needs except marks and the document */
+  options: PlotOptions;
+}
+
+const tickSize = 6;
+const tickPadding = 3;
+/** room between two neighbouring tick labels */
+const labelGap = 10;
+
+/** Categories (text x) read best as horizontal bars or dots: names left, one per row. */
+export function isHorizontal(spec: ChartSpec): boolean {
+  return spec.x.type === 'text' && (spec.type === 'bar' || spec.type === 'dot');
+}
+
+export function chartFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Frame {
+  return isHorizontal(spec) ? horizontalFrame(spec, chart, variant) : verticalFrame(spec, chart, variant);
+}
+
+function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Frame {
+  const { width, height, fontSize } = variant;
+  const value = valueAxis(spec, chart, variant.valueTicks);
+  const valueLabels = value.ticks.map((t) => formatCompact(t));
+  const marginLeft = Math.ceil(Math.max(...valueLabels.map((l) => textWidth(l, fontSize)))) + tickSize + tickPadding + 6;
+  const marginTop = fontSize + 14; // the value-axis label sits above the plot
+  const marginBottom = fontSize + tickSize + tickPadding + 10;
+  const band = spec.type === 'bar';
+  const padding = band ? 0.2 : 0.5;
+
+  // Tick spacing depends on the right margin, which must hold half the last label: two passes.
+  let marginRight = 14;
+  let ticks = categoryTicks(spec, chart.xDomain, width - marginLeft - marginRight, fontSize);
+  const step = (width - marginLeft - marginRight) / Math.max(1, chart.xDomain.length);
+  const last = ticks.at(-1);
+  if (!band && last && last.key === chart.xDomain.at(-1)) {
+    const overhang = textWidth(last.label, fontSize) / 2 - step * padding + 4;
+    if (overhang > marginRight) {
+      marginRight = Math.ceil(overhang);
+      ticks = categoryTicks(spec, chart.xDomain, width - marginLeft - marginRight, fontSize);
+    }
+  }
+  const labels = new Map(ticks.map((t) => [t.key, t.label]));
+  const x: ScaleOptions = {
+    type: band ? 'band' : 'point',
+    domain: chart.xDomain,
+    padding,
+    ticks: ticks.map((t) => t.key),
+    tickFormat: (key: string) => labels.get(key) ?? '',
+    tickSize: band ? 0 : tickSize,
+    label: null,
+  };
+  const y: ScaleOptions = {
+    domain: value.domain,
+    ticks: value.ticks,
+    tickFormat: (v: number) => formatCompact(v),
+    tickSize,
+    grid: true,
+    label: fieldHeader(spec.y),
+    labelAnchor: 'top',
+    labelArrow: 'none',
+  };
+  return {
+    horizontal: false,
+    variant,
+    valueDomain: value.domain,
+    options: { width, height, marginTop, marginRight, marginBottom, marginLeft, x, y },
+  };
+}
+
+function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Frame {
+  const { width, fontSize, rowStep } = variant;
+  const maxName = width * variant.maxLabelShare;
+  const names = new Map(chart.xDomain.map((key) => [key, fitText(formatKey(spec.x, key), maxName, fontSize)]));
+  const marginLeft = Math.ceil(Math.max(...[...names.values()].map((n) => textWidth(n, fontSize)))) + tickPadding + 8;
+  const marginTop = spec.target ? fontSize + 12 : 8;
+  const marginBottom = 2 * fontSize + tickSize + tickPadding + 12; // tick labels, then the axis label
+
+  // Fewer value ticks until their labels fit side by side.
+  let value = valueAxis(spec, chart, variant.valueTicks);
+  let labels = value.ticks.map((t) => formatCompact(t));
+  let marginRight = 8;
+  for (let count = variant.valueTicks; count >= 2; count--) {
+    value = valueAxis(spec, chart, count);
+    labels = value.ticks.map((t) => formatCompact(t));
+    const widest = Math.max(...labels.map((l) => textWidth(l, fontSize)));
+    marginRight = Math.ceil(textWidth(labels.at(-1) ?? '', fontSize) / 2) + 4;
+    const spacing = (width - marginLeft - marginRight) / Math.max(1, value.ticks.length - 1);
+    if (spacing >= widest + labelGap) break;
+  }
+  const x: ScaleOptions = {
+    domain: value.domain,
+    ticks: value.ticks,
+    tickFormat: (v: number) => formatCompact(v),
+    tickSize,
+    grid: true,
+    label: fieldHeader(spec.y),
+    labelAnchor: 'right',
+    labelArrow: 'none',
+  };
+  const y: ScaleOptions = {
+    type: spec.type === 'bar' ? 'band' : 'point',
+    domain: chart.xDomain,
+    padding: spec.type === 'bar' ? 0.25 : 0.5,
+    tickFormat: (key: string) => names.get(key) ?? key,
+    tickSize: 0,
+    tickPadding: tickPadding + 4,
+    label: null,
+  };
+  const height = marginTop + marginBottom + chart.xDomain.length * rowStep;
+  return {
+    horizontal: true,
+    variant,
+    valueDomain: value.domain,
+    options: { width, height, marginTop, marginRight, marginBottom, marginLeft, x, y },
+  };
+}
+
+/** The value axis: the spec's fixed domain, else 0–100 for percentages, else zero to a round max. */
+function valueAxis(spec: ChartSpec, chart: ChartData, count: number): ValueAxis {
+  if (spec.yDomain) return { domain: spec.yDomain, ticks: ticksWithin(spec.yDomain, count) };
+  const extent = valueExtent(spec, chart);
+  if (spec.y.type === 'percent' && extent[1] <= 100) return { domain: [0, 100], ticks: ticksWithin([0, 100], count) };
+  return niceAxis(extent[0], extent[1], count);
+}
+
+/** Smallest and largest drawn value: stack tops for bars and areas (Plot stacks them). */
+function valueExtent(spec: ChartSpec, chart: ChartData): [number, number] {
+  const values: number[] = [];
+  if (spec.type === 'bar' || spec.type === 'area') {
+    const stacks = new Map<string, [number, number]>();
+    for (const d of chart.data) {
+      if (d.y === null) continue;
+      const stack = stacks.get(d.x) ?? [0, 0];
+      stack[d.y < 0 ? 0 : 1] += d.y;
+      stacks.set(d.x, stack);
+    }
+    for (const stack of stacks.values()) values.push(...stack);
+  } else {
+    for (const d of chart.data) if (d.y !== null) values.push(d.y);
+  }
+  if (spec.target) values.push(spec.target.value);
+  return [Math.min(0, ...values), Math.max(0, ...values)];
+}
+
+interface Tick {
+  key: string;
+  label: string;
+}
+
+/** Category-axis ticks: every key if the labels fit, else every 2nd, 3rd … (months on the calendar). */
+function categoryTicks(spec: ChartSpec, domain: readonly string[], plotWidth: number, fontSize: number): Tick[] {
+  const slot = plotWidth / Math.max(1, domain.length);
+  const fits = (ticks: Tick[], step: number) =>
+    ticks.every((t) => textWidth(t.label, fontSize) + labelGap <= slot * step);
+  if (spec.x.type === 'month') {
+    let ticks: Tick[] = [];
+    for (const step of monthSteps) {
+      const months = monthTicks(domain, step);
+      const labels = monthTickLabels(months);
+      ticks = months.map((key) => ({ key, label: labels.get(key)! }));
+      if (fits(ticks, step)) break;
+    }
+    return ticks;
+  }
+  const all = domain.map((key) => ({ key, label: formatKey(spec.x, key) }));
+  for (let step = 1; step < domain.length; step++) {
+    const ticks = all.filter((_, i) => i % step === 0);
+    if (fits(ticks, step)) return ticks;
+  }
+  return all.slice(0, 1);
+}

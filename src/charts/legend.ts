@@ -1,0 +1,47 @@
+// The legend: the series present in a chart, in colorDomain order, each with its site-wide colour.
+// Drawn as HTML by figure.ts (a list that wraps on narrow phones), and as SVG in the downloadable file.
+import { escapeText } from './escape.ts';
+import { textWidth } from './layout.ts';
+import type { ChartData } from './rows.ts';
+
+export interface LegendItem {
+  label: string;
+  color: string;
+}
+
+export function legendItems(chart: ChartData): LegendItem[] {
+  const { colors } = chart;
+  return colors ? chart.series.map((label) => ({ label, color: colors.color(label) })) : [];
+}
+
+const swatch = (color: string) =>
+  `<svg class="chart-swatch" width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><rect width="14" height="14" rx="2" fill="${color}"/></svg>`;
+
+/** `<ul class="chart-legend">` of swatches and names; empty without series. */
+export function legendHtml(items: readonly LegendItem[]): string {
+  if (items.length === 0) return '';
+  const lis = items.map((item) => `<li>${swatch(item.color)}${escapeText(item.label)}</li>`);
+  return `<ul class="chart-legend">${lis.join('')}</ul>`;
+}
+
+/** The legend laid out in rows within `width`, as SVG at (0, 0); returns its markup and height. */
+export function legendSvg(items: readonly LegendItem[], width: number, fontSize: number): { svg: string; height: number } {
+  if (items.length === 0) return { svg: '', height: 0 };
+  const lineHeight = fontSize + 10;
+  let x = 0;
+  let y = 0;
+  const parts: string[] = [];
+  for (const item of items) {
+    const itemWidth = Math.ceil(fontSize + 6 + textWidth(item.label, fontSize) + 18);
+    if (x > 0 && x + itemWidth > width) {
+      x = 0;
+      y += lineHeight;
+    }
+    parts.push(
+      `<rect x="${x}" y="${y + 2}" width="${fontSize}" height="${fontSize}" rx="2" fill="${item.color}"/>` +
+        `<text x="${x + fontSize + 6}" y="${y + fontSize}" text-anchor="start">${escapeText(item.label)}</text>`,
+    );
+    x += itemWidth;
+  }
+  return { svg: parts.join(''), height: y + lineHeight };
+}

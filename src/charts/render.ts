@@ -1,0 +1,71 @@
+// renderChart: one ChartSpec → two inline SVGs (wide, narrow), the downloadable SVG file, the
+// summary sentence, the data table and the CSV, all from the same normalised rows.
+import * as Plot from '@observablehq/plot';
+import { formatMonth } from '../format.ts';
+import { chartCsv } from './csv.ts';
+import { document } from './dom.ts';
+import { chartFrame } from './frame.ts';
+import { variants, type Variant } from './layout.ts';
+import { legendItems } from './legend.ts';
+import { chartMarks } from './marks.ts';
+import { chartData, type ChartData } from './rows.ts';
+import { chartSummary } from './summary.ts';
+import { finishSvg, plotClass } from './svg.ts';
+import { svgFile } from './svgFile.ts';
+import { chartTable } from './table.ts';
+import type { ChartSpec, RenderedChart } from './types.ts';
+
+export function renderChart(spec: ChartSpec): RenderedChart {
+  const chart = chartData(spec);
+  const summary = chartSummary(spec, chart);
+  const table = chartTable(spec, chart);
+  const csv = chartCsv(spec, chart);
+  const drawable = spec.type !== 'table' && chart.data.some((d) => d.y !== null);
+  if (!drawable) return { spec, svg: '', svgNarrow: '', svgFile: '', summary, table, csv };
+
+  const [wide, narrow] = variants.map((variant) => drawChart(spec, chart, variant, summary));
+  const notes = [spec.caption, spec.source, spec.asOf && `数据截至 ${formatMonth(spec.asOf)}`];
+  return {
+    spec,
+    svg: wide!.svg,
+    svgNarrow: narrow!.svg,
+    svgFile: svgFile({
+      title: spec.title,
+      summary,
+      legend: legendItems(chart),
+      chart: wide!.svg,
+      width: wide!.width,
+      height: wide!.height,
+      notes: notes.filter((n): n is string => Boolean(n)),
+    }),
+    summary,
+    table,
+    csv,
+  };
+}
+
+interface Drawing {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+function drawChart(spec: ChartSpec, chart: ChartData, variant: Variant, summary: string): Drawing {
+  const frame = chartFrame(spec, chart, variant);
+  const colors = chart.colors;
+  // No title, subtitle, caption or legend: with any of them Plot wraps the SVG in a <figure>.
+  const svg = Plot.plot({
+    ...frame.options,
+    document,
+    className: plotClass,
+    color: colors ? { type: 'ordinal', domain: colors.domain, range: colors.range, legend: false } : undefined,
+    marks: chartMarks(spec, chart, frame),
+  }) as unknown as Element;
+  const markup = finishSvg(svg, {
+    title: spec.title,
+    summary,
+    idPrefix: `chart-${spec.id}-${variant.name}`,
+    fontSize: variant.fontSize,
+  });
+  return { svg: markup, width: frame.options.width!, height: frame.options.height! };
+}

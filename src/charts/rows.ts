@@ -1,0 +1,84 @@
+// The edge of the renderer: a ChartSpec's rows normalised once into drawn data. Everything after
+// this (marks, summary, table, CSV) reads these values and does not re-check them.
+import { colorScale, type ColorScale } from './palette.ts';
+import { isMonth, monthRange } from './months.ts';
+import type { ChartRow, ChartSpec } from './types.ts';
+
+export interface Datum {
+  /** the x key: `YYYY-MM`, a category name, or a number written as text */
+  x: string;
+  /** the series (color field), or null without a color field */
+  color: string | null;
+  /** null: not reported (shown as — in the table, not drawn) */
+  y: number | null;
+  approx: boolean;
+}
+
+export interface ChartData {
+  /** every row, in drawing order: x order, then series order */
+  data: Datum[];
+  /** the x keys in axis order (months: every month from the first to the last) */
+  xDomain: string[];
+  /** the series present in this chart, in `colorDomain` order */
+  series: string[];
+  /** colours by the spec's full colorDomain, so a village keeps its colour across charts */
+  colors: ColorScale | null;
+}
+
+const idPattern = /^[a-z0-9-]+$/;
+
+/** Validates a spec's shape (ids, field types, month keys) and orders its rows. */
+export function chartData(spec: ChartSpec): ChartData {
+  if (!idPattern.test(spec.id)) throw new Error(`invalid chart id: ${spec.id}`);
+  if (spec.y.type !== 'number' && spec.y.type !== 'percent') {
+    throw new Error(`invalid y field type: ${spec.y.type} (chart ${spec.id})`);
+  }
+  const data = spec.rows.map((row) => datum(spec, row));
+
+  const xOrder = xKeys(spec, data);
+  const xIndex = new Map(xOrder.map((x, i) => [x, i]));
+  const series = seriesOrder(spec, data);
+  const seriesIndex = new Map(series.map((s, i) => [s, i]));
+  // Stable sort: x order first, series order within an x (bottom-to-top in a stack).
+  data.sort(
+    (a, b) =>
+      xIndex.get(a.x)! - xIndex.get(b.x)! ||
+      (a.color === null || b.color === null ? 0 : seriesIndex.get(a.color)! - seriesIndex.get(b.color)!),
+  );
+
+  const first = xOrder[0];
+  const last = xOrder[xOrder.length - 1];
+  const xDomain = spec.x.type === 'month' && first && last ? monthRange(first, last) : xOrder;
+  const colors = spec.color ? colorScale([...(spec.colorDomain ?? []), ...series.filter((s) => !spec.colorDomain?.includes(s))]) : null;
+  return { data, xDomain, series, colors };
+}
+
+function datum(spec: ChartSpec, row: ChartRow): Datum {
+  const x = row[spec.x.key];
+  if (spec.x.type === 'month' && !isMonth(x)) {
+    throw new Error(`invalid month: ${String(x)} (chart ${spec.id}, field ${spec.x.key})`);
+  }
+  const y = row[spec.y.key];
+  return {
+    x: String(x ?? ''),
+    color: spec.color ? String(row[spec.color.key] ?? '') : null,
+    y: typeof y === 'number' && Number.isFinite(y) ? y : null,
+    approx: row.approx === true,
+  };
+}
+
+/** x keys present, in axis order: months and numbers ascending, categories as given. */
+function xKeys(spec: ChartSpec, data: Datum[]): string[] {
+  const keys = [...new Set(data.map((d) => d.x))];
+  if (spec.x.type === 'month') return keys.sort();
+  if (spec.x.type === 'number' || spec.x.type === 'percent') return keys.sort((a, b) => Number(a) - Number(b));
+  return keys;
+}
+
+/** Series present, in `colorDomain` order; values missing from it follow in order of appearance. */
+function seriesOrder(spec: ChartSpec, data: Datum[]): string[] {
+  if (!spec.color) return [];
+  const present = new Set(data.map((d) => d.color!));
+  const known = (spec.colorDomain ?? []).filter((s) => present.has(s));
+  return [...known, ...[...present].filter((s) => !known.includes(s))];
+}

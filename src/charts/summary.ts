@@ -1,0 +1,187 @@
+// The sentence under every chart (and its SVG <desc>): what the drawn rows say, in Chinese.
+// Month series: the total (flows only), the largest month and the last month against the one
+// before; categories: largest and smallest; series: the total of each; a target: the gap to it.
+// Flows (bar, area) are summed; stocks and rates (line, dot, table, percentages) never are.
+import { formatChange, formatMonth, formatMonthShort } from '../format.ts';
+import { formatDifference, formatKey, formatValue, isPercent } from './labels.ts';
+import type { ChartData, Datum } from './rows.ts';
+import type { ChartSpec } from './types.ts';
+
+type Drawn = Datum & { y: number };
+
+interface Figure {
+  key: string;
+  y: number;
+  approx: boolean;
+}
+
+/** The summary sentence, ending in `。`. */
+export function chartSummary(spec: ChartSpec, chart: ChartData): string {
+  const drawn = chart.data.filter((d): d is Drawn => d.y !== null);
+  if (drawn.length === 0) return '暂无数据。';
+  const clauses = spec.x.type === 'month' ? monthClauses(spec, drawn) : categoryClauses(spec, drawn);
+  return `${clauses.filter((c) => c !== '').join('；')}。`;
+}
+
+/** Bars and areas of quantities add up; lines, dots, tables and percentages do not. */
+function isSummable(spec: ChartSpec): boolean {
+  return (spec.type === 'bar' || spec.type === 'area') && !isPercent(spec.y);
+}
+
+function monthClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
+  const summable = isSummable(spec);
+  const months = sumBy(drawn, (d) => d.x);
+  const first = months[0]!;
+  const last = months.at(-1)!;
+  const sameYear = first.key.slice(0, 4) === last.key.slice(0, 4);
+  const name = (m: string) => (sameYear ? formatMonthShort(m) : formatMonth(m));
+  const range =
+    first.key === last.key ? formatMonth(first.key) : `${formatMonth(first.key)}至${sameYear ? formatMonthShort(last.key) : formatMonth(last.key)}`;
+  const value = (f: Figure) => formatValue(spec.y, f.y, f.approx);
+  const label = spec.y.label;
+
+  if (summable) {
+    const total = sum(drawn);
+    const head = `${range}共${label} ${value(total)}`;
+    const parts = spec.color ? [`${head}，其中${seriesList(spec, sumBy(drawn, (d) => d.color!), true)}`] : [head];
+    if (months.length > 1) {
+      const peaks = extremes(months, 1);
+      parts[0] += `，${peaks.map((p) => name(p.key)).join('、')}最多（${value(peaks[0]!)}）`;
+      parts.push(`${name(last.key)}比${name(months.at(-2)!.key)}${change(spec, last, months.at(-2)!)}`);
+    }
+    parts.push(targetGap(spec, total));
+    return parts;
+  }
+
+  if (spec.color) {
+    // Rates and stocks per series: each series' latest figure.
+    const latest = latestBy(drawn);
+    const list = latest
+      .map((f) => ({ ...f, key: f.month === last.key ? f.key : `${f.key}（${formatMonth(f.month)}）` }))
+      .sort((a, b) => b.y - a.y);
+    return [`截至${formatMonth(last.key)}，${label}${list.length > 6 ? '' : '：'}${seriesList(spec, list, false)}`];
+  }
+  if (months.length === 1) return [`${range}${label}为 ${value(first)}`, targetGap(spec, first)];
+  const previous = months.at(-2)!;
+  const peaks = extremes(months, 1);
+  const head = `${range}，${label}${peaks.map((p) => name(p.key)).join('、')}最高（${value(peaks[0]!)}）`;
+  const lastIsPeak = peaks.length === 1 && peaks[0] === last;
+  return [
+    lastIsPeak ? `${head}，比${name(previous.key)}${change(spec, last, previous)}` : head,
+    lastIsPeak ? '' : `${name(last.key)}为 ${value(last)}，比${name(previous.key)}${change(spec, last, previous)}`,
+    targetGap(spec, last),
+  ];
+}
+
+function categoryClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
+  const summable = isSummable(spec);
+  const value = (f: Figure) => formatValue(spec.y, f.y, f.approx);
+  const names = (fs: Figure[]) => fs.map((f) => formatKey(spec.x, f.key)).join('、');
+  const label = spec.y.label;
+  const [most, least] = summable ? ['最多', '最少'] : ['最高', '最低'];
+
+  if (spec.color && !summable) {
+    // Rates per category and series: the highest and lowest single figures.
+    const figures = drawn.map((d) => ({ key: `${d.color}${formatKey(spec.x, d.x)}`, y: d.y, approx: d.approx }));
+    const [top, bottom] = [extremes(figures, 1)[0]!, extremes(figures, -1)[0]!];
+    return [`${label}${most}的是${top.key}（${value(top)}），${least}的是${bottom.key}（${value(bottom)}）`];
+  }
+  const categories = sumBy(drawn, (d) => d.x);
+  const total = sum(drawn);
+  const parts: string[] = [];
+  if (categories.length === 1) {
+    parts.push(`${names(categories)}${label} ${value(categories[0]!)}`);
+  } else {
+    const top = extremes(categories, 1);
+    const bottom = extremes(categories, -1);
+    const spread =
+      top[0]!.y === bottom[0]!.y
+        ? `各${spec.x.label}${label}均为 ${value(top[0]!)}`
+        : `${names(top)}${most}（${value(top[0]!)}），${names(bottom)}${least}（${value(bottom[0]!)}）`;
+    parts.push(
+      summable
+        ? `各${spec.x.label}共${label} ${value(total)}` +
+            (spec.color ? `，其中${seriesList(spec, sumBy(drawn, (d) => d.color!), true)}` : '') +
+            `；${spread}`
+        : top[0]!.y === bottom[0]!.y
+          ? spread
+          : `各${spec.x.label}中，${names(top)}${label}${most}（${value(top[0]!)}），${names(bottom)}${least}（${value(bottom[0]!)}）`,
+    );
+  }
+  if (spec.target) {
+    if (summable) parts.push(targetGap(spec, total));
+    else {
+      const reached = categories.filter((c) => c.y >= spec.target!.value).length;
+      const goal = `${spec.target.label}（${formatValue(spec.y, spec.target.value)}）`;
+      parts.push(
+        reached === categories.length
+          ? `均已达到${goal}`
+          : reached === 0
+            ? `均未达到${goal}`
+            : `${reached} 个${spec.x.label}已达到${goal}，${categories.length - reached} 个未达到`,
+      );
+    }
+  }
+  return parts;
+}
+
+/** `增加 12 吨` / `减少 12 吨` / `持平`; percentages: `提高 1.2 个百分点` / `下降 …`. */
+function change(spec: ChartSpec, now: Figure, before: Figure): string {
+  const approx = now.approx || before.approx;
+  if (!isPercent(spec.y)) return formatChange(now.y - before.y, spec.y.unit ?? '', approx);
+  // Percentages are compared as shown (one decimal), so the sentence agrees with the figures.
+  const diff = shownPercent(now.y) - shownPercent(before.y);
+  if (Math.abs(diff) < 0.05) return '持平';
+  return `${diff > 0 ? '提高' : '下降'} ${formatDifference(spec.y, Math.abs(diff), approx)}`;
+}
+
+function shownPercent(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+/** The gap between a figure (a total, or the latest rate) and the target, if there is one. */
+function targetGap(spec: ChartSpec, figure: Figure): string {
+  if (!spec.target) return '';
+  const goal = `${spec.target.label}（${formatValue(spec.y, spec.target.value)}）`;
+  const gap = isPercent(spec.y) ? shownPercent(spec.target.value) - shownPercent(figure.y) : spec.target.value - figure.y;
+  return gap > 1e-9 ? `距${goal}还差 ${formatDifference(spec.y, gap, figure.approx)}` : `已达到${goal}`;
+}
+
+/** `长塘村 600 吨、石门村 400 吨`; past six series, the first three and the last. */
+function seriesList(spec: ChartSpec, figures: Figure[], summable: boolean): string {
+  const sorted = [...figures].sort((a, b) => b.y - a.y);
+  const item = (f: Figure) => `${f.key} ${formatValue(spec.y, f.y, f.approx)}`;
+  if (sorted.length <= 6) return sorted.map(item).join('、');
+  const [most, least] = summable ? ['最多', '最少'] : ['最高', '最低'];
+  return `${sorted.slice(0, 3).map(item).join('、')}${most}，${item(sorted.at(-1)!)}${least}`;
+}
+
+function sum(figures: readonly { y: number; approx: boolean }[]): Figure {
+  return { key: '', y: figures.reduce((s, f) => s + f.y, 0), approx: figures.some((f) => f.approx) };
+}
+
+/** Figures summed by key, in order of first appearance (the drawing order). */
+function sumBy(drawn: readonly Drawn[], key: (d: Datum) => string): Figure[] {
+  const groups = new Map<string, Figure>();
+  for (const d of drawn) {
+    const k = key(d);
+    const group = groups.get(k) ?? { key: k, y: 0, approx: false };
+    group.y += d.y;
+    group.approx ||= d.approx;
+    groups.set(k, group);
+  }
+  return [...groups.values()];
+}
+
+/** Each series' figure in its latest month. */
+function latestBy(drawn: readonly Drawn[]): (Figure & { month: string })[] {
+  const latest = new Map<string, Figure & { month: string }>();
+  for (const d of drawn) latest.set(d.color!, { key: d.color!, y: d.y, approx: d.approx, month: d.x });
+  return [...latest.values()];
+}
+
+/** All figures sharing the largest (sign 1) or smallest (sign -1) value, in order. */
+function extremes(figures: readonly Figure[], sign: 1 | -1): Figure[] {
+  const best = Math.max(...figures.map((f) => sign * f.y));
+  return figures.filter((f) => sign * f.y === best);
+}

@@ -1,0 +1,46 @@
+// Where the table is in the sheet (contract §3.0 "Title and total rows"): Excel users put a title
+// in the first row and 合计/小计 rows among the data. Neither is data.
+import type { GridRecord } from './grid.ts';
+import { normalizeName } from './names.ts';
+
+/** `subtotal`: 小计 (rows since the previous 小计); `total`: 合计/总计 (all rows above). */
+export type TotalKind = 'subtotal' | 'total';
+
+export function nonEmptyCells(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) if (c.trim() !== '') n++;
+  return n;
+}
+
+/** A row with 合计, 总计 or 小计 in one of its first two cells (`合 计`, `全镇合计：` included). */
+export function totalKind(cells: readonly string[]): TotalKind | null {
+  for (const cell of cells.slice(0, 2)) {
+    const s = normalizeName(cell).replace(/[:：]$/u, '');
+    if (s.length === 0 || s.length > 12) continue;
+    if (s.includes('小计')) return 'subtotal';
+    if (s.includes('合计') || s.includes('总计')) return 'total';
+  }
+  return null;
+}
+
+export interface Frame {
+  /** rows above the header with one non-empty cell (skipped, each with a warning) */
+  titles: GridRecord[];
+  header: GridRecord | undefined;
+  /** rows below the header, total rows included */
+  body: GridRecord[];
+}
+
+/**
+ * Split non-blank records into title rows, the header and the body. A first row with a single
+ * non-empty cell is a title when a recognisable header follows it; up to two such rows (a title
+ * and a subtitle such as `单位：吨`) are skipped.
+ */
+export function frameRecords(
+  records: readonly GridRecord[],
+  isTitle: (first: GridRecord, next: GridRecord) => boolean,
+): Frame {
+  let start = 0;
+  while (start < 2 && start + 1 < records.length && isTitle(records[start]!, records[start + 1]!)) start++;
+  return { titles: records.slice(0, start), header: records[start], body: records.slice(start + 1) };
+}

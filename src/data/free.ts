@@ -1,0 +1,118 @@
+// Free datasets (contract §3.8): any other data/<name>.csv. No schema, so column types are
+// inferred — the only place we guess: a column whose non-empty cells all read as months is a month
+// column, else one whose cells all read as numbers under §3.0 is numeric, else text.
+import { isEmptyCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
+import { nonEmptyCells, totalKind } from './frame.ts';
+import type { GridRecord } from './grid.ts';
+import { freeHeader, headerWidth } from './headers.ts';
+import { readSheet } from './sheet.ts';
+import { checkTotals, type BodyLine } from './totals.ts';
+import type { ColumnSpec, Dataset, FreeRow, FreeValue, Issue, Quantity } from './types.ts';
+
+function quote(raw: string): string {
+  const s = raw.trim();
+  const chars = [...s];
+  return `"${chars.length > 40 ? chars.slice(0, 40).join('') + '…' : s}"`;
+}
+
+/** Free columns hold any number: a change may be negative (a `%` unit still means 0–100). */
+function freeRule(col: ColumnSpec): NumberRule {
+  return { label: col.label, min: -Infinity, ...(col.unit === undefined ? {} : { unit: col.unit }) };
+}
+
+function inferType(col: ColumnSpec, cells: readonly string[]): ColumnSpec['type'] {
+  const filled = cells.filter((c) => !isEmptyCell(c));
+  if (filled.length === 0) return 'text';
+  if (filled.every((c) => parseMonth(c, col.label).ok)) return 'month';
+  const rule = freeRule(col);
+  if (filled.every((c) => parseNumber(c, rule).ok)) return 'number';
+  return 'text';
+}
+
+export function loadFree(name: string, path: string, bytes: Uint8Array, issues: Issue[]): Dataset<FreeRow> {
+  const dataset: Dataset<FreeRow> = { name, file: path, columns: [], rows: [] };
+  const isTitle = (first: GridRecord, next: GridRecord) => nonEmptyCells(first.cells) === 1 && nonEmptyCells(next.cells) >= 2;
+  const sheet = readSheet(path, bytes, isTitle, issues);
+  if (sheet === null) return dataset;
+  const layout = freeHeader(sheet.header, path, issues);
+
+  const data: GridRecord[] = [];
+  const accepted = new Set<GridRecord>();
+  const body: { record: GridRecord; total: ReturnType<typeof totalKind> }[] = [];
+  for (const record of sheet.body) {
+    const total = totalKind(record.cells);
+    body.push({ record, total });
+    if (total !== null) continue;
+    data.push(record);
+    const { line, cells } = record;
+    if (cells.length < layout.width) {
+      issues.push({
+        path,
+        row: line,
+        column: cells.length + 1,
+        code: 'missing-cell',
+        message: `本行只有 ${cells.length} 格，表头有 ${layout.width} 列；请补齐（没有数据的格子留空即可）`,
+      });
+    } else if (headerWidth(cells) > layout.width) {
+      const column = layout.width + cells.slice(layout.width).findIndex((c) => c.trim() !== '') + 1;
+      issues.push({
+        path,
+        row: line,
+        column,
+        code: 'extra-cell',
+        message: `第 ${column} 列有内容 ${quote(cells[column - 1]!)}，但表头只有 ${layout.width} 列；请给这一列加上列名，或删去多余的内容`,
+      });
+    } else accepted.add(record);
+  }
+
+  const columns: ColumnSpec[] = layout.present.map((col) => {
+    const index = layout.indexOf.get(col.key)!;
+    const type = col.key === 'note' ? 'text' : inferType(col, data.map((r) => r.cells[index] ?? ''));
+    return { ...col, type };
+  });
+  dataset.columns = columns;
+
+  const numeric = columns.filter((c) => c.type === 'number');
+  const lines: BodyLine[] = [];
+  for (const { record, total } of body) {
+    if (total !== null) {
+      lines.push({ line: record.line, cells: record.cells, total });
+      continue;
+    }
+    const row: FreeRow = { line: record.line };
+    for (const col of columns) {
+      const index = layout.indexOf.get(col.key)!;
+      const raw = record.cells[index] ?? '';
+      let value: FreeValue = null;
+      if (!isEmptyCell(raw)) {
+        if (col.type === 'month') {
+          const r = parseMonth(raw, col.label);
+          if (r.ok) value = r.value;
+        } else if (col.type === 'number') {
+          const r = parseNumber(raw, freeRule(col));
+          if (r.ok) {
+            value = r.value;
+            if (r.warning) issues.push({ path, row: record.line, column: index + 1, code: 'warning', message: r.warning });
+          }
+        } else value = raw.trim();
+      }
+      row[col.key] = value;
+    }
+    lines.push({
+      line: record.line,
+      cells: record.cells,
+      total: null,
+      numbers: numeric.map((c) => row[c.key] as Quantity | null),
+    });
+    if (accepted.has(record)) dataset.rows.push(row);
+  }
+
+  checkTotals(
+    lines,
+    numeric.map((c) => ({ index: layout.indexOf.get(c.key)!, label: c.label })),
+    (k, raw) => parseNumber(raw, freeRule(numeric[k]!)),
+    path,
+    issues,
+  );
+  return dataset;
+}

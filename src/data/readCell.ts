@@ -1,0 +1,201 @@
+// One non-empty cell → a typed value, by the column's declared type (contract §3.0–3.7).
+// Numbers and months follow the cell grammar of cells.ts; references are checked against the
+// files they point into. The caller has already handled empty cells.
+import { normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
+import { nameKey, nearest, suggestion, withoutUnit } from './names.ts';
+import { targetMetrics } from './schemas.ts';
+import type { ColumnSpec, ConstructionPoint, IssueCode, Scope, TargetMetric } from './types.ts';
+import type { VillageIndex } from './villages.ts';
+
+/** What cross-file columns are checked against. `null`: that file is absent or unreadable. */
+export interface References {
+  villages: VillageIndex | null;
+  villagesPath: string;
+  /** id or name (as nameKey) of a villages.csv row that was rejected → its row number */
+  brokenVillages: Map<string, number>;
+  /** construction points by nameKey(id) */
+  points: Map<string, ConstructionPoint> | null;
+  pointsPath: string;
+  brokenPoints: Map<string, number>;
+}
+
+/**
+ * A failure may belong to a group reported once: references to a village whose own row has an
+ * error, or to a file that cannot be read, all share one cause.
+ */
+export interface Group {
+  key: string;
+  wholeFile: boolean;
+}
+
+export type ReadResult =
+  | { ok: true; value: unknown; warning?: string }
+  | { ok: false; code: IssueCode; message: string; group?: Group };
+
+function quote(raw: string): string {
+  const s = raw.trim();
+  const chars = [...s];
+  return `"${chars.length > 40 ? chars.slice(0, 40).join('') + '…' : s}"`;
+}
+
+const ID = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** The number rule of a column; `override` carries a unit taken from the row (items, targets). */
+export function numberRule(col: ColumnSpec, override: Partial<NumberRule> = {}): NumberRule {
+  const rule: NumberRule = { label: col.label };
+  const unit = override.unit ?? col.unit;
+  if (unit !== undefined) rule.unit = unit;
+  if (col.type === 'integer') rule.integer = true;
+  if (col.type === 'percent' || unit === '%') rule.percent = true;
+  const min = override.min ?? col.min;
+  const max = override.max ?? col.max;
+  if (min !== undefined) rule.min = min;
+  if (max !== undefined) rule.max = max;
+  return rule;
+}
+
+const metricLookup = new Map<string, TargetMetric>();
+for (const m of targetMetrics) {
+  for (const name of [m.key, m.name, `${m.name}(${m.unit})`]) metricLookup.set(nameKey(name), m.key);
+}
+
+/** A target metric by key or Chinese name (`toilet_coverage`, `无害化卫生户厕覆盖率`). */
+export function resolveMetric(raw: string): TargetMetric | undefined {
+  const key = nameKey(raw);
+  return metricLookup.get(key) ?? metricLookup.get(withoutUnit(key));
+}
+
+function readId(col: ColumnSpec, raw: string): ReadResult {
+  const id = normalizeCell(raw);
+  if (ID.test(id)) return { ok: true, value: id };
+  return {
+    ok: false,
+    code: 'type-error',
+    message: `「${col.label}」应为 1 到 40 位的英文字母、数字、下划线 "_" 或连字符 "-"，实际为 ${quote(raw)}`,
+  };
+}
+
+function readEnum(col: ColumnSpec, raw: string): ReadResult {
+  const values = col.values ?? [];
+  const key = nameKey(raw);
+  const hit = values.find((v) => nameKey(v) === key);
+  if (hit !== undefined) return { ok: true, value: hit };
+  const list = values.length > 1 ? `${values.slice(0, -1).join('、')} 或 ${values.at(-1)}` : values.join('');
+  return { ok: false, code: 'type-error', message: `「${col.label}」应为 ${list}，实际为 ${quote(raw)}` };
+}
+
+function readMetric(col: ColumnSpec, raw: string): ReadResult {
+  const metric = resolveMetric(raw);
+  if (metric !== undefined) return { ok: true, value: metric };
+  const near = nearest(
+    raw,
+    targetMetrics.flatMap((m) => [[m.key, m.name] as const, [m.name, m.name] as const]),
+  );
+  const list = targetMetrics.map((m) => `${m.name}（${m.key}）`).join('、');
+  return {
+    ok: false,
+    code: 'type-error',
+    message: `「${col.label}」应为以下指标之一：${list}，实际为 ${quote(raw)}${suggestion(near)}`,
+  };
+}
+
+function unreadable(col: ColumnSpec, path: string): ReadResult {
+  return {
+    ok: false,
+    code: 'foreign-key-error',
+    message: `无法核对「${col.label}」：${path} 缺失，或其表头有错误`,
+    group: { key: `${col.key}:file`, wholeFile: true },
+  };
+}
+
+function readVillage(col: ColumnSpec, raw: string, refs: References): ReadResult {
+  if (refs.villages === null) return unreadable(col, refs.villagesPath);
+  const found = refs.villages.resolve(raw);
+  if (found.ok) return { ok: true, value: found.village.id };
+  const line = refs.brokenVillages.get(nameKey(raw));
+  if (line !== undefined) {
+    return {
+      ok: false,
+      code: 'foreign-key-error',
+      message: `「${col.label}」${quote(raw)} 在 ${refs.villagesPath} 第 ${line} 行，该行有错误；请先改正该行`,
+      group: { key: `${col.key}:${line}`, wholeFile: false },
+    };
+  }
+  return { ok: false, code: 'foreign-key-error', message: `「${col.label}」${found.message}` };
+}
+
+function readPoint(col: ColumnSpec, raw: string, refs: References): ReadResult {
+  if (refs.points === null) return unreadable(col, refs.pointsPath);
+  const key = nameKey(raw);
+  const point = refs.points.get(key);
+  if (point) return { ok: true, value: point.id };
+  const line = refs.brokenPoints.get(key);
+  if (line !== undefined) {
+    return {
+      ok: false,
+      code: 'foreign-key-error',
+      message: `「${col.label}」${quote(raw)} 在 ${refs.pointsPath} 第 ${line} 行，该行有错误；请先改正该行`,
+      group: { key: `${col.key}:${line}`, wholeFile: false },
+    };
+  }
+  const near = nearest(raw, [...refs.points.values()].flatMap((p) => [[p.id, p.id] as const, [p.name, p.id] as const]));
+  return {
+    ok: false,
+    code: 'foreign-key-error',
+    message: `「${col.label}」${quote(raw)} 不是 ${refs.pointsPath} 中的建设点编号${suggestion(near)}`,
+  };
+}
+
+function readScope(col: ColumnSpec, raw: string, refs: References): ReadResult {
+  if (refs.villages === null) return unreadable(col, refs.villagesPath);
+  const township = refs.villages.resolveTownship(raw);
+  if (township !== undefined) return { ok: true, value: { kind: 'township', township } satisfies Scope };
+  const found = refs.villages.resolve(raw);
+  if (found.ok) return { ok: true, value: { kind: 'village', village: found.village.id } satisfies Scope };
+  if (found.reason === 'ambiguous') {
+    return { ok: false, code: 'foreign-key-error', message: `「${col.label}」${found.message}` };
+  }
+  const towns = refs.villages.townships;
+  const near = nearest(raw, [
+    ...towns.map((t) => [t, t] as const),
+    ...[...refs.villages.byId.values()].map((v) => [v.name, v.name] as const),
+  ]);
+  return {
+    ok: false,
+    code: 'foreign-key-error',
+    message:
+      `「${col.label}」${quote(raw)} 既不是乡镇名（已有：${towns.slice(0, 5).join('、')}${towns.length > 5 ? ' …' : ''}），` +
+      `也不是村编号或村名；留空表示全域${suggestion(near)}`,
+  };
+}
+
+/** Read one non-empty cell of a known dataset's column. */
+export function readCell(
+  col: ColumnSpec,
+  raw: string,
+  refs: References,
+  override: Partial<NumberRule> = {},
+): ReadResult {
+  switch (col.type) {
+    case 'text':
+      return { ok: true, value: raw.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').trim() };
+    case 'id':
+      return readId(col, raw);
+    case 'number':
+    case 'integer':
+    case 'percent':
+      return parseNumber(raw, numberRule(col, override));
+    case 'month':
+      return parseMonth(raw, col.label);
+    case 'enum':
+      return readEnum(col, raw);
+    case 'village':
+      return readVillage(col, raw, refs);
+    case 'point':
+      return readPoint(col, raw, refs);
+    case 'metric':
+      return readMetric(col, raw);
+    case 'scope':
+      return readScope(col, raw, refs);
+  }
+}

@@ -1,0 +1,169 @@
+// The ```chart fence (contract §4.1): an ad-hoc chart from a dataset, or one of the site's own
+// charts (`preset:`), rendered at build time through the same renderer and <figure> as the
+// topic pages. Problems are chart-errors at the line of the offending block line.
+import type { MarkdownIt, RendererRule, StateCore, Token } from 'markdown-it';
+import { renderChart } from '../charts/render.ts';
+import { figureHtml } from '../charts/figure.ts';
+import type { ChartSpec } from '../charts/types.ts';
+import { nearest, suggestion } from '../data/names.ts';
+import { buildChartSpec } from '../query/chart.ts';
+import { villageIndex } from '../query/view.ts';
+import { splitConditions } from '../query/where.ts';
+import type { QueryError } from '../query/types.ts';
+import { chartTypes, isChartType, isPresetName, parseChartBlock, type BlockEntry, type BlockProblem } from './chartBlock.ts';
+import { fileLine, pageEnv, presetNames, reportIssue, type MarkdownEnv, type PresetScope } from './env.ts';
+
+/** The first word of a fence's info string: ```chart title → `chart`. */
+function fenceName(token: Token): string {
+  return token.info.trim().split(/\s+/u)[0]!.toLowerCase();
+}
+
+/** Keys of an ad-hoc chart that a preset chart does not take. */
+const adHocOnly = ['data', 'type', 'x', 'y', 'color', 'where'] as const;
+
+type Built = { spec: ChartSpec } | { problems: BlockProblem[] };
+
+function presetSpec(env: MarkdownEnv, entries: BlockEntry[], get: (k: string) => BlockEntry | undefined): Built {
+  const problems: BlockProblem[] = [];
+  const preset = get('preset')!;
+  for (const e of entries) {
+    if ((adHocOnly as readonly string[]).includes(e.key)) {
+      problems.push({ line: e.line, message: `使用 preset 时不能再写 ${e.key}（预设图表的数据和画法是固定的，可写 village 或 township 缩小范围）` });
+    }
+  }
+  const name = preset.value.trim().toLowerCase();
+  if (!isPresetName(name)) {
+    const near = nearest(preset.value, presetNames.map((n) => [n, n] as const));
+    problems.push({
+      line: preset.line,
+      message: `预设图表 "${preset.value}" 不存在${near === undefined ? `（可用：${presetNames.join('、')}）` : suggestion(near)}`,
+    });
+  }
+  const scope: PresetScope = {};
+  const village = get('village');
+  const township = get('township');
+  const index = villageIndex(env.tables);
+  if (village && township) {
+    problems.push({ line: township.line, message: 'village 和 township 只能写一个' });
+  } else if (village) {
+    const found = index.resolve(village.value);
+    if (found.ok) scope.village = found.village.id;
+    else problems.push({ line: village.line, message: found.message });
+  } else if (township) {
+    const found = index.resolveTownship(township.value);
+    if (found !== undefined) scope.township = found;
+    else {
+      const near = nearest(township.value, index.townships.map((t) => [t, t] as const));
+      problems.push({ line: township.line, message: `乡镇 "${township.value.trim()}" 不在村庄名录 (villages.csv) 中${suggestion(near)}` });
+    }
+  }
+  if (problems.length > 0 || !isPresetName(name)) return { problems };
+  const result = env.presetChart(name, scope);
+  if ('error' in result) return { problems: [{ line: preset.line, message: result.error }] };
+  return { spec: result };
+}
+
+function adHocSpec(env: MarkdownEnv, entries: BlockEntry[], get: (k: string) => BlockEntry | undefined, id: string): Built {
+  const problems: BlockProblem[] = [];
+  for (const key of ['village', 'township'] as const) {
+    const e = get(key);
+    if (e) problems.push({ line: e.line, message: `${key} 只能与 preset 一起使用；筛选数据请写 where: ${key}=${e.value.trim()}` });
+  }
+  const missing = (['data', 'type', 'x', 'y'] as const).filter((k) => !get(k));
+  if (missing.length > 0) {
+    problems.push({ line: null, message: `图表缺少必填项 ${missing.join('、')}（须写 data、type、x、y，或写 preset）` });
+  }
+  const type = get('type');
+  if (type && !isChartType(type.value.trim().toLowerCase())) {
+    const near = nearest(type.value, chartTypes.map((t) => [t, t] as const));
+    problems.push({
+      line: type.line,
+      message: `图表类型 "${type.value.trim()}" 不支持${near === undefined ? `（可用：${chartTypes.join('、')}）` : suggestion(near)}`,
+    });
+  }
+  const data = get('data');
+  if (!data) return { problems };
+  const conditions = entries.filter((e) => e.key === 'where').flatMap((e) => splitConditions(e.value).map((text) => ({ text, line: e.line })));
+  const chartType = type?.value.trim().toLowerCase() ?? 'bar';
+  const built = buildChartSpec(
+    env.tables,
+    {
+      data: data.value,
+      type: isChartType(chartType) ? chartType : 'bar',
+      x: get('x')?.value ?? '',
+      y: get('y')?.value ?? '',
+      ...(get('color') && { color: get('color')!.value }),
+      where: conditions.map((c) => c.text),
+      ...(get('title') && { title: get('title')!.value }),
+      ...(get('caption') && { caption: get('caption')!.value }),
+    },
+    id,
+  );
+  const lineOf = (e: QueryError): number | null =>
+    e.field === 'where' && e.index !== undefined ? (conditions[e.index]?.line ?? null) : (get(e.field ?? '')?.line ?? null);
+  if (!built.ok) {
+    // A missing x/y was already reported; do not report it again as an unknown column "".
+    const errors = built.errors.filter((e) => !(e.field && (missing as string[]).includes(e.field)));
+    problems.push(...errors.map((e) => ({ line: lineOf(e), message: e.message })));
+  }
+  return problems.length > 0 || !built.ok ? { problems } : { spec: built.value };
+}
+
+/** Render one chart block: the figure, or the errors (in place in dev mode only). */
+export function renderChartBlock(env: MarkdownEnv, token: Token): string {
+  const fence = token.map?.[0] ?? 0;
+  const id = `${env.chartIdPrefix}${++env.chartCount}`;
+  const { entries, problems } = parseChartBlock(token.content);
+  const get = (key: string) => entries.find((e) => e.key === key);
+  const built = get('preset') ? presetSpec(env, entries, get) : adHocSpec(env, entries, get, id);
+  const all = [...problems, ...('problems' in built ? built.problems : [])];
+  const line = (p: BlockProblem) => fileLine(env, p.line === null ? fence : fence + 1 + p.line);
+  if (all.length > 0 || !('spec' in built)) {
+    return all
+      .sort((a, b) => line(a) - line(b))
+      .map((p) => reportIssue(env, 'chart-error', line(p), p.message))
+      .join('');
+  }
+  const title = get('title');
+  const caption = get('caption');
+  const spec: ChartSpec = {
+    ...built.spec,
+    id,
+    ...(title && { title: title.value }),
+    ...(caption && { caption: caption.value }),
+  };
+  let chart;
+  try {
+    chart = renderChart(spec);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return reportIssue(env, 'chart-error', fileLine(env, fence), `图表无法绘制（${detail}）；请把此文件发给网站维护人员`);
+  }
+  if (spec.rows.length === 0) {
+    reportIssue(env, 'warning', fileLine(env, fence), `图表「${spec.title}」没有符合条件的数据，页面上将显示“暂无数据”`);
+  }
+  env.charts.push(chart);
+  const base = env.base.endsWith('/') ? env.base : `${env.base}/`;
+  return figureHtml(chart, { csvHref: `${base}data/charts/${id}.csv`, svgHref: `${base}data/charts/${id}.svg` });
+}
+
+/** Core rule: render every chart block once, in document order (chart ids follow that order). */
+export function chartBlockRule(state: StateCore): void {
+  const env = pageEnv(state.env);
+  for (const token of state.tokens) {
+    if (token.type === 'fence' && fenceName(token) === 'chart') token.meta = { chartHtml: renderChartBlock(env, token) };
+  }
+}
+
+export function makeFenceRenderer(base: RendererRule | undefined): RendererRule {
+  return (tokens, idx, options, env, self) => {
+    const meta = tokens[idx]!.meta as { chartHtml?: string } | null;
+    if (meta?.chartHtml !== undefined) return meta.chartHtml;
+    return base ? base(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
+}
+
+export function chartFencePlugin(md: MarkdownIt): void {
+  md.core.ruler.after('block', 'chart_blocks', chartBlockRule);
+  md.renderer.rules.fence = makeFenceRenderer(md.renderer.rules.fence);
+}

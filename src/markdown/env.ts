@@ -1,0 +1,89 @@
+// Per-page state that travels through markdown-it's `env` (never module globals).
+import type { Issue, IssueCode, Tables } from '../data/types.ts';
+import type { ChartSpec, RenderedChart } from '../charts/types.ts';
+import type { Env } from 'markdown-it';
+import { escapeText } from '../charts/escape.ts';
+
+/** Names of the site's own charts that a chart block may ask for (contract §4.1). */
+export const presetNames = [
+  'cleanup-monthly',
+  'cleanup-by-village',
+  'construction-progress',
+  'toilet-coverage',
+  'public-toilets',
+  'inspection-ranking',
+] as const;
+
+export type PresetName = (typeof presetNames)[number];
+
+/** Narrowing of a preset chart: `village` is a village id (already resolved), `township` a known name. */
+export interface PresetScope {
+  village?: string;
+  township?: string;
+}
+
+/** Supplied by the site (the lead's presets); returns a spec or a Chinese error message. */
+export type PresetChart = (name: PresetName, scope: PresetScope) => ChartSpec | { error: string };
+
+/** What the caller of renderMarkdown provides for one page. */
+export interface MarkdownContext {
+  tables: Tables;
+  /** path relative to the project root, e.g. `content/reports/2023-h1.md` */
+  file: string;
+  /** number of file lines before the body's first line (front matter included) */
+  lineOffset: number;
+  /** site base path, `/` or `/town/` (leading and trailing slash) */
+  base: string;
+  /** prefix of chart ids on this page, `[a-z0-9-]`; ids are prefix + 1, 2, … */
+  chartIdPrefix: string;
+  /** dev mode: errors are also rendered in place */
+  dev: boolean;
+  presetChart: PresetChart;
+}
+
+export interface TocEntry {
+  id: string;
+  text: string;
+  level: number;
+}
+
+/** The `env` object of one render: the context plus what the plugins collect. */
+export interface MarkdownEnv extends MarkdownContext, Env {
+  issues: Issue[];
+  charts: RenderedChart[];
+  toc: TocEntry[];
+  /** ids used on the page (headings), for de-duplication */
+  ids: Set<string>;
+  /** running number of chart blocks */
+  chartCount: number;
+}
+
+export function createEnv(ctx: MarkdownContext): MarkdownEnv {
+  return { ...ctx, issues: [], charts: [], toc: [], ids: new Set(), chartCount: 0 };
+}
+
+/** markdown-it types `env` loosely; every plugin here runs inside renderMarkdown, which passes a MarkdownEnv. */
+export function pageEnv(env: Env | undefined): MarkdownEnv {
+  return env as MarkdownEnv;
+}
+
+/** Turn a markdown-it 0-based body line into a 1-based file line. */
+export function fileLine(env: MarkdownEnv, bodyLine: number): number {
+  return env.lineOffset + bodyLine + 1;
+}
+
+/**
+ * Record a content error. Returns the HTML to show in place: the message in dev mode,
+ * nothing in build mode (the build fails on the collected issue).
+ */
+export function reportIssue(
+  env: MarkdownEnv,
+  code: IssueCode,
+  line: number,
+  message: string,
+  tag: 'div' | 'span' = 'div',
+): string {
+  env.issues.push({ path: env.file, row: line, code, message });
+  if (!env.dev) return '';
+  return `<${tag} class="md-error" role="alert">${escapeText(`${env.file}:${line} ${code} ${message}`)}</${tag}>`;
+}

@@ -1,0 +1,60 @@
+// Heading anchors that work for Chinese headings, and the table of contents.
+// Observable Framework's slugger drops CJK characters and leaves Chinese headings with empty
+// ids; here letters and numbers of every script are kept (`## 工作进展` → `id="工作进展"`).
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { pageEnv, type MarkdownEnv } from './env.ts';
+
+/** A report gets a table of contents from this many second-level headings on. */
+export const tocMinHeadings = 3;
+
+/** `一、工作进展` → `一工作进展`; `Part 2: Summary` → `part-2-summary`. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+    .trim()
+    .replace(/[\s_-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** The text a reader sees in an inline token (figures count with their rendered value). */
+export function inlineText(token: Token): string {
+  let text = '';
+  for (const child of token.children ?? []) {
+    if (child.type === 'text' || child.type === 'code_inline') text += child.content;
+    else if (child.type === 'figure') text += (child.meta as { text?: string } | null)?.text ?? '';
+    else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
+  }
+  return text.trim();
+}
+
+export function uniqueId(env: MarkdownEnv, wanted: string): string {
+  const stem = wanted || 'section';
+  let id = stem;
+  for (let n = 2; env.ids.has(id); n++) id = `${stem}-${n}`;
+  env.ids.add(id);
+  return id;
+}
+
+/** Core rule: give every heading an id and collect the contents (h2 and h3). */
+export function headingIdsRule(state: StateCore): void {
+  const env = pageEnv(state.env);
+  const entries = [];
+  const tokens = state.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const open = tokens[i]!;
+    const inline = tokens[i + 1];
+    if (open.type !== 'heading_open' || !inline) continue;
+    const text = inlineText(inline);
+    const id = uniqueId(env, slugify(text));
+    open.attrSet('id', id);
+    entries.push({ id, text, level: Number(open.tag.slice(1)) });
+  }
+  const h2 = entries.filter((e) => e.level === 2).length;
+  env.toc = h2 >= tocMinHeadings ? entries.filter((e) => e.level === 2 || e.level === 3) : [];
+}
+
+export function headingPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('heading_ids', headingIdsRule);
+}

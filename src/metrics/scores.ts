@@ -1,0 +1,24 @@
+// 月度考评 scores (contract §3.6): means over a scope.
+import type { Month, Quantity, Scope, Tables } from '../data/types.ts';
+import { meanQuantities } from './quantities.ts';
+import { scopeRows } from './scope.ts';
+import { createIndex } from './tableIndex.ts';
+import type { MonthValue } from './types.ts';
+
+/** Mean score of the scope's villages scored in `month`; `null` when none was. */
+export function meanScore(tables: Tables, scope: Scope, month: Month): Quantity | null {
+  if (scope.kind === 'village') {
+    const rows = createIndex(tables).inspections?.byVillage.get(scope.village) ?? [];
+    return meanQuantities(rows.filter((r) => r.month === month).map((r) => r.score));
+  }
+  return meanQuantities(scopeRows(tables, 'inspections', scope).filter((r) => r.month === month).map((r) => r.score));
+}
+
+/** Mean score of the scope for every month of inspections.csv (`null` where none was scored). */
+export function meanScoreByMonth(tables: Tables, scope: Scope): MonthValue[] {
+  const index = createIndex(tables).inspections;
+  if (!index) return [];
+  const scores = new Map<Month, Quantity[]>(index.months.map((m) => [m, []]));
+  for (const r of scopeRows(tables, 'inspections', scope)) scores.get(r.month)?.push(r.score);
+  return [...scores].map(([month, list]) => ({ month, value: meanQuantities(list) }));
+}

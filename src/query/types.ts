@@ -1,0 +1,75 @@
+// The uniform view of a dataset that chart blocks and `{{ }}` figures query.
+import type { Month, Quantity } from '../data/types.ts';
+
+/**
+ * Column types as the query engine sees them. `village` holds a village id, `point` a
+ * construction point id, `township` a township name; numbers are Quantities.
+ */
+export type ViewType = 'text' | 'number' | 'percent' | 'month' | 'village' | 'township' | 'point';
+
+/** A cell of a view row: text (ids, names, months as `YYYY-MM`), a number, or not reported. */
+export type ViewValue = string | Quantity | null;
+
+/** One row as a plain record keyed by column key. */
+export type ViewRecord = Record<string, ViewValue>;
+
+export interface ViewColumn {
+  key: string;
+  /** Chinese label as staff write it, with unit: `清理垃圾(吨)` */
+  label: string;
+  type: ViewType;
+  unit?: string;
+  /** further names accepted for the column (besides key, label and label without unit) */
+  aliases?: string[];
+  /** `note`/`备注`: only shown, never charted (contract §3.0) */
+  shownOnly?: boolean;
+  /** allowed values (enum columns), checked in `where` */
+  values?: readonly string[];
+  /**
+   * How the values of several rows make one figure, when summing would be wrong (percentages):
+   * toilet coverage is households-weighted, other percentages are averaged.
+   */
+  combine?: (rows: ViewRecord[]) => Quantity | null;
+  /**
+   * key of the column that holds each row's unit (construction items: `unit`): such a column
+   * is only summed over rows of one unit, and `%` rows are averaged (contract §3.4)
+   */
+  unitFrom?: string;
+  /** for columns that are derived or virtual: not in the file */
+  derived?: boolean;
+}
+
+export interface DatasetView {
+  /** dataset name, e.g. `cleanup` */
+  name: string;
+  /** `data/cleanup.csv` */
+  file: string;
+  columns: ViewColumn[];
+  rows: ViewRecord[];
+  /** key of the month column, if the dataset has one */
+  monthKey?: string;
+  /** key of the village column (direct or through a construction point), if any */
+  villageKey?: string;
+  /** the text a reader sees for a value (village ids → names, months → `2023年7月`, metric keys → names) */
+  display(column: ViewColumn, value: ViewValue): string;
+}
+
+/** A failed query: a Chinese message for staff. `field` says which part of the query is wrong. */
+export interface QueryError {
+  message: string;
+  field?: string;
+  /** index of the offending `where` condition */
+  index?: number;
+}
+
+export type QueryResult<T> = { ok: true; value: T } | { ok: false; errors: QueryError[] };
+
+export function ok<T>(value: T): QueryResult<T> {
+  return { ok: true, value };
+}
+
+export function fail<T>(message: string, field?: string, index?: number): QueryResult<T> {
+  return { ok: false, errors: [{ message, ...(field !== undefined && { field }), ...(index !== undefined && { index }) }] };
+}
+
+export type { Month, Quantity };

@@ -1,0 +1,63 @@
+// Build a site with the project's own CLI (`node src/cli/astro.mjs build`), as `npm run build`
+// does, into a folder of the caller's choosing. Used by the end-to-end test and the benchmark.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export interface BuildOptions {
+  outDir: string;
+  /** `--base`, e.g. `/town/`; omitted: the site's default (`/`) */
+  base?: string;
+  /** SITE_DIR: a folder with data/, content/, public/; omitted: the repository's own site */
+  siteDir?: string;
+  env?: Record<string, string>;
+  /** called with the CLI's process right after it starts (the benchmark samples its memory) */
+  onSpawn?: (child: ChildProcess) => void;
+  /** stop the build after this long; default 20 minutes */
+  timeoutMs?: number;
+}
+
+export interface BuildResult {
+  outDir: string;
+  ms: number;
+  /** stdout and stderr, interleaved */
+  output: string;
+}
+
+export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const outDir = path.resolve(options.outDir);
+  const args = [path.join(REPO_ROOT, 'src/cli/astro.mjs'), 'build', '--outDir', outDir];
+  if (options.base) args.push('--base', options.base);
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
+  if (options.siteDir) env.SITE_DIR = path.resolve(options.siteDir);
+  else delete env.SITE_DIR;
+  // Vitest sets NODE_ENV=test and VITEST; the build must see the environment `npm run build` sees.
+  delete env.VITEST;
+  delete env.VITEST_MODE;
+  delete env.VITEST_POOL_ID;
+  delete env.VITEST_WORKER_ID;
+  if (env.NODE_ENV === 'test') delete env.NODE_ENV;
+
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    options.onSpawn?.(child);
+    let output = '';
+    child.stdout!.on('data', (chunk) => { output += String(chunk); });
+    child.stderr!.on('data', (chunk) => { output += String(chunk); });
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20 * 60_000);
+    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const ms = performance.now() - started;
+      if (code === 0) return resolve({ outDir, ms, output });
+      const tail = output.trimEnd().split('\n').slice(-80).join('\n');
+      reject(new Error(
+        `build failed (${code ?? signal}) after ${(ms / 1000).toFixed(1)} s: ` +
+        `${env.SITE_DIR ? `SITE_DIR=${env.SITE_DIR} ` : ''}node ${['src/cli/astro.mjs', ...args.slice(1)].join(' ')}\n${tail}`,
+      ));
+    });
+  });
+}

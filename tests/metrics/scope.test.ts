@@ -1,0 +1,79 @@
+import { describe, expect, test } from 'vitest';
+import {
+  filterByScope,
+  inScope,
+  scopeKey,
+  scopeName,
+  scopeRows,
+  townshipOf,
+  townships,
+  villageById,
+  villageIdsInScope,
+  villagesByTownship,
+  villagesInScope,
+} from '../../src/metrics/scope.ts';
+import { baseVillages, cleanup, hekou, inVillage, makeTables, site, toilet, village, yangjiang } from './fixtures.ts';
+
+const tables = makeTables({
+  villages: baseVillages(),
+  toilets: [
+    toilet('2023-02', 'anle', 10),
+    toilet('2023-01', 'xiazhou', 10),
+    toilet('2023-01', 'anle', 5),
+    toilet('2023-01', 'shitang', 7),
+  ],
+});
+
+describe('townships and villages', () => {
+  test('townships in first-appearance order of villages.csv', () => {
+    expect(townships(tables)).toEqual(['洋江镇', '河口乡']);
+  });
+  test('villagesByTownship groups villages in file order', () => {
+    const groups = villagesByTownship(tables);
+    expect([...groups.keys()]).toEqual(['洋江镇', '河口乡']);
+    expect(groups.get('洋江镇')!.map((v) => v.id)).toEqual(['shitang', 'anle', 'baisha']);
+  });
+  test('townshipOf and villageById', () => {
+    expect(townshipOf(tables, 'xiazhou')).toBe('河口乡');
+    expect(townshipOf(tables, 'nowhere')).toBeUndefined();
+    expect(villageById(tables, 'anle')!.name).toBe('安乐村');
+  });
+});
+
+describe('scopes', () => {
+  test('villageIdsInScope for site, township and village', () => {
+    expect([...villageIdsInScope(tables, site)]).toEqual(['shitang', 'anle', 'xiazhou', 'baisha']);
+    expect([...villageIdsInScope(tables, yangjiang)]).toEqual(['shitang', 'anle', 'baisha']);
+    expect([...villageIdsInScope(tables, inVillage('anle'))]).toEqual(['anle']);
+    expect([...villageIdsInScope(tables, { kind: 'township', township: '无此乡' })]).toEqual([]);
+  });
+  test('villagesInScope of an unknown village is empty', () => {
+    expect(villagesInScope(tables, inVillage('nowhere'))).toEqual([]);
+  });
+  test('inScope', () => {
+    expect(inScope(tables, yangjiang, 'anle')).toBe(true);
+    expect(inScope(tables, hekou, 'anle')).toBe(false);
+    expect(inScope(tables, site, 'nowhere')).toBe(false);
+  });
+  test('filterByScope keeps the rows of the scope in their order', () => {
+    const rows = [cleanup('2023-01', 'xiazhou', {}), cleanup('2023-01', 'anle', {}), cleanup('2023-02', 'shitang', {})];
+    expect(filterByScope(tables, rows, yangjiang).map((r) => r.village)).toEqual(['anle', 'shitang']);
+    expect(filterByScope(tables, rows, inVillage('xiazhou')).map((r) => r.village)).toEqual(['xiazhou']);
+    expect(filterByScope(tables, rows, site)).toHaveLength(3);
+  });
+  test('scopeRows: villages in file order, months ascending within a village', () => {
+    const rows = scopeRows(tables, 'toilets', yangjiang).map((r) => `${r.village} ${r.month}`);
+    expect(rows).toEqual(['shitang 2023-01', 'anle 2023-01', 'anle 2023-02']);
+    expect(scopeRows(tables, 'cleanup', site)).toEqual([]);
+  });
+  test('scopeKey and scopeName', () => {
+    expect(scopeKey(site)).toBe('site');
+    expect(scopeKey(yangjiang)).toBe('township:洋江镇');
+    expect(scopeKey(inVillage('anle'))).toBe('village:anle');
+    expect(scopeName(tables, site)).toBe('全部乡镇');
+    expect(scopeName(tables, hekou)).toBe('河口乡');
+    expect(scopeName(tables, inVillage('anle'))).toBe('安乐村');
+    const one = makeTables({ villages: [village('a', '甲村', '洋江镇', 10)] });
+    expect(scopeName(one, site)).toBe('洋江镇');
+  });
+});
