@@ -27,7 +27,7 @@ export function figureHtml(chart: RenderedChart, links: FigureLinks): string {
       parts.push(
         `<div class="chart-wide">${chart.svg}</div>`,
         `<div class="chart-narrow">${chart.svgNarrow}</div>`,
-        legendHtml(legendItems(chartData(spec))),
+        legendHtml(legendItems(spec, chartData(spec))),
       );
     }
     parts.push(`<p class="chart-summary">${escapeText(chart.summary)}</p>`);

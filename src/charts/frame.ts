@@ -2,13 +2,18 @@
 // runs because the margins must fit Chinese labels (Plot's default 40 px does not) and the tick
 // labels must be Chinese and thinned to what fits.
 import type { PlotOptions, ScaleOptions } from '@observablehq/plot';
-import { formatCompact } from '../format.ts';
+import { formatCompact, formatNumber } from '../format.ts';
 import { fieldHeader, formatKey } from './labels.ts';
 import { fitText, textWidth, type Variant } from './layout.ts';
 import { monthSteps, monthTickLabels, monthTicks } from './months.ts';
 import type { ChartData } from './rows.ts';
 import { niceAxis, ticksWithin, type ValueAxis } from './ticks.ts';
 import type { ChartSpec } from './types.ts';
+
+/** Value-axis ticks: `1.2万` saves room, except when the unit itself is in 万 (`6万 万元`). */
+function tickLabel(spec: ChartSpec): (value: number) => string {
+  return /[万亿]/.test(spec.y.unit ?? '') ? (v) => formatNumber(v) : (v) => formatCompact(v);
+}
 
 export interface Frame {
   /** horizontal: categories down the side, values across (bar and dot charts of villages) */
@@ -37,7 +42,8 @@ export function chartFrame(spec: ChartSpec, chart: ChartData, variant: Variant):
 function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Frame {
   const { width, height, fontSize } = variant;
   const value = valueAxis(spec, chart, variant.valueTicks);
-  const valueLabels = value.ticks.map((t) => formatCompact(t));
+  const tick = tickLabel(spec);
+  const valueLabels = value.ticks.map(tick);
   const marginLeft = Math.ceil(Math.max(...valueLabels.map((l) => textWidth(l, fontSize)))) + tickSize + tickPadding + 6;
   const marginTop = fontSize + 14; // the value-axis label sits above the plot
   const marginBottom = fontSize + tickSize + tickPadding + 10;
@@ -69,7 +75,7 @@ function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Fra
   const y: ScaleOptions = {
     domain: value.domain,
     ticks: value.ticks,
-    tickFormat: (v: number) => formatCompact(v),
+    tickFormat: tick,
     tickSize,
     grid: true,
     label: fieldHeader(spec.y),
@@ -93,12 +99,13 @@ function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): F
   const marginBottom = 2 * fontSize + tickSize + tickPadding + 12; // tick labels, then the axis label
 
   // Fewer value ticks until their labels fit side by side.
+  const tick = tickLabel(spec);
   let value = valueAxis(spec, chart, variant.valueTicks);
-  let labels = value.ticks.map((t) => formatCompact(t));
+  let labels = value.ticks.map(tick);
   let marginRight = 8;
   for (let count = variant.valueTicks; count >= 2; count--) {
     value = valueAxis(spec, chart, count);
-    labels = value.ticks.map((t) => formatCompact(t));
+    labels = value.ticks.map(tick);
     const widest = Math.max(...labels.map((l) => textWidth(l, fontSize)));
     marginRight = Math.ceil(textWidth(labels.at(-1) ?? '', fontSize) / 2) + 4;
     const spacing = (width - marginLeft - marginRight) / Math.max(1, value.ticks.length - 1);
@@ -107,7 +114,7 @@ function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): F
   const x: ScaleOptions = {
     domain: value.domain,
     ticks: value.ticks,
-    tickFormat: (v: number) => formatCompact(v),
+    tickFormat: tick,
     tickSize,
     grid: true,
     label: fieldHeader(spec.y),

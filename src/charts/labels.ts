@@ -31,6 +31,11 @@ export function formatDifference(field: ChartField, value: number, approx = fals
   return formatValue(field, value, approx);
 }
 
+/** A series (color value) as the reader sees it: months as `2023年7月`, names as they are. */
+export function seriesName(spec: { color?: ChartField }, value: string): string {
+  return spec.color ? formatKey(spec.color, value) : value;
+}
+
 /** A category or month: `2023年7月`, `长塘村`, `2023` (years and other numeric keys stay plain). */
 export function formatKey(field: ChartField, key: string): string {
   return field.type === 'month' ? formatMonth(key) : key;

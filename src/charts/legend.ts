@@ -2,16 +2,18 @@
 // Drawn as HTML by figure.ts (a list that wraps on narrow phones), and as SVG in the downloadable file.
 import { escapeText } from './escape.ts';
 import { textWidth } from './layout.ts';
+import { seriesName } from './labels.ts';
 import type { ChartData } from './rows.ts';
+import type { ChartSpec } from './types.ts';
 
 export interface LegendItem {
   label: string;
   color: string;
 }
 
-export function legendItems(chart: ChartData): LegendItem[] {
+export function legendItems(spec: ChartSpec, chart: ChartData): LegendItem[] {
   const { colors } = chart;
-  return colors ? chart.series.map((label) => ({ label, color: colors.color(label) })) : [];
+  return colors ? chart.series.map((s) => ({ label: seriesName(spec, s), color: colors.color(s) })) : [];
 }
 
 const swatch = (color: string) =>

@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Markish } from '@observablehq/plot';
 import type { Frame } from './frame.ts';
-import { formatKey, formatValue } from './labels.ts';
+import { formatKey, formatValue, seriesName } from './labels.ts';
 import { singleColor } from './palette.ts';
 import type { ChartData, Datum } from './rows.ts';
 import type { ChartSpec } from './types.ts';
@@ -102,7 +102,8 @@ function stackedBands(spec: ChartSpec, chart: ChartData): (Datum & { y1: number;
 
 /** `长塘村 · 2023年3月：120 吨` (the series first, as the legend names it). */
 export function tooltip(spec: ChartSpec, d: Datum): string {
-  const where = [d.color, formatKey(spec.x, d.x)].filter((s) => s !== null && s !== '').join(' · ');
+  const series = d.color === null ? '' : seriesName(spec, d.color);
+  const where = [series, formatKey(spec.x, d.x)].filter((s) => s !== '').join(' · ');
   return `${where}：${d.y === null ? '—' : formatValue(spec.y, d.y, d.approx)}`;
 }
 

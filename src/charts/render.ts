@@ -32,7 +32,7 @@ export function renderChart(spec: ChartSpec): RenderedChart {
     svgFile: svgFile({
       title: spec.title,
       summary,
-      legend: legendItems(chart),
+      legend: legendItems(spec, chart),
       chart: wide!.svg,
       width: wide!.width,
       height: wide!.height,

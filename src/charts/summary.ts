@@ -3,7 +3,7 @@
 // before; categories: largest and smallest; series: the total of each; a target: the gap to it.
 // Flows (bar, area) are summed; stocks and rates (line, dot, table, percentages) never are.
 import { formatChange, formatMonth, formatMonthShort } from '../format.ts';
-import { formatDifference, formatKey, formatValue, isPercent } from './labels.ts';
+import { formatDifference, formatKey, formatValue, isPercent, seriesName } from './labels.ts';
 import type { ChartData, Datum } from './rows.ts';
 import type { ChartSpec } from './types.ts';
 
@@ -43,11 +43,11 @@ function monthClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
   if (summable) {
     const total = sum(drawn);
     const head = `${range}共${label} ${value(total)}`;
-    const parts = spec.color ? [`${head}，其中${seriesList(spec, sumBy(drawn, (d) => d.color!), true)}`] : [head];
+    const parts = spec.color ? [`${head}，其中${seriesList(spec, sumBy(drawn, (d) => seriesName(spec, d.color!)), true)}`] : [head];
     if (months.length > 1) {
       const peaks = extremes(months, 1);
       parts[0] += `，${peaks.map((p) => name(p.key)).join('、')}最多（${value(peaks[0]!)}）`;
-      parts.push(`${name(last.key)}比${name(months.at(-2)!.key)}${change(spec, last, months.at(-2)!)}`);
+      parts.push(compare(name(last.key), name(months.at(-2)!.key), change(spec, last, months.at(-2)!)));
     }
     parts.push(targetGap(spec, total));
     return parts;
@@ -55,7 +55,7 @@ function monthClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
 
   if (spec.color) {
     // Rates and stocks per series: each series' latest figure.
-    const latest = latestBy(drawn);
+    const latest = latestBy(drawn, (s) => seriesName(spec, s));
     const list = latest
       .map((f) => ({ ...f, key: f.month === last.key ? f.key : `${f.key}（${formatMonth(f.month)}）` }))
       .sort((a, b) => b.y - a.y);
@@ -67,8 +67,8 @@ function monthClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
   const head = `${range}，${label}${peaks.map((p) => name(p.key)).join('、')}最高（${value(peaks[0]!)}）`;
   const lastIsPeak = peaks.length === 1 && peaks[0] === last;
   return [
-    lastIsPeak ? `${head}，比${name(previous.key)}${change(spec, last, previous)}` : head,
-    lastIsPeak ? '' : `${name(last.key)}为 ${value(last)}，比${name(previous.key)}${change(spec, last, previous)}`,
+    lastIsPeak ? `${head}，${compare('', name(previous.key), change(spec, last, previous))}` : head,
+    lastIsPeak ? '' : `${name(last.key)}为 ${value(last)}，${compare('', name(previous.key), change(spec, last, previous))}`,
     targetGap(spec, last),
   ];
 }
@@ -82,7 +82,7 @@ function categoryClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
 
   if (spec.color && !summable) {
     // Rates per category and series: the highest and lowest single figures.
-    const figures = drawn.map((d) => ({ key: `${d.color}${formatKey(spec.x, d.x)}`, y: d.y, approx: d.approx }));
+    const figures = drawn.map((d) => ({ key: `${seriesName(spec, d.color!)}${formatKey(spec.x, d.x)}`, y: d.y, approx: d.approx }));
     const [top, bottom] = [extremes(figures, 1)[0]!, extremes(figures, -1)[0]!];
     return [`${label}${most}的是${top.key}（${value(top)}），${least}的是${bottom.key}（${value(bottom)}）`];
   }
@@ -101,7 +101,7 @@ function categoryClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
     parts.push(
       summable
         ? `各${spec.x.label}共${label} ${value(total)}` +
-            (spec.color ? `，其中${seriesList(spec, sumBy(drawn, (d) => d.color!), true)}` : '') +
+            (spec.color ? `，其中${seriesList(spec, sumBy(drawn, (d) => seriesName(spec, d.color!)), true)}` : '') +
             `；${spread}`
         : top[0]!.y === bottom[0]!.y
           ? spread
@@ -139,6 +139,11 @@ function shownPercent(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
+/** `6月比5月减少 12 吨`, but `6月与5月持平`. */
+function compare(now: string, before: string, change: string): string {
+  return change === '持平' ? `${now}与${before}持平` : `${now}比${before}${change}`;
+}
+
 /** The gap between a figure (a total, or the latest rate) and the target, if there is one. */
 function targetGap(spec: ChartSpec, figure: Figure): string {
   if (!spec.target) return '';
@@ -174,9 +179,9 @@ function sumBy(drawn: readonly Drawn[], key: (d: Datum) => string): Figure[] {
 }
 
 /** Each series' figure in its latest month. */
-function latestBy(drawn: readonly Drawn[]): (Figure & { month: string })[] {
+function latestBy(drawn: readonly Drawn[], name: (series: string) => string): (Figure & { month: string })[] {
   const latest = new Map<string, Figure & { month: string }>();
-  for (const d of drawn) latest.set(d.color!, { key: d.color!, y: d.y, approx: d.approx, month: d.x });
+  for (const d of drawn) latest.set(d.color!, { key: name(d.color!), y: d.y, approx: d.approx, month: d.x });
   return [...latest.values()];
 }
 

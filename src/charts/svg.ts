@@ -1,9 +1,7 @@
 // Plot's SVG made fit for the page: no per-chart <style> (chartCss carries it once), no
 // aria-label on <g> (axe: aria-prohibited-attr), deterministic ids, an accessible name and
-// description, and the site's fonts and text size.
-import { document } from './dom.ts';
-
-const svgNs = 'http://www.w3.org/2000/svg';
+// description, the site's fonts and text size, coordinates rounded to 1/100 px.
+import { escapeText } from './escape.ts';
 
 /** System Chinese fonts only: a web font would cost residents megabytes of data. */
 export const fontFamily = '"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif';
@@ -21,40 +19,48 @@ export interface SvgText {
   fontSize: number;
 }
 
-/** Finishes a Plot SVG in place and returns its markup (inline: no xmlns). */
+const geometry = /^(d|transform|x|y|x1|x2|y1|y2|cx|cy|r|width|height)$/;
+
+/** Finishes a Plot SVG and returns its markup (inline: no xmlns). */
 export function finishSvg(svg: Element, text: SvgText): string {
-  for (const style of [...svg.querySelectorAll('style')]) style.remove();
-  for (const element of [...svg.querySelectorAll('[aria-label], [aria-description]')]) {
-    element.removeAttribute('aria-label');
-    element.removeAttribute('aria-description');
-  }
-  svg.removeAttribute('aria-description');
-  svg.setAttribute('class', plotClass);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', text.title);
-  svg.setAttribute('font-family', fontFamily.replaceAll('"', "'"));
-  svg.setAttribute('font-size', String(text.fontSize));
-  const title = document.createElementNS(svgNs, 'title');
-  title.textContent = text.title;
-  const desc = document.createElementNS(svgNs, 'desc');
-  desc.textContent = text.summary;
-  svg.prepend(title, desc);
-  renumberIds(svg, text.idPrefix);
-  return svg.outerHTML;
+  for (const child of [...svg.children]) if (child.localName === 'style') child.remove();
+  // The rest works on the markup's tags: string edits are far cheaper than linkedom's selectors,
+  // and every attribute in Plot's output is Plot's own (no user text: titles are text nodes).
+  const ids = new Map<string, string>();
+  const markup = svg.outerHTML
+    .replace(/<[a-zA-Z][^>]*>/g, (tag) =>
+      tag.replace(/ id="([^"]*)"/g, (_, id: string) => {
+        ids.set(id, `${text.idPrefix}-${ids.size + 1}`);
+        return ` id="${ids.get(id)}"`;
+      }),
+    )
+    .replace(/<[a-zA-Z][^>]*>/g, (tag) =>
+      tag.replace(/ ([\w:-]+)="([^"]*)"/g, (attribute, name: string, value: string) => {
+        if (name === 'aria-label' || name === 'aria-description') return '';
+        if (geometry.test(name)) return ` ${name}="${roundNumbers(value)}"`;
+        if (ids.size > 0 && value.includes('#')) return ` ${name}="${renameRefs(value, ids)}"`;
+        return attribute;
+      }),
+    );
+  // The root's own name, description, class and fonts, with text escaped here: linkedom leaves
+  // `&` and `<` unescaped in attribute values, wrong in HTML and invalid in the SVG file.
+  const root =
+    `<svg class="${plotClass}" role="img" aria-label="${escapeText(text.title)}" ` +
+    `font-family="${fontFamily.replaceAll('"', "'")}" font-size="${text.fontSize}"`;
+  const head = `<title>${escapeText(text.title)}</title><desc>${escapeText(text.summary)}</desc>`;
+  return markup.replace(/^<svg([^>]*)>/, (_, attributes: string) => {
+    const kept = attributes.replace(/ (class|font-family|font-size)="[^"]*"/g, '');
+    return `${root}${kept}>${head}`;
+  });
 }
 
-// Plot numbers clip paths with a process-wide counter (plot-clip-N): rename every id by order of
-// appearance, and every reference to it, so two builds write the same bytes.
-function renumberIds(svg: Element, prefix: string): void {
-  const elements = [...svg.querySelectorAll('[id]')];
-  if (elements.length === 0) return;
-  const names = new Map(elements.map((element, i) => [element.getAttribute('id')!, `${prefix}-${i + 1}`]));
-  for (const element of elements) element.setAttribute('id', names.get(element.getAttribute('id')!)!);
-  for (const element of [svg, ...svg.querySelectorAll('*')]) {
-    for (const { name, value } of [...element.attributes]) {
-      if (!value.includes('#')) continue;
-      const renamed = value.replace(/#([^\s)"']+)/g, (ref, id: string) => (names.has(id) ? `#${names.get(id)}` : ref));
-      if (renamed !== value) element.setAttribute(name, renamed);
-    }
-  }
+// Plot writes float noise (203.20000000000002); two decimals of a pixel are plenty.
+function roundNumbers(value: string): string {
+  return value.replace(/-?\d+\.\d{3,}(?![\de])/g, (n) => String(Math.round(Number(n) * 100) / 100));
+}
+
+// Plot numbers clip paths with a process-wide counter (plot-clip-N): ids are renamed by order of
+// appearance (see above) and references follow, so two builds write the same bytes.
+function renameRefs(value: string, ids: Map<string, string>): string {
+  return value.replace(/#([^\s)"']+)/g, (ref, id: string) => (ids.has(id) ? `#${ids.get(id)}` : ref));
 }

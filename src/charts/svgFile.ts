@@ -21,7 +21,7 @@ const pad = 16;
 const css = `svg{font-family:${fontFamily}}.${plotClass} text,.${plotClass} tspan{white-space:pre}`;
 
 export function svgFile(parts: SvgFileParts): string {
-  const { width } = parts;
+  const width = parts.width + pad;
   const inner = width - 2 * pad;
   const body: string[] = [];
   let y = pad;
@@ -35,7 +35,7 @@ export function svgFile(parts: SvgFileParts): string {
     body.push(`<g transform="translate(${pad},${y + 4})">${legend.svg}</g>`);
     y += legend.height + 4;
   }
-  body.push(`<g transform="translate(0,${y + 4})">${parts.chart}</g>`);
+  body.push(`<g transform="translate(${pad / 2},${y + 4})">${parts.chart}</g>`);
   y += parts.height + 8;
   for (const line of wrapText(parts.summary, inner, 14)) {
     body.push(textLine(line, pad, y + 14, 'font-size="14"'));
@@ -63,12 +63,15 @@ function textLine(text: string, x: number, y: number, attributes: string): strin
   return `<text x="${x}" y="${y}" ${attributes}>${escapeText(text)}</text>`;
 }
 
+const noBreakBefore = /[，。、；：！？）》」』%]/;
+
 /** Greedy line breaking by estimated width (Chinese breaks between any two characters). */
 export function wrapText(text: string, width: number, fontSize: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const char of text) {
-    if (line !== '' && textWidth(line + char, fontSize) > width) {
+    // Closing punctuation never starts a line (it may overhang by a character instead).
+    if (line !== '' && !noBreakBefore.test(char) && textWidth(line + char, fontSize) > width) {
       lines.push(line);
       line = '';
     }

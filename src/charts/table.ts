@@ -1,7 +1,7 @@
 // The data table of a chart: the same rows as the drawing, headers with units, figures formatted
 // as everywhere on the site (months `2023年7月`, `1,173.5`, `120余`, `85.2%`, `—` not reported).
 import { formatQuantity } from '../format.ts';
-import { fieldHeader, formatCell, formatKey } from './labels.ts';
+import { fieldHeader, formatCell, formatKey, seriesName } from './labels.ts';
 import type { ChartData } from './rows.ts';
 import type { ChartField, ChartSpec, RenderedChart } from './types.ts';
 
@@ -14,7 +14,7 @@ export function chartTable(spec: ChartSpec, chart: ChartData): RenderedChart['ta
   const head = tableFields(spec).map(fieldHeader);
   const body = chart.data.map((d) => [
     formatKey(spec.x, d.x),
-    ...(d.color === null ? [] : [d.color]),
+    ...(d.color === null ? [] : [seriesName(spec, d.color)]),
     d.y === null ? formatQuantity(null) : formatCell(spec.y, d.y, d.approx),
   ]);
   return { head, body };

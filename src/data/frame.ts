@@ -14,7 +14,9 @@ export function nonEmptyCells(cells: readonly string[]): number {
 
 /** A row with 合计, 总计 or 小计 in one of its first two cells (`合 计`, `全镇合计：` included). */
 export function totalKind(cells: readonly string[]): TotalKind | null {
-  for (const cell of cells.slice(0, 2)) {
+  for (let i = 0; i < 2 && i < cells.length; i++) {
+    const cell = cells[i]!;
+    if (!cell.includes('计')) continue; // fast path: every data row
     const s = normalizeName(cell).replace(/[:：]$/u, '');
     if (s.length === 0 || s.length > 12) continue;
     if (s.includes('小计')) return 'subtotal';

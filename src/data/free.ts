@@ -4,16 +4,12 @@
 import { isEmptyCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import { nonEmptyCells, totalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
-import { freeHeader, headerWidth } from './headers.ts';
+import { freeHeader } from './headers.ts';
+import { quote } from './quote.ts';
+import { checkShape } from './shape.ts';
 import { readSheet } from './sheet.ts';
 import { checkTotals, type BodyLine } from './totals.ts';
 import type { ColumnSpec, Dataset, FreeRow, FreeValue, Issue, Quantity } from './types.ts';
-
-function quote(raw: string): string {
-  const s = raw.trim();
-  const chars = [...s];
-  return `"${chars.length > 40 ? chars.slice(0, 40).join('') + '…' : s}"`;
-}
 
 /** Free columns hold any number: a change may be negative (a `%` unit still means 0–100). */
 function freeRule(col: ColumnSpec): NumberRule {
@@ -36,6 +32,7 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
   if (sheet === null) return dataset;
   const layout = freeHeader(sheet.header, path, issues);
 
+  const lacking = (have: number) => layout.present.filter((c) => layout.indexOf.get(c.key)! >= have).map((c) => c.label);
   const data: GridRecord[] = [];
   const accepted = new Set<GridRecord>();
   const body: { record: GridRecord; total: ReturnType<typeof totalKind> }[] = [];
@@ -44,25 +41,9 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
     body.push({ record, total });
     if (total !== null) continue;
     data.push(record);
-    const { line, cells } = record;
-    if (cells.length < layout.width) {
-      issues.push({
-        path,
-        row: line,
-        column: cells.length + 1,
-        code: 'missing-cell',
-        message: `本行只有 ${cells.length} 格，表头有 ${layout.width} 列；请补齐（没有数据的格子留空即可）`,
-      });
-    } else if (headerWidth(cells) > layout.width) {
-      const column = layout.width + cells.slice(layout.width).findIndex((c) => c.trim() !== '') + 1;
-      issues.push({
-        path,
-        row: line,
-        column,
-        code: 'extra-cell',
-        message: `第 ${column} 列有内容 ${quote(cells[column - 1]!)}，但表头只有 ${layout.width} 列；请给这一列加上列名，或删去多余的内容`,
-      });
-    } else accepted.add(record);
+    const shape = checkShape(path, record, layout.width, lacking);
+    if (shape) issues.push(shape);
+    else accepted.add(record);
   }
 
   const columns: ColumnSpec[] = layout.present.map((col) => {

@@ -1,17 +1,23 @@
 // Load one known dataset (contract §3.1–3.7): header against the schema, then every row — shape,
 // each cell by its column type, checks across columns and files, uniqueness, total rows. Every
 // row left out of the table has produced an error.
-import { isEmptyCell, parseNumber } from './cells.ts';
+import { isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
 import { checkRow, nameColumns, numberOverride, uniqueKeys, type Values } from './datasetRules.ts';
 import { nonEmptyCells, totalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
-import { columnLookup, headerWidth, matchHeader, type HeaderLayout } from './headers.ts';
+import { columnLookup, matchHeader } from './headers.ts';
 import { nameKey } from './names.ts';
-import { numberRule, readCell, type References } from './readCell.ts';
+import { quote } from './quote.ts';
+import { numberRule, readCell, type ReadResult, type References } from './readCell.ts';
 import type { DatasetSchema } from './schemas.ts';
+import { checkShape } from './shape.ts';
 import { readSheet } from './sheet.ts';
 import { checkTotals, type BodyLine, type TotalColumn } from './totals.ts';
 import type { ColumnSpec, Dataset, Issue, Quantity } from './types.ts';
+import { checkUnique, uniqueKey } from './unique.ts';
+
+const EMPTY = Symbol('empty cell');
+const NO_OVERRIDE: Partial<NumberRule> = Object.freeze({});
 
 export interface RejectedRow {
   line: number;
@@ -27,12 +33,6 @@ export interface KnownResult<R> {
   rejected: RejectedRow[];
 }
 
-function quote(raw: string): string {
-  const s = raw.trim();
-  const chars = [...s];
-  return `"${chars.length > 40 ? chars.slice(0, 40).join('') + '…' : s}"`;
-}
-
 /** A title needs a recognisable header under it: a row naming at least one schema column. */
 function titleTest(columns: readonly ColumnSpec[]) {
   const lookup = columnLookup(columns);
@@ -43,13 +43,6 @@ function titleTest(columns: readonly ColumnSpec[]) {
     // A header typed with full-width commas is still recognisable (and reported as such).
     return next.cells.some((c) => c.split('，').some(known));
   };
-}
-
-function missingCellMessage(row: GridRecord, layout: HeaderLayout, present: readonly ColumnSpec[]): string {
-  const have = row.cells.length;
-  const lacking = present.filter((c) => layout.indexOf.get(c.key)! >= have).map((c) => `「${c.label}」`);
-  const which = lacking.length > 0 ? `，缺少${lacking.slice(0, 3).join('')}${lacking.length > 3 ? '等' : ''}列` : '';
-  return `本行只有 ${have} 格，表头有 ${layout.width} 列${which}；请补齐（没有数据的格子留空即可）`;
 }
 
 export function loadKnown<R>(
@@ -70,12 +63,49 @@ export function loadKnown<R>(
   const layout = matchHeader(sheet.header, schema.columns, path, issues);
   const present = layout.present;
   const usable = layout.missing.length === 0;
-  const checkNames = sheet.encoding === 'utf-8' || sheet.encoding === 'gb18030' ? (nameColumns[schema.name] ?? []) : [];
-  const keySets = uniqueKeys(schema.name, schema.unique).filter((keys) => keys.every((k) => layout.indexOf.has(k)));
-  const seen = keySets.map(() => new Map<string, number>());
+  const indexOf = layout.indexOf;
+  // Cells are read left to right, so a row's problems come out in the order staff see them.
+  const readers = present
+    .map((col) => ({
+      col,
+      index: indexOf.get(col.key)!,
+      numeric: col.type === 'number' || col.type === 'integer' || col.type === 'percent',
+    }))
+    .sort((a, b) => a.index - b.index);
+  const checkNames = (sheet.encoding === 'utf-8' || sheet.encoding === 'gb18030' ? (nameColumns[schema.name] ?? []) : [])
+    .filter((key) => indexOf.has(key))
+    .map((key) => present.find((c) => c.key === key)!);
+  const keys = uniqueKeys(schema.name, schema.unique)
+    .filter((cols) => cols.every((k) => indexOf.has(k)))
+    .map((cols) => uniqueKey(cols.map((k) => present.find((c) => c.key === k)!)));
   const totalColumns: (TotalColumn & { col: ColumnSpec })[] = present
     .filter((c) => (c.type === 'number' || c.type === 'integer') && c.max === undefined)
-    .map((col) => ({ col, index: layout.indexOf.get(col.key)!, label: col.label }));
+    .map((col) => ({ col, index: indexOf.get(col.key)!, label: col.label }));
+  const lacking = (have: number) => readers.filter((r) => r.index >= have).map((r) => r.col.label);
+  const hasTotals = sheet.body.some((r) => totalKind(r.cells) !== null);
+
+  // Columns repeat their values (months, villages, small numbers): each distinct cell is read once.
+  const caches = new Map<string, Map<string, ReadResult | typeof EMPTY>>();
+  const read = (col: ColumnSpec, raw: string, override: Partial<NumberRule>): ReadResult | typeof EMPTY => {
+    let cache = caches.get(col.key);
+    if (cache === undefined) caches.set(col.key, (cache = new Map()));
+    const key = override === NO_OVERRIDE ? raw : `${raw}\u0000${override.unit ?? ''}\u0000${override.max ?? ''}`;
+    let result = cache.get(key);
+    if (result === undefined) {
+      result = isEmptyCell(raw) ? EMPTY : readCell(col, raw, refs, override);
+      cache.set(key, result);
+    }
+    return result;
+  };
+
+  // The row being read; `rawOf` and `at` look into it (defined once: this loop runs 100,000 times).
+  let cells: readonly string[] = [];
+  let line = 0;
+  const rawOf = (key: string): string | undefined => {
+    const i = indexOf.get(key);
+    return i === undefined ? undefined : cells[i];
+  };
+  const at = (key: string) => ({ path, row: line, column: indexOf.get(key)! + 1 });
 
   // References to a row that has its own error are reported once per target, with a count.
   const groups = new Map<string, { issue: Issue; count: number }>();
@@ -84,39 +114,26 @@ export function loadKnown<R>(
   const lines: BodyLine[] = [];
 
   for (const record of sheet.body) {
-    const { line, cells } = record;
+    cells = record.cells;
+    line = record.line;
     const kind = totalKind(cells);
     if (kind !== null) {
       lines.push({ line, cells, total: kind });
       continue;
     }
     let ok = usable;
-    const at = (key: string) => ({ path, row: line, column: layout.indexOf.get(key)! + 1 });
-    if (cells.length < layout.width) {
-      issues.push({ path, row: line, column: cells.length + 1, code: 'missing-cell', message: missingCellMessage(record, layout, present) });
-      ok = false;
-    } else if (headerWidth(cells) > layout.width) {
-      const extra = cells.slice(layout.width).filter((c) => c.trim() !== '');
-      const column = layout.width + cells.slice(layout.width).findIndex((c) => c.trim() !== '') + 1;
-      issues.push({
-        path,
-        row: line,
-        column,
-        code: 'extra-cell',
-        message: `第 ${column} 列有内容 ${quote(extra[0]!)}${extra.length > 1 ? ` 等 ${extra.length} 格` : ''}，但表头只有 ${layout.width} 列；请给这一列加上列名，或删去多余的内容`,
-      });
+    const shape = checkShape(path, record, layout.width, lacking);
+    if (shape) {
+      issues.push(shape);
       ok = false;
     }
 
-    const rawOf = (key: string) => {
-      const i = layout.indexOf.get(key);
-      return i === undefined ? undefined : cells[i];
-    };
     const values: Values = new Map();
-    for (const col of present) {
-      const raw = rawOf(col.key);
+    for (const { col, index, numeric } of readers) {
+      const raw = cells[index];
       if (raw === undefined) continue; // row too short: reported as missing-cell
-      if (isEmptyCell(raw)) {
+      const result = read(col, raw, numeric ? numberOverride(schema.name, col.key, rawOf) : NO_OVERRIDE);
+      if (result === EMPTY) {
         if (col.required) {
           const shown = raw.trim() === '' ? '不能为空' : `实际为 ${quote(raw)}（表示未填报）`;
           issues.push({ ...at(col.key), code: 'missing-value', message: `「${col.label}」为必填项，${shown}` });
@@ -124,34 +141,36 @@ export function loadKnown<R>(
         } else values.set(col.key, col.default ?? null);
         continue;
       }
-      const result = readCell(col, raw, refs, numberOverride(schema.name, col.key, rawOf));
       if (!result.ok) {
         ok = false;
-        if (result.group) {
-          const g = groups.get(result.group.key);
+        const group = result.group;
+        if (group === undefined) issues.push({ ...at(col.key), code: result.code, message: result.message });
+        else {
+          const g = groups.get(group.key);
           if (g) g.count++;
           else {
-            const issue: Issue = result.group.wholeFile
+            const issue: Issue = group.wholeFile
               ? { path, code: result.code, message: result.message }
               : { ...at(col.key), code: result.code, message: result.message };
             issues.push(issue);
-            groups.set(result.group.key, { issue, count: 1 });
+            groups.set(group.key, { issue, count: 1 });
           }
-        } else issues.push({ ...at(col.key), code: result.code, message: result.message });
+        }
         continue;
       }
-      values.set(col.key, result.value);
+      // Cached values are shared: each row gets its own copy of an object (Quantity, Scope).
+      const value = result.value;
+      values.set(col.key, typeof value === 'object' && value !== null ? { ...value } : value);
       if (result.warning) issues.push({ ...at(col.key), code: 'warning', message: result.warning });
     }
 
-    for (const key of checkNames) {
-      const raw = rawOf(key);
-      if (raw?.includes('?')) {
-        const label = present.find((c) => c.key === key)!.label;
+    for (const col of checkNames) {
+      const raw = rawOf(col.key)!;
+      if (raw.includes('?')) {
         issues.push({
-          ...at(key),
+          ...at(col.key),
           code: 'warning',
-          message: `「${label}」${quote(raw)} 中有 "?"：Excel 另存为 GBK 编码的 CSV 时，会把它编码不了的字（如生僻字）换成 "?"；请核对原表，并另存为“CSV UTF-8（逗号分隔）”`,
+          message: `「${col.label}」${quote(raw)} 中有 "?"：Excel 另存为 GBK 编码的 CSV 时，会把它编码不了的字（如生僻字）换成 "?"；请核对原表，并另存为“CSV UTF-8（逗号分隔）”`,
         });
       }
     }
@@ -161,48 +180,31 @@ export function loadKnown<R>(
       if (problem.code !== 'warning') ok = false;
     }
 
-    keySets.forEach((keys, k) => {
-      if (!keys.every((key) => values.get(key) !== undefined && values.get(key) !== null)) return;
-      const id = keys.map((key) => {
-        const v = values.get(key);
-        return typeof v === 'string' ? nameKey(v) : JSON.stringify(v);
-      }).join('\u0000');
-      const earlier = seen[k]!.get(id);
-      if (earlier === undefined) {
-        seen[k]!.set(id, line);
-        return;
+    for (const key of keys) {
+      const problem = checkUnique(key, values, rawOf, line);
+      if (problem) {
+        issues.push({ ...at(problem.key), code: problem.code, message: problem.message });
+        ok = false;
       }
-      const labels = keys.map((key) => `「${present.find((c) => c.key === key)!.label}」`).join('');
-      const shown = keys.map((key) => quote(rawOf(key) ?? '')).join('、');
-      const message =
-        schema.name === 'villages' && keys.includes('township')
-          ? `「村名」${quote(rawOf('name') ?? '')} 与第 ${earlier} 行重复：同一乡镇（${String(values.get('township'))}）内村名不能相同`
-          : keys.length === 1
-            ? `${labels}${shown} 与第 ${earlier} 行重复；${labels}不能重复`
-            : `${labels}为 ${shown} 的行与第 ${earlier} 行重复；同一组合只能有一行`;
-      const column = schema.name === 'villages' && keys.includes('township') ? 'name' : keys[0]!;
-      issues.push({ ...at(column), code: 'unique-error', message });
-      ok = false;
-    });
+    }
 
-    lines.push({
-      line,
-      cells,
-      total: null,
-      numbers: totalColumns.map(({ col }) => {
-        if (rawOf(col.key) === undefined) return null;
-        const v = values.get(col.key);
-        return v === undefined ? undefined : (v as Quantity | null);
-      }),
-    });
+    if (hasTotals) {
+      lines.push({
+        line,
+        cells,
+        total: null,
+        numbers: totalColumns.map(({ col, index }) => {
+          if (cells[index] === undefined) return null;
+          const v = values.get(col.key);
+          return v === undefined ? undefined : (v as Quantity | null);
+        }),
+      });
+    }
 
     if (ok) rows.push(build(values, line));
     else {
       const raw = new Map<string, string>();
-      for (const col of present) {
-        const r = rawOf(col.key);
-        if (r !== undefined) raw.set(col.key, r);
-      }
+      for (const { col, index } of readers) if (cells[index] !== undefined) raw.set(col.key, cells[index]);
       rejected.push({ line, raw });
     }
   }

@@ -3,6 +3,7 @@
 // files they point into. The caller has already handled empty cells.
 import { normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import { nameKey, nearest, suggestion, withoutUnit } from './names.ts';
+import { quote } from './quote.ts';
 import { targetMetrics } from './schemas.ts';
 import type { ColumnSpec, ConstructionPoint, IssueCode, Scope, TargetMetric } from './types.ts';
 import type { VillageIndex } from './villages.ts';
@@ -31,12 +32,6 @@ export interface Group {
 export type ReadResult =
   | { ok: true; value: unknown; warning?: string }
   | { ok: false; code: IssueCode; message: string; group?: Group };
-
-function quote(raw: string): string {
-  const s = raw.trim();
-  const chars = [...s];
-  return `"${chars.length > 40 ? chars.slice(0, 40).join('') + '…' : s}"`;
-}
 
 const ID = /^[A-Za-z0-9_-]{1,40}$/;
 

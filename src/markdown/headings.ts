@@ -18,12 +18,15 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** The text a reader sees in an inline token (figures count with their rendered value). */
-export function inlineText(token: Token): string {
+/**
+ * The text a reader sees in an inline token. Figures count with their value in the contents,
+ * but not in ids: an anchor must not move when the data is updated.
+ */
+export function inlineText(token: Token, figures = true): string {
   let text = '';
   for (const child of token.children ?? []) {
     if (child.type === 'text' || child.type === 'code_inline') text += child.content;
-    else if (child.type === 'figure') text += (child.meta as { text?: string } | null)?.text ?? '';
+    else if (child.type === 'figure' && figures) text += (child.meta as { text?: string } | null)?.text ?? '';
     else if (child.type === 'softbreak' || child.type === 'hardbreak') text += ' ';
   }
   return text.trim();
@@ -47,7 +50,7 @@ export function headingIdsRule(state: StateCore): void {
     const inline = tokens[i + 1];
     if (open.type !== 'heading_open' || !inline) continue;
     const text = inlineText(inline);
-    const id = uniqueId(env, slugify(text));
+    const id = uniqueId(env, slugify(inlineText(inline, false)));
     open.attrSet('id', id);
     entries.push({ id, text, level: Number(open.tag.slice(1)) });
   }

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isOffsite, launchChromium, watchContext } from './support/browser.ts';
-import { crawlSite, pageType, samplePages } from './support/crawl.ts';
-import { freePort, startNginx, type NginxServer } from './support/nginx.ts';
+import { isOffsite, launchChromium, requireChromium, watchContext } from './support/browser.ts';
+import { chartCheck, formatViolations, horizontalOverflow, runAxe } from './support/checks.ts';
+import { crawlSite, expectedContentType, pageType, samplePages } from './support/crawl.ts';
+import { freePort, requireNginx, startNginx, type NginxServer } from './support/nginx.ts';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title>` +
@@ -24,6 +25,10 @@ function writeTinySite(dir: string): void {
     'rss.xml': '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>动态</title></channel></rss>',
     'site.css': 'body { font-family: sans-serif; color: #222; }\n'.repeat(20),
     'villages/a/index.html': page('甲村', '<a href="/elsewhere/">逃出子路径</a> <a href="../../missing/">坏链接</a> <a href="../../../outside/">逃出</a>'),
+    'bad/index.html': page('有问题的页面', '<img src="/town/chart.svg"><div style="width:600px">太宽</div>' +
+      '<figure class="chart" id="c1"><figcaption><h3>有图</h3></figcaption><svg role="img" aria-label="图" width="10" height="10"></svg></figure>' +
+      '<figure class="chart" id="c2"><figcaption><h3>没有图</h3></figcaption><p>…</p></figure>' +
+      '<figure class="chart chart-table" id="c3"><table><tr><td>1</td></tr></table></figure>'),
     '404.html': page('页面不存在', '<h1>页面不存在</h1><a href="/town/">返回首页</a>'),
   };
   for (const [name, text] of Object.entries(files)) {
@@ -44,6 +49,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe('missing tools', () => {
+  test('fail with the apt-get line instead of skipping', () => {
+    expect(() => requireNginx('/nonexistent/nginx')).toThrow('apt-get install -y chromium nginx');
+    expect(() => requireChromium('/nonexistent/chromium')).toThrow('apt-get install -y chromium nginx');
+  });
 });
 
 describe('startNginx', () => {
@@ -98,7 +110,7 @@ describe('crawlSite', () => {
   test('finds every page and reports escapes, bad links and wrong types', async () => {
     const crawl = await crawlSite({ home: server.home });
     const paths = crawl.pages.map((u) => new URL(u).pathname);
-    expect(paths).toEqual(['/town/', '/town/data/', '/town/villages/a/']);
+    expect(paths).toEqual(['/town/', '/town/data/', '/town/villages/a/']); // /town/bad/ is not linked
     expect(crawl.urls.get(`${server.origin}/town/data/cleanup.csv`)?.status).toBe(200);
     expect(crawl.escapes.map((e) => e.detail)).toEqual([
       'link "/elsewhere/" is outside /town/',
@@ -108,6 +120,14 @@ describe('crawlSite', () => {
       { page: `${server.origin}/town/villages/a/`, detail: `${server.origin}/town/missing/ answered 404` },
     ]);
     expect(crawl.badType).toEqual([]);
+  });
+
+  test('knows the content type each name promises', () => {
+    expect(expectedContentType('/town/data/cleanup.csv')?.test('text/csv; charset=utf-8')).toBe(true);
+    expect(expectedContentType('/town/data/cleanup.csv')?.test('application/octet-stream')).toBe(false);
+    expect(expectedContentType('/town/rss.xml')?.test('application/rss+xml')).toBe(true);
+    expect(expectedContentType('/town/c.svg')?.test('text/plain')).toBe(false);
+    expect(expectedContentType('/town/about/')?.test('text/html')).toBe(true);
   });
 
   test('classifies and samples pages', () => {
@@ -161,6 +181,24 @@ describe('launchChromium', () => {
     await tab.goto(`${server.origin}/town/data/`);
     expect(await tab.locator('a').count()).toBe(4);
     expect(await tab.evaluate(() => document.title)).toBe('开放数据');
+    await context.close();
+  });
+
+  test('axe, overflow and chart checks find the problems of a bad page', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const tab = await context.newPage();
+    await tab.goto(`${server.origin}/town/bad/`);
+    const violations = await runAxe(tab);
+    expect(violations.map((v) => v.id)).toContain('image-alt');
+    expect(formatViolations(violations)).toContain('<img src="/town/chart.svg">');
+    const overflow = await horizontalOverflow(tab);
+    expect(overflow?.scrollWidth).toBeGreaterThan(390);
+    expect(overflow?.culprits).toEqual(['div (right edge 608px)']);
+    const charts = await chartCheck(tab);
+    expect(charts).toMatchObject({ figures: 3, drawn: 2 });
+    expect(charts.withoutSvg).toEqual(['figure.chart#c2 "没有图" (0 svg, none visible with role=img)']);
+    await tab.goto(server.home);
+    expect(await horizontalOverflow(tab)).toBeUndefined();
     await context.close();
   });
 

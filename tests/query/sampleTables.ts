@@ -25,7 +25,7 @@ export const sampleCsv: Record<string, string> = {
     '2023-06,v1,450,50,3',
     '2023-06,v4,300,20,',
   ].join('\n'),
-  inspections: ['month,village,score', '2023-06,v1,95', '2023-06,v2,90', '2023-06,v4,95', '2023-06,v3,80'].join('\n'),
+  inspections: ['month,village,score,note', '2023-06,v1,95,', '2023-06,v2,90,', '2023-06,v4,95,', '2023-06,v3,80,雨后复查'].join('\n'),
   'construction-points': [
     'id,name,village,year,level,investment_wan',
     'p1,石塘下组,v1,2023,县级,120',

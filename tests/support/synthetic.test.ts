@@ -125,3 +125,15 @@ test.skipIf(!existsSync(loaderPath))('the synthetic project loads with no errors
   expect(tables.cleanup?.rows).toHaveLength(180);
   expect(tables.toilets?.rows).toHaveLength(180);
 });
+
+// Content too: the reports' {{ }} figures and chart blocks resolve against the synthetic tables.
+const projectPath = fileURLToPath(new URL('../../src/build/project.ts', import.meta.url));
+test.skipIf(!existsSync(projectPath))('the synthetic project, content included, has no errors', async () => {
+  const { loadProject } = await import(/* @vite-ignore */ projectPath);
+  const dir = tempDir();
+  writeSyntheticProject(dir, { villages: 30, months: 6, reports: 2, seed: 11 });
+  const project = loadProject(dir);
+  expect(project.issues.filter((i: { code: string }) => i.code !== 'warning')).toEqual([]);
+  expect(project.reports).toHaveLength(2);
+  for (const r of project.reports) expect(r.charts).toHaveLength(2);
+});

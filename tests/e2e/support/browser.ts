@@ -23,11 +23,11 @@ export const CHROMIUM_ARGS = [
 export const LOOPBACK_HOST = '127.0.0.1';
 
 /** Throws the install hint when Debian's Chromium is not on this machine. Tests must not skip. */
-export function requireChromium(): string {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}; install it with: ${INSTALL_HINT}`);
+export function requireChromium(bin: string = CHROMIUM): string {
+  if (!existsSync(bin)) {
+    throw new Error(`Chromium not found at ${bin}; install it with: ${INSTALL_HINT}`);
   }
-  return CHROMIUM;
+  return bin;
 }
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {

@@ -31,11 +31,11 @@ export interface NginxServer {
 }
 
 /** Throws the install hint when Debian's nginx is not on this machine. Tests must not skip. */
-export function requireNginx(): string {
-  if (!existsSync(NGINX)) {
-    throw new Error(`nginx not found at ${NGINX}; install it with: ${INSTALL_HINT}`);
+export function requireNginx(bin: string = NGINX): string {
+  if (!existsSync(bin)) {
+    throw new Error(`nginx not found at ${bin}; install it with: ${INSTALL_HINT}`);
   }
-  return NGINX;
+  return bin;
 }
 
 /** A port that was free a moment ago on 127.0.0.1 (startNginx retries if another process takes it). */

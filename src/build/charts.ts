@@ -1,0 +1,101 @@
+// Which charts each page shows, and the one place a chart is rendered. Pages embed `figure()`;
+// the download endpoints (data/charts/<id>.csv|svg) enumerate `allCharts()`: the page, its table,
+// its CSV and its SVG file all come from the same rendering of the same spec.
+import { renderChart } from '../charts/render.ts';
+import { figureHtml } from '../charts/figure.ts';
+import { cleanupMetricMonthly, presetSpec, type PresetName } from '../charts/presets.ts';
+import type { ChartSpec, RenderedChart } from '../charts/types.ts';
+import type { Scope } from '../data/types.ts';
+import { presentCleanupMetrics } from '../metrics/cleanup.ts';
+import { pointsInScope } from '../metrics/progress.ts';
+import { href } from './paths.ts';
+import type { Project, TopicSlug } from './project.ts';
+
+const site: Scope = { kind: 'site' };
+
+function presets(project: Project, names: PresetName[], scope: Scope): ChartSpec[] {
+  return names.map((name) => presetSpec(project.tables, name, scope));
+}
+
+export function homeCharts(project: Project): ChartSpec[] {
+  const { tables } = project;
+  const names: PresetName[] = [];
+  if (tables.cleanup) names.push('cleanup-monthly');
+  if (tables.toilets) names.push('toilet-coverage');
+  return presets(project, names, site);
+}
+
+export function topicCharts(project: Project, topic: TopicSlug): ChartSpec[] {
+  const { tables } = project;
+  switch (topic) {
+    case 'cleanup': {
+      const extra = presentCleanupMetrics(tables)
+        .filter((m) => m !== 'garbage_t')
+        .map((m) => cleanupMetricMonthly(tables, site, m));
+      return [...presets(project, ['cleanup-monthly', 'cleanup-by-village'], site), ...extra];
+    }
+    case 'construction':
+      return tables.constructionItems ? presets(project, ['construction-progress'], site) : [];
+    case 'toilets':
+      return presets(project, ['toilet-coverage', 'public-toilets'], site);
+    case 'ranking':
+      return presets(project, ['inspection-ranking'], site);
+  }
+}
+
+export function villageCharts(project: Project, villageId: string): ChartSpec[] {
+  const { tables } = project;
+  const scope: Scope = { kind: 'village', village: villageId };
+  const names: PresetName[] = [];
+  if (tables.cleanup) names.push('cleanup-monthly');
+  if (tables.toilets) names.push('toilet-coverage');
+  if (tables.inspections) names.push('inspection-ranking');
+  if (tables.constructionItems && pointsInScope(tables, scope).length > 0) names.push('construction-progress');
+  return presets(project, names, scope);
+}
+
+const registry = new WeakMap<Project, Map<string, ChartSpec | RenderedChart>>();
+
+/** Every chart of the site, by id (report charts were rendered by the Markdown pipeline). */
+export function allCharts(project: Project): Map<string, ChartSpec | RenderedChart> {
+  const known = registry.get(project);
+  if (known) return known;
+  const all = new Map<string, ChartSpec | RenderedChart>();
+  const add = (spec: ChartSpec) => all.set(spec.id, spec);
+  homeCharts(project).forEach(add);
+  for (const topic of project.topics) topicCharts(project, topic.slug).forEach(add);
+  for (const v of project.tables.villages.rows) villageCharts(project, v.id).forEach(add);
+  for (const report of project.reports) for (const chart of report.charts) all.set(chart.spec.id, chart);
+  for (const chart of project.site.aboutPage.charts) all.set(chart.spec.id, chart);
+  registry.set(project, all);
+  return all;
+}
+
+const rendered = new Map<string, RenderedChart>();
+let chartMs = 0;
+
+/** Render a spec once per build (pages and downloads share the result). */
+export function render(spec: ChartSpec | RenderedChart): RenderedChart {
+  if ('svgFile' in spec) return spec;
+  let chart = rendered.get(spec.id);
+  if (!chart) {
+    const t = performance.now();
+    chart = renderChart(spec);
+    chartMs += performance.now() - t;
+    rendered.set(spec.id, chart);
+  }
+  return chart;
+}
+
+export function chartTimings(): { chartMs: number; charts: number } {
+  return { chartMs, charts: rendered.size };
+}
+
+export function chartLinks(id: string): { csvHref: string; svgHref: string } {
+  return { csvHref: href(`data/charts/${id}.csv`), svgHref: href(`data/charts/${id}.svg`) };
+}
+
+/** The figure HTML of a chart on a page. */
+export function figure(spec: ChartSpec): string {
+  return figureHtml(render(spec), chartLinks(spec.id));
+}

@@ -1,0 +1,57 @@
+// Normalised downloads of each dataset (/data/<name>.csv) and blank templates for staff: UTF-8
+// with BOM and Chinese headers so Excel on Chinese Windows opens them cleanly, CRLF line ends.
+import { csvFormatRows } from 'd3-dsv';
+import type { ColumnSpec, Dataset, FreeValue, Quantity, Tables } from '../data/types.ts';
+import type { DatasetSchema } from '../data/schemas.ts';
+import { memo } from '../metrics/tableIndex.ts';
+import { createVillageIndex } from '../data/villages.ts';
+
+const BOM = '\ufeff';
+
+function isQuantity(v: unknown): v is Quantity {
+  return typeof v === 'object' && v !== null && 'value' in v && 'approx' in v;
+}
+
+/** A cell as staff would type it: raw numbers without grouping, `余` kept on approximate values. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (isQuantity(value)) return `${value.value}${value.approx ? '余' : ''}`;
+  return String(value);
+}
+
+/** Village column: the name when it is unique across townships, else the id (contract §3.0). */
+function villageRef(tables: Tables): (id: string) => string {
+  const index = memo(tables, 'villageIndex', () => createVillageIndex(tables.villages.rows));
+  return (id) => {
+    const v = index.byId.get(id);
+    if (!v) return id;
+    const r = index.resolve(v.name);
+    return r.ok && r.village.id === id ? v.name : id;
+  };
+}
+
+function scopeText(value: unknown, ref: (id: string) => string): string {
+  const scope = value as { kind: string; township?: string; village?: string };
+  if (scope.kind === 'township') return scope.township ?? '';
+  if (scope.kind === 'village') return ref(scope.village ?? '');
+  return '';
+}
+
+export function datasetCsv(tables: Tables, dataset: Dataset<object>): string {
+  const ref = villageRef(tables);
+  const head = dataset.columns.map((c) => c.label);
+  const body = dataset.rows.map((row) =>
+    dataset.columns.map((c: ColumnSpec) => {
+      const value = (row as Record<string, unknown>)[c.key] as FreeValue | undefined;
+      if (c.type === 'village') return ref(String(value ?? ''));
+      if (c.type === 'scope') return scopeText(value, ref);
+      return cellText(value);
+    }),
+  );
+  return BOM + [head, ...body].map((r) => csvFormatRows([r])).join('\r\n') + '\r\n';
+}
+
+/** A blank file with every column's label, ready to fill in Excel. */
+export function templateCsv(schema: DatasetSchema): string {
+  return BOM + csvFormatRows([schema.columns.map((c) => c.label)]) + '\r\n';
+}

@@ -1,0 +1,112 @@
+// One project per build: tables, site settings, reports and every issue, loaded once and shared by
+// every page, `npm run check` and `npm run build`'s validation step.
+import path from 'node:path';
+import { presetChart } from '../charts/presets.ts';
+import { loadData } from '../data/load.ts';
+import { hasErrors, sortIssues } from '../data/report.ts';
+import type { Issue, Month, Tables } from '../data/types.ts';
+import { latestMonth } from '../metrics/months.ts';
+import { loadContent, type Site } from '../site/content.ts';
+import type { Report } from '../site/reports.ts';
+
+export type TopicSlug = 'cleanup' | 'construction' | 'toilets' | 'ranking';
+
+export interface Topic {
+  slug: TopicSlug;
+  label: string;
+}
+
+export interface Project {
+  root: string;
+  base: string;
+  dev: boolean;
+  tables: Tables;
+  site: Site;
+  /** published reports, newest first (drafts only in dev) */
+  reports: Report[];
+  /** every error and warning, errors first */
+  issues: Issue[];
+  hasErrors: boolean;
+  /** topics whose dataset file is present, in navigation order */
+  topics: Topic[];
+  /** 数据截至: the latest month in the monthly datasets */
+  asOf: Month | null;
+  timings: { loadMs: number };
+}
+
+/** The folder holding data/, content/ and public/ (SITE_DIR, default: the working directory). */
+export function siteRoot(): string {
+  return path.resolve(process.env.SITE_DIR || '.');
+}
+
+export function topicsOf(tables: Tables): Topic[] {
+  const topics: Topic[] = [];
+  if (tables.cleanup) topics.push({ slug: 'cleanup', label: '村庄清洁' });
+  if (tables.constructionPoints) topics.push({ slug: 'construction', label: '新农村建设' });
+  if (tables.toilets) topics.push({ slug: 'toilets', label: '厕所革命' });
+  if (tables.inspections) topics.push({ slug: 'ranking', label: '考评排名' });
+  return topics;
+}
+
+/** Used only while content/site.md is missing or broken (an error is reported for it). */
+const fallbackSite: Site = {
+  title: '农村人居环境整治',
+  description: null,
+  organization: null,
+  contact: null,
+  icp: null,
+  url: null,
+  sample: false,
+  about: { markdown: '', lineOffset: 0 },
+  aboutPage: { html: '', toc: [], charts: [] },
+};
+
+export interface ProjectOptions {
+  base?: string;
+  dev?: boolean;
+}
+
+export function loadProject(root: string, options: ProjectOptions = {}): Project {
+  const started = performance.now();
+  const base = options.base ?? '/';
+  const dev = options.dev ?? false;
+  const data = loadData(root);
+  const content = loadContent(root, data.tables, {
+    base,
+    dev,
+    includeDrafts: dev,
+    presetChart: (name, request) => presetChart(data.tables, name, request),
+  });
+  const issues = sortIssues([...data.issues, ...content.issues]);
+  return {
+    root,
+    base,
+    dev,
+    tables: data.tables,
+    site: content.site ?? fallbackSite,
+    reports: content.reports,
+    issues,
+    hasErrors: hasErrors(issues),
+    topics: topicsOf(data.tables),
+    asOf: latestMonth(data.tables),
+    timings: { loadMs: performance.now() - started },
+  };
+}
+
+const cache = new Map<string, Project>();
+
+/** The project of this build (Astro pages): loaded once, keyed by root, base and mode. */
+export function getProject(): Project {
+  const root = siteRoot();
+  const base = import.meta.env?.BASE_URL ?? '/';
+  const dev = Boolean(import.meta.env?.DEV);
+  // In `npm run dev` staff edit files while the server runs: read them again on every page.
+  if (dev) return loadProject(root, { base, dev });
+  const key = `${root}\u0000${base}`;
+  let project = cache.get(key);
+  if (!project) {
+    project = loadProject(root, { base, dev });
+    cache.set(key, project);
+  }
+  return project;
+}

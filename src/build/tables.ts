@@ -1,0 +1,157 @@
+// The tables of the topic and village pages, built from the metric functions and formatted once.
+import type { Scope, Tables } from '../data/types.ts';
+import { cleanupSchema } from '../data/schemas.ts';
+import { formatMonth, formatNumber, formatPercent, formatQuantity } from '../format.ts';
+import { cleanupByVillage, presentCleanupMetrics } from '../metrics/cleanup.ts';
+import { coverageByVillage } from '../metrics/coverage.ts';
+import { latestCell, latestRow } from '../metrics/latest.ts';
+import { itemTotals, pointsProgress, type PointProgress } from '../metrics/progress.ts';
+import { ranking, rankHistory, type RankEntry } from '../metrics/ranks.ts';
+import { createIndex } from '../metrics/tableIndex.ts';
+import { href } from './paths.ts';
+
+export type Cell = string | { text: string; href: string };
+export interface TableData {
+  head: string[];
+  rows: Cell[][];
+  numeric: number[];
+}
+
+const dash = '—';
+const villageLink = (id: string, name: string): Cell => ({ text: name, href: href(`villages/${id}/`) });
+
+/** Cleanup totals per village (every metric column present in the file). */
+export function cleanupVillageTable(tables: Tables, scope: Scope): TableData {
+  const metrics = presentCleanupMetrics(tables);
+  const columns = metrics.map((m) => cleanupSchema.columns.find((c) => c.key === m)!);
+  const perMetric = metrics.map((m) => new Map(cleanupByVillage(tables, scope, m).map((v) => [v.village.id, v.value])));
+  const villages = createIndex(tables);
+  const ids = [...(perMetric[0]?.keys() ?? [])];
+  return {
+    head: ['村', '乡镇', ...columns.map((c) => c.label)],
+    rows: ids.map((id) => {
+      const v = villages.villages.get(id)!;
+      return [villageLink(id, v.name), v.township, ...perMetric.map((m) => {
+        const value = m.get(id);
+        return value ? formatQuantity(value) : dash;
+      })];
+    }),
+    numeric: columns.map((_, i) => i + 2),
+  };
+}
+
+/** Planned vs done per (item, unit). */
+export function itemTotalsTable(tables: Tables, scope: Scope): TableData {
+  return {
+    head: ['建设内容', '单位', '计划量', '完成量', '完成率'],
+    rows: itemTotals(tables, scope).map((t) => [
+      t.item + (t.averaged ? '（平均）' : ''),
+      t.unit,
+      formatQuantity(t.planned),
+      formatQuantity(t.done),
+      formatPercent(t.progress.value, t.progress.approx),
+    ]),
+    numeric: [2, 3, 4],
+  };
+}
+
+export interface PointCard {
+  progress: PointProgress;
+  percent: number | null;
+  progressText: string;
+  items: string[][];
+}
+
+/** Every construction point with its items and progress. */
+export function pointCards(tables: Tables, scope: Scope): PointCard[] {
+  const index = createIndex(tables);
+  return pointsProgress(tables, scope).map((p) => ({
+    progress: p,
+    percent: p.progress ? p.progress.value : null,
+    progressText: p.progress ? formatPercent(p.progress.value, p.progress.approx) : '暂无建设内容',
+    items: (index.itemsByPoint.get(p.point.id) ?? []).map((i) => [
+      i.item,
+      i.unit,
+      formatQuantity(i.planned),
+      formatQuantity(i.done),
+    ]),
+  }));
+}
+
+/** Household toilets per village: households, latest sanitary, coverage, public toilets. */
+export function toiletVillageTable(tables: Tables, scope: Scope): TableData {
+  const index = createIndex(tables).toilets;
+  const latest = index?.months.at(-1);
+  return {
+    head: ['村', '乡镇', '户数', '无害化卫生户厕(户)', '覆盖率', '公厕(座)', '最近上报'],
+    rows: coverageByVillage(tables, scope).map((c) => {
+      const row = latest ? latestRow(index?.byVillage.get(c.village.id), latest) : undefined;
+      const standing = latest ? latestCell(index?.byVillage.get(c.village.id), latest, (r) => r.public_toilets) : undefined;
+      const toilets = standing?.cell ? formatQuantity(standing.cell) : dash;
+      return [
+        villageLink(c.village.id, c.village.name),
+        c.village.township,
+        formatNumber(c.village.households),
+        c.sanitary ? formatQuantity(c.sanitary) : dash,
+        c.percent ? formatPercent(c.percent.value, c.percent.approx) : '未上报',
+        toilets,
+        row ? formatMonth(row.month) : '未上报',
+      ];
+    }),
+    numeric: [2, 3, 4, 5],
+  };
+}
+
+export function changeText(e: RankEntry): string {
+  if (e.change === null) return '—';
+  if (e.change > 0) return `上升 ${e.change} 位`;
+  if (e.change < 0) return `下降 ${-e.change} 位`;
+  return '持平';
+}
+
+/** The latest month's ranking (ties share a rank) with each village's change. */
+export function rankingTable(tables: Tables, month: string, scope: Scope = { kind: 'site' }): TableData {
+  return {
+    head: ['名次', '村', '乡镇', '得分', '较上月'],
+    rows: ranking(tables, month, scope).map((e) => [
+      `第 ${e.rank} 名`,
+      villageLink(e.village.id, e.village.name),
+      e.village.township,
+      formatQuantity(e.score),
+      changeText(e),
+    ]),
+    numeric: [3],
+  };
+}
+
+/** Rank of every village in every month (rows: villages, columns: months). */
+export function rankHistoryTable(tables: Tables, scope: Scope = { kind: 'site' }): TableData {
+  const months = createIndex(tables).inspections?.months ?? [];
+  const villages = createIndex(tables).villages;
+  const ids = scope.kind === 'site' ? [...villages.keys()] : [];
+  return {
+    head: ['村', ...months.map((m) => formatMonth(m))],
+    rows: ids.map((id) => {
+      const history = new Map(rankHistory(tables, id, scope).map((e) => [e.month, e]));
+      return [villageLink(id, villages.get(id)!.name), ...months.map((m) => {
+        const e = history.get(m);
+        return e ? `${e.rank}` : dash;
+      })];
+    }),
+    numeric: months.map((_, i) => i + 1),
+  };
+}
+
+/** One village's monthly scores and ranks. */
+export function villageRankTable(tables: Tables, villageId: string): TableData {
+  return {
+    head: ['月份', '得分', '名次', '较上月'],
+    rows: rankHistory(tables, villageId).map((e) => [
+      formatMonth(e.month),
+      formatQuantity(e.score),
+      `${e.rank} / ${e.of}`,
+      changeText(e),
+    ]),
+    numeric: [1, 2],
+  };
+}

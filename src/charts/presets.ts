@@ -1,0 +1,296 @@
+// The site's own charts (contract §4.1 `preset:`), as rows → ChartSpec. Topic pages, village pages
+// and Markdown `preset:` blocks all call these, so a chart looks the same wherever it appears.
+import type { Month, Quantity, Scope, Tables, Target } from '../data/types.ts';
+import { cleanupByMonth, cleanupByVillage, type CleanupMetric } from '../metrics/cleanup.ts';
+import { coverageByMonth, publicToiletsByMonth } from '../metrics/coverage.ts';
+import { latestMonths } from '../metrics/months.ts';
+import { pointsProgress } from '../metrics/progress.ts';
+import { ranking, rankHistory } from '../metrics/ranks.ts';
+import { scopeName, townships } from '../metrics/scope.ts';
+import { formatMonth } from '../format.ts';
+import { createIndex, memo } from '../metrics/tableIndex.ts';
+import { cleanupSchema } from '../data/schemas.ts';
+import { createVillageIndex } from '../data/villages.ts';
+import type { ChartField, ChartRow, ChartSpec } from './types.ts';
+
+export const presetNames = [
+  'cleanup-monthly',
+  'cleanup-by-village',
+  'construction-progress',
+  'toilet-coverage',
+  'public-toilets',
+  'inspection-ranking',
+] as const;
+
+export type PresetName = (typeof presetNames)[number];
+
+export function isPresetName(name: string): name is PresetName {
+  return (presetNames as readonly string[]).includes(name);
+}
+
+const monthField: ChartField = { key: 'month', label: '月份', type: 'month' };
+const villageField: ChartField = { key: 'village', label: '村', type: 'text' };
+const townshipField: ChartField = { key: 'township', label: '乡镇', type: 'text' };
+const percent = (label: string): ChartField => ({ key: 'value', label, type: 'percent', unit: '%' });
+
+/** A stable, URL-safe id for a preset narrowed to a scope. */
+export function presetId(tables: Tables, name: string, scope: Scope): string {
+  switch (scope.kind) {
+    case 'site':
+      return name;
+    case 'township':
+      return `${name}-t${townships(tables).indexOf(scope.township) + 1}`;
+    case 'village':
+      return `${name}-v-${scope.village}`;
+  }
+}
+
+/** Split by township only on site-wide charts of a site with several townships. */
+function byTownship(tables: Tables, scope: Scope): boolean {
+  return scope.kind === 'site' && townships(tables).length > 1;
+}
+
+function row(values: Record<string, string | number>, q: Quantity): ChartRow {
+  return { ...values, value: q.value, approx: q.approx };
+}
+
+function cleanupLabel(metric: CleanupMetric): ChartField {
+  const column = cleanupSchema.columns.find((c) => c.key === metric)!;
+  return { key: 'value', label: column.label.replace(/\(.*\)$/, ''), type: 'number', unit: column.unit };
+}
+
+function cleanupMonthly(tables: Tables, scope: Scope, metric: CleanupMetric = 'garbage_t'): Omit<ChartSpec, 'id'> {
+  const y = cleanupLabel(metric);
+  const rows: ChartRow[] = [];
+  const split = byTownship(tables, scope);
+  const groups: [string | null, Scope][] = split
+    ? townships(tables).map((t) => [t, { kind: 'township', township: t }])
+    : [[null, scope]];
+  for (const [township, s] of groups) {
+    for (const { month, value } of cleanupByMonth(tables, s, metric)) {
+      if (value) rows.push(row(township ? { month, township } : { month }, value));
+    }
+  }
+  return {
+    type: 'bar',
+    title: `${scopeName(tables, scope)}各月${y.label}`,
+    x: monthField,
+    y,
+    color: split ? townshipField : undefined,
+    colorDomain: split ? townships(tables) : undefined,
+    rows,
+    source: '数据来源：data/cleanup.csv',
+    asOf: latestMonths(tables).cleanup ?? undefined,
+  };
+}
+
+function cleanupVillages(tables: Tables, scope: Scope, metric: CleanupMetric = 'garbage_t'): Omit<ChartSpec, 'id'> {
+  const y = cleanupLabel(metric);
+  const split = byTownship(tables, scope);
+  const rows = cleanupByVillage(tables, scope, metric).flatMap(({ village, value }) =>
+    value ? [row(split ? { village: village.name, township: village.township } : { village: village.name }, value)] : [],
+  );
+  return {
+    type: 'bar',
+    title: `${scopeName(tables, scope)}各村${y.label}`,
+    x: villageField,
+    y,
+    color: split ? townshipField : undefined,
+    colorDomain: split ? townships(tables) : undefined,
+    rows,
+    source: '数据来源：data/cleanup.csv',
+    asOf: latestMonths(tables).cleanup ?? undefined,
+  };
+}
+
+function constructionProgress(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
+  const points = pointsProgress(tables, scope);
+  const names = new Map<string, number>();
+  for (const p of points) names.set(p.point.name, (names.get(p.point.name) ?? 0) + 1);
+  const rows = points.flatMap(({ point, village, progress }) => {
+    if (!progress) return [];
+    const label = (names.get(point.name) ?? 0) > 1 ? `${point.name}（${village?.name ?? point.village}）` : point.name;
+    return [row({ point: label }, progress)];
+  });
+  return {
+    type: 'bar',
+    title: `${scopeName(tables, scope)}新农村建设点完成进度`,
+    x: { key: 'point', label: '建设点', type: 'text' },
+    y: percent('完成进度'),
+    yDomain: [0, 100],
+    rows,
+    source: '数据来源：data/construction-items.csv',
+  };
+}
+
+/** The target that applies to a scope: its own, else its township's, else the site's. */
+export function targetFor(tables: Tables, metric: Target['metric'], scope: Scope): Target | undefined {
+  const targets = tables.targets?.rows.filter((t) => t.metric === metric) ?? [];
+  const village = scope.kind === 'village' ? createIndex(tables).villages.get(scope.village) : undefined;
+  const matches = (t: Target): boolean => {
+    if (scope.kind === 'site') return t.scope.kind === 'site';
+    if (scope.kind === 'township') return t.scope.kind === 'township' && t.scope.township === scope.township;
+    return t.scope.kind === 'village' && t.scope.village === scope.village;
+  };
+  const own = targets.find(matches);
+  if (own || scope.kind === 'site') return own;
+  const township = scope.kind === 'township' ? scope.township : village?.township;
+  return (
+    targets.find((t) => t.scope.kind === 'township' && t.scope.township === township) ??
+    targets.find((t) => t.scope.kind === 'site')
+  );
+}
+
+function monthlyStock(
+  tables: Tables,
+  scope: Scope,
+  series: (s: Scope) => { month: Month; value: Quantity | null }[],
+): { rows: ChartRow[]; split: boolean } {
+  const split = byTownship(tables, scope);
+  const groups: [string | null, Scope][] = split
+    ? townships(tables).map((t) => [t, { kind: 'township', township: t }])
+    : [[null, scope]];
+  const rows: ChartRow[] = [];
+  for (const [township, s] of groups) {
+    for (const { month, value } of series(s)) if (value) rows.push(row(township ? { month, township } : { month }, value));
+  }
+  return { rows, split };
+}
+
+function toiletCoverageChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
+  const { rows, split } = monthlyStock(tables, scope, (s) =>
+    coverageByMonth(tables, s).map((c) => ({ month: c.month, value: c.percent })),
+  );
+  const target = targetFor(tables, 'toilet_coverage', scope);
+  return {
+    type: 'line',
+    title: `${scopeName(tables, scope)}无害化卫生户厕覆盖率`,
+    x: monthField,
+    y: percent('覆盖率'),
+    color: split ? townshipField : undefined,
+    colorDomain: split ? townships(tables) : undefined,
+    yDomain: [0, 100],
+    target: target ? { value: target.value.value, label: `目标 ${target.value.value}%` } : undefined,
+    rows,
+    source: '数据来源：data/toilets.csv、data/villages.csv',
+    asOf: latestMonths(tables).toilets ?? undefined,
+  };
+}
+
+function publicToiletsChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
+  const { rows, split } = monthlyStock(tables, scope, (s) =>
+    publicToiletsByMonth(tables, s).map((p) => ({ month: p.month, value: p.total })),
+  );
+  return {
+    type: 'bar',
+    title: `${scopeName(tables, scope)}公厕数量`,
+    x: monthField,
+    y: { key: 'value', label: '公厕', type: 'number', unit: '座' },
+    color: split ? townshipField : undefined,
+    colorDomain: split ? townships(tables) : undefined,
+    rows,
+    source: '数据来源：data/toilets.csv',
+    asOf: latestMonths(tables).toilets ?? undefined,
+  };
+}
+
+function inspectionChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
+  const latest = latestMonths(tables).inspections;
+  const y: ChartField = { key: 'value', label: '得分', type: 'number', unit: '分' };
+  if (scope.kind === 'village') {
+    const rows = rankHistory(tables, scope.village).map((e) => row({ month: e.month, rank: e.rank }, e.score));
+    return {
+      type: 'line',
+      title: `${scopeName(tables, scope)}各月考评得分`,
+      x: monthField,
+      y,
+      yDomain: [0, 100],
+      rows,
+      source: '数据来源：data/inspections.csv',
+      asOf: latest ?? undefined,
+    };
+  }
+  const rows = latest
+    ? ranking(tables, latest, scope).map((e) => row({ village: e.village.name, rank: e.rank }, e.score))
+    : [];
+  return {
+    type: 'bar',
+    title: `${scopeName(tables, scope)}${latest ? formatMonth(latest) : ''}考评得分排名`,
+    x: villageField,
+    y,
+    yDomain: [0, 100],
+    rows,
+    source: '数据来源：data/inspections.csv',
+    asOf: latest ?? undefined,
+  };
+}
+
+/** Build a preset chart narrowed to a scope. The caller has checked the name and the scope. */
+export function presetSpec(tables: Tables, name: PresetName, scope: Scope): ChartSpec {
+  const id = presetId(tables, name, scope);
+  switch (name) {
+    case 'cleanup-monthly':
+      return { id, ...cleanupMonthly(tables, scope) };
+    case 'cleanup-by-village':
+      return { id, ...cleanupVillages(tables, scope) };
+    case 'construction-progress':
+      return { id, ...constructionProgress(tables, scope) };
+    case 'toilet-coverage':
+      return { id, ...toiletCoverageChart(tables, scope) };
+    case 'public-toilets':
+      return { id, ...publicToiletsChart(tables, scope) };
+    case 'inspection-ranking':
+      return { id, ...inspectionChart(tables, scope) };
+  }
+}
+
+/** A cleanup metric other than garbage as a monthly chart (topic page extras). */
+export function cleanupMetricMonthly(tables: Tables, scope: Scope, metric: CleanupMetric): ChartSpec {
+  return { id: `${presetId(tables, 'cleanup-monthly', scope)}-${metric.replace(/_/g, '-')}`, ...cleanupMonthly(tables, scope, metric) };
+}
+
+/** Which dataset a preset needs; a preset over an absent dataset is a chart-error in reports. */
+export const presetDataset: Record<PresetName, keyof Tables> = {
+  'cleanup-monthly': 'cleanup',
+  'cleanup-by-village': 'cleanup',
+  'construction-progress': 'constructionItems',
+  'toilet-coverage': 'toilets',
+  'public-toilets': 'toilets',
+  'inspection-ranking': 'inspections',
+};
+
+
+/** What a Markdown `preset:` block may ask for. */
+export interface PresetRequest {
+  village?: string;
+  township?: string;
+}
+
+/**
+ * The preset provider handed to the Markdown pipeline: checks the preset name, the dataset it needs
+ * and the village/township reference, and returns the spec or a Chinese error message.
+ */
+export function presetChart(tables: Tables, name: string, request: PresetRequest): ChartSpec | { error: string } {
+  if (!isPresetName(name)) {
+    return { error: `预设图表 "${name}" 不存在（可用：${presetNames.join('、')}）` };
+  }
+  if (tables[presetDataset[name]] === null) {
+    const file = presetDataset[name] === 'constructionItems' ? 'construction-items' : presetDataset[name];
+    return { error: `预设图表 "${name}" 需要数据文件 data/${file}.csv，但该文件不存在` };
+  }
+  if (request.village !== undefined && request.township !== undefined) {
+    return { error: '预设图表只能指定 village 或 township 其中之一' };
+  }
+  const index = memo(tables, 'villageIndex', () => createVillageIndex(tables.villages.rows));
+  if (request.village !== undefined) {
+    const found = index.resolve(request.village);
+    if (!found.ok) return { error: found.message };
+    return presetSpec(tables, name, { kind: 'village', village: found.village.id });
+  }
+  if (request.township !== undefined) {
+    const township = index.resolveTownship(request.township);
+    if (!township) return { error: `乡镇 "${request.township}" 不在 villages.csv 中（已有：${index.townships.join('、')}）` };
+    return presetSpec(tables, name, { kind: 'township', township });
+  }
+  return presetSpec(tables, name, { kind: 'site' });
+}

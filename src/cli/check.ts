@@ -1,0 +1,22 @@
+// `npm run check`: validate data/ and content/, print every error and warning (contract §5),
+// exit 1 on any error. `npm run build` runs it first (with --before-build).
+import { loadProject, siteRoot } from '../build/project.ts';
+import { formatReport } from '../data/report.ts';
+
+const beforeBuild = process.argv.includes('--before-build');
+const root = siteRoot();
+let project;
+try {
+  project = loadProject(root);
+} catch (error) {
+  // A bug, not a data problem: say so plainly, with the stack for developers.
+  console.error('检查程序出错（这不是数据问题，请联系技术人员）：');
+  console.error(error);
+  process.exit(2);
+}
+const report = formatReport(project.issues);
+if (project.hasErrors) {
+  console.error(report);
+  process.exit(1);
+}
+if (!beforeBuild || project.issues.length > 0) console.log(report);

@@ -1,0 +1,11 @@
+// /data/charts/<id>.csv: exactly the rows a chart draws.
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getProject } from '../../../build/project.ts';
+import { allCharts, render } from '../../../build/charts.ts';
+
+export const getStaticPaths: GetStaticPaths = () => [...allCharts(getProject()).keys()].map((id) => ({ params: { id } }));
+
+export const GET: APIRoute = ({ params }) => {
+  const chart = render(allCharts(getProject()).get(params.id!)!);
+  return new Response(chart.csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

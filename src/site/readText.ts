@@ -1,0 +1,17 @@
+// Reading a content file as text: UTF-8 (with or without BOM), or GB18030 as Windows Notepad
+// writes it, through the same decoder as the CSV files.
+import { readFileSync } from 'node:fs';
+import { decodeBytes } from '../data/decode.ts';
+
+export type TextFile = { ok: true; text: string } | { ok: false; missing: boolean; message: string };
+
+export function readText(path: string): TextFile {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch {
+    return { ok: false, missing: true, message: '文件不存在或无法读取' };
+  }
+  const decoded = decodeBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, missing: false, message: decoded.message };
+}

@@ -1,0 +1,141 @@
+import { describe, expect, test } from 'vitest';
+import { renderChart } from '../../src/charts/render.ts';
+import type { ChartSpec } from '../../src/charts/types.ts';
+import { barMonths, goldenSpecs, stackedBar } from './fixtures.ts';
+import { expectGolden } from './golden.ts';
+
+describe('renderChart golden SVG', () => {
+  for (const [name, spec] of Object.entries(goldenSpecs)) {
+    const chart = renderChart(spec);
+    test(`${name} (wide)`, () => expectGolden(`${name}.svg`, chart.svg));
+    test(`${name} (narrow)`, () => expectGolden(`${name}-narrow.svg`, chart.svgNarrow));
+  }
+  test('bar-stacked (downloadable file)', () => expectGolden('bar-stacked-file.svg', renderChart(stackedBar).svgFile));
+});
+
+describe('renderChart inline SVG', () => {
+  const charts = Object.entries(goldenSpecs).map(([name, spec]) => [name, renderChart(spec)] as const);
+  const svgs = charts.flatMap(([name, c]) => [
+    [`${name} wide`, c.svg],
+    [`${name} narrow`, c.svgNarrow],
+  ]);
+
+  test.each(svgs)('%s has no aria-label on <g>', (_, svg) => {
+    expect(svg).not.toMatch(/<g[^>]*\saria-(label|description)=/);
+  });
+  test.each(svgs)('%s has no <style>, no xmlns, no <figure>', (_, svg) => {
+    expect(svg).not.toContain('<style');
+    expect(svg).not.toContain('xmlns');
+    expect(svg).not.toContain('<figure');
+    expect(svg.startsWith('<svg')).toBe(true);
+  });
+  test.each(svgs)('%s is an image named by the title, described by the summary', (_, svg) => {
+    expect(svg).toMatch(/^<svg[^>]*\srole="img"/);
+    expect(svg).toMatch(/^<svg[^>]*\saria-label="[^"]+"/);
+    expect(svg).toMatch(/^<svg[^>]*><title>[^<]+<\/title><desc>[^<]+。<\/desc>/);
+  });
+  test.each(svgs)('%s uses system Chinese fonts, no web fonts, no random class names', (_, svg) => {
+    expect(svg).toContain(`font-family="'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif"`);
+    expect(svg).not.toMatch(/@font-face|url\(http/);
+    expect(svg).not.toMatch(/plot-[0-9a-f]{6}/);
+    expect(svg).not.toContain('⚠'); // Plot's warning marker
+  });
+  test.each(svgs)('%s has no English month names', (_, svg) => {
+    expect(svg).not.toMatch(/>(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/);
+  });
+
+  test('text stays at least 12 px on screen at the intended widths', () => {
+    for (const [, c] of charts) {
+      // wide: shown from 601 px of viewport (≥ ~570 px of content); narrow: a 320–360 px phone
+      for (const [svg, shownAt] of [
+        [c.svg, 570],
+        [c.svgNarrow, 300],
+      ] as const) {
+        const width = Number(/ width="(\d+)"/.exec(svg)![1]);
+        const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+        for (const size of sizes) expect((size * Math.min(shownAt, width)) / width).toBeGreaterThanOrEqual(12);
+      }
+    }
+  });
+  test('the narrow SVG is drawn for a phone', () => {
+    for (const [, c] of charts) {
+      expect(c.svg).toMatch(/^<svg[^>]* width="640"/);
+      expect(c.svgNarrow).toMatch(/^<svg[^>]* width="340"/);
+    }
+  });
+  test('month ticks are Chinese, with the year where it changes', () => {
+    const wide = renderChart(goldenSpecs['area-months']!).svg;
+    const ticks = [...wide.matchAll(/<text[^>]*y="0.71em">([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(ticks).toEqual(['清理沟渠(公里)', '2022年7月', '9月', '11月', '2023年1月', '3月', '5月']);
+    expect(renderChart(barMonths).svgNarrow).toContain('>1月</text>');
+  });
+  test('stacked series take their colours from colorDomain, not from code-point order', () => {
+    const svg = renderChart(stackedBar).svg;
+    expect(svg).toMatch(/fill="#0072B2"[^>]*><title>石门村 · 2023年1月：40 吨<\/title>/);
+    expect(svg).toMatch(/fill="#D55E00"[^>]*><title>长塘村 · 2023年1月：60 吨<\/title>/);
+  });
+  test('tooltips name the series, the month and the value with its unit (and 余)', () => {
+    expect(renderChart(barMonths).svg).toContain('<title>2023年2月：160余 吨</title>');
+    expect(renderChart(goldenSpecs['dot-villages']!).svg).toContain('<title>石门村：1,205.5余 吨</title>');
+  });
+  test('a target is drawn as a dashed rule with its label', () => {
+    const svg = renderChart(goldenSpecs['line-target']!).svg;
+    expect(svg).toContain('stroke-dasharray="6,4"');
+    expect(svg).toContain('>目标 95.0%</text>');
+  });
+  test('yDomain is respected', () => {
+    const svg = renderChart(goldenSpecs['line-target']!).svg;
+    expect(svg).toContain('>100</text>');
+    expect(svg).not.toContain('>120</text>');
+  });
+  test('long category names are cut to fit, with an ellipsis (the table keeps them whole)', () => {
+    const long = '一个名字特别特别特别长的村民小组';
+    const chart = renderChart({ ...goldenSpecs['dot-villages']!, rows: [{ village: long, garbage_t: 1 }] });
+    expect(chart.svgNarrow).toMatch(/>一个名字[^<]*…<\/text>/);
+    expect(chart.table.body[0]![0]).toBe(long);
+  });
+});
+
+describe('renderChart output', () => {
+  test('is deterministic: rendering twice gives the same bytes', () => {
+    for (const spec of Object.values(goldenSpecs)) {
+      const a = renderChart(spec);
+      const b = renderChart(spec);
+      expect(b).toEqual(a);
+    }
+  });
+  test('the downloadable SVG is standalone: xmlns, embedded CSS, system fonts, title', () => {
+    const file = renderChart(stackedBar).svgFile;
+    expect(file.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(file).toContain('<style>svg{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}');
+    expect(file).toContain('<title>各村各月清理垃圾量</title>');
+    expect(file).toContain('>石门村</text>'); // the legend travels with the file
+    expect(file).toContain('>数据来源：data/cleanup.csv</text>');
+    expect(file).not.toContain('&nbsp;');
+  });
+  test('escapes a <script> in the title everywhere', () => {
+    const chart = renderChart({ ...barMonths, title: '<script>alert("x")</script>' });
+    for (const svg of [chart.svg, chart.svgNarrow, chart.svgFile]) {
+      expect(svg).not.toContain('<script');
+      expect(svg).toContain('&lt;script&gt;');
+    }
+  });
+  test('a table chart and a chart without rows draw no SVG', () => {
+    for (const spec of [{ ...stackedBar, type: 'table' }, { ...barMonths, rows: [] }] as ChartSpec[]) {
+      const chart = renderChart(spec);
+      expect([chart.svg, chart.svgNarrow, chart.svgFile]).toEqual(['', '', '']);
+    }
+    expect(renderChart({ ...barMonths, rows: [] }).summary).toBe('暂无数据。');
+  });
+  test('rejects what the spec promises never to send', () => {
+    expect(() => renderChart({ ...barMonths, id: 'Bad Id' })).toThrow('invalid chart id: Bad Id');
+    expect(() => renderChart({ ...barMonths, rows: [{ month: '2023-13', garbage_t: 1 }] })).toThrow('invalid month: 2023-13');
+  });
+  test('renders in a few milliseconds per chart', () => {
+    // Warm up the JIT first; the bound is loose so a busy CI machine does not fail it.
+    for (let i = 0; i < 20; i++) renderChart(stackedBar);
+    const start = performance.now();
+    for (let i = 0; i < 20; i++) renderChart(stackedBar);
+    expect((performance.now() - start) / 20).toBeLessThan(20);
+  });
+});

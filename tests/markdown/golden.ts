@@ -1,0 +1,30 @@
+// Golden HTML for Markdown features, compared with tests/output/markdown/<name>.html.
+// As in tests/charts/golden.ts: a missing golden file is written and the test fails; a mismatch
+// writes <name>-changed.html next to it. Chart SVG is the chart renderer's business (it has its own
+// golden files), so the SVG inside a figure is replaced by a placeholder here.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+const outputDir = fileURLToPath(new URL('../output/markdown/', import.meta.url));
+
+export function tidyHtml(html: string): string {
+  return html.replace(/<svg\b[^>]*class="chart-plot"[^>]*>[\s\S]*?<\/svg>/g, '<svg class="chart-plot">…</svg>');
+}
+
+export function expectGolden(name: string, html: string): void {
+  mkdirSync(outputDir, { recursive: true });
+  const path = `${outputDir}${name}.html`;
+  const changed = `${outputDir}${name}-changed.html`;
+  const actual = tidyHtml(html);
+  if (!existsSync(path)) {
+    writeFileSync(path, actual);
+    expect.fail(`golden file created: tests/output/markdown/${name}.html; check it, then run the tests again`);
+  }
+  if (actual === readFileSync(path, 'utf8')) {
+    rmSync(changed, { force: true });
+    return;
+  }
+  writeFileSync(changed, actual);
+  expect.fail(`${name}.html differs from its golden file; see tests/output/markdown/${name}-changed.html`);
+}
