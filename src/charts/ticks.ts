@@ -27,7 +27,7 @@ export function ticksWithin([lo, hi]: [number, number], count: number): number[]
   const step = tickStep(lo, hi, count);
   const ticks: number[] = [];
   for (let i = Math.ceil(lo / step - 1e-9); multiple(i, step) <= hi + step * 1e-9; i++) {
-    ticks.push(multiple(i, step));
+    ticks.push(multiple(i, step) + 0); // + 0 turns -0 into 0
   }
   return ticks;
 }

@@ -23,9 +23,10 @@ function outDir() {
   return path.resolve(i >= 0 && args[i + 1] ? args[i + 1] : 'dist');
 }
 
-const astro = require.resolve('astro/astro.js');
+// astro's package.json does not export its bin file: find it next to the package root.
+const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
 if (command === 'build') {
-  const tsx = require.resolve('tsx/cli');
+  const tsx = path.join(path.dirname(require.resolve('tsx/package.json')), 'dist', 'cli.mjs');
   const checked = run([tsx, path.join(here, 'check.ts'), '--before-build']);
   if (checked !== 0) {
     rmSync(outDir(), { recursive: true, force: true });

@@ -5,7 +5,6 @@ import { isEmptyCell, parseMonth, parseNumber, type NumberRule } from './cells.t
 import { nonEmptyCells, totalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
 import { freeHeader } from './headers.ts';
-import { quote } from './quote.ts';
 import { checkShape } from './shape.ts';
 import { readSheet } from './sheet.ts';
 import { checkTotals, type BodyLine } from './totals.ts';

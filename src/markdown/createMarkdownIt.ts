@@ -1,6 +1,7 @@
 // One markdown-it for every page of the site, composed from one plugin per file.
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import { chartFencePlugin } from './chartFence.ts';
+import { cjkBreaksPlugin } from './cjkBreaks.ts';
 import { figurePlugin } from './figures.ts';
 import { headingPlugin } from './headings.ts';
 import { linkPlugin } from './links.ts';
@@ -12,5 +13,6 @@ export function createMarkdownIt(): MarkdownIt {
     .use(linkPlugin)
     .use(chartFencePlugin)
     .use(figurePlugin)
-    .use(headingPlugin);
+    .use(headingPlugin)
+    .use(cjkBreaksPlugin);
 }

@@ -13,7 +13,7 @@ export function listNames(names: readonly string[]): string {
 /** A dataset named in a chart's `data:` or a figure: the file name without `.csv`, never a path. */
 export function resolveDataset(tables: Tables, name: string, field = 'data'): QueryResult<DatasetView> {
   const wanted = name.trim();
-  if (/[/\\]|\.csv$/i.test(wanted)) {
+  if (/[/\\]|\.csv/i.test(wanted)) {
     const stem = wanted.replace(/^.*[/\\]/, '').replace(/\.csv$/i, '');
     return fail(`数据集应写名称（如 ${stem || 'cleanup'}），不能写文件路径 "${wanted}"`, field);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { totalKind } from '../../src/data/frame.ts';
 import { totalAgrees } from '../../src/data/totals.ts';
-import { csv, load, only } from './helpers.ts';
+import { csv, load } from './helpers.ts';
 
 describe('totalKind(cells)', () => {
   test('finds 合计, 总计 and 小计 in one of the first two cells', () => {

@@ -143,3 +143,7 @@ describe('renderMarkdown(source, ctx)', () => {
     expect(build.issues.map((i) => i.code)).toEqual(['expression-error', 'chart-error']);
   });
 });
+
+test('renderMarkdown(source, ctx) joins wrapped Chinese lines without a space', () => {
+  expect(render('上半年共清理垃圾\n一千余吨。\nNext line\n下一行').html).toBe('<p>上半年共清理垃圾一千余吨。\nNext line\n下一行</p>\n');
+});
