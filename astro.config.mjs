@@ -1,5 +1,5 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -14,7 +14,7 @@ function siteUrl() {
   try {
     const text = readFileSync(path.join(siteDir, 'content', 'site.md'), 'utf8');
     const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-    const url = match ? parse(match[1])?.url : undefined;
+    const url = match ? parse(match[1] ?? '')?.url : undefined;
     return typeof url === 'string' && /^https?:\/\//.test(url) ? url : undefined;
   } catch {
     return undefined; // `npm run check` reports a missing or broken site.md
@@ -22,6 +22,20 @@ function siteUrl() {
 }
 
 const site = siteUrl();
+
+/** Writes the build's timings (src/build/timings.ts) where the benchmark asks for them. */
+/** @type {import('astro').AstroIntegration} */
+const timingsFile = {
+  name: 'build-timings',
+  hooks: {
+    'astro:build:done': ({ pages }) => {
+      const file = process.env.SITE_TIMINGS_FILE;
+      if (!file) return;
+      const t = /** @type {any} */ (globalThis)[Symbol.for('renju.buildTimings')] ?? {};
+      writeFileSync(file, JSON.stringify({ ...t, pages: pages.length }, null, 2));
+    },
+  },
+};
 
 export default defineConfig({
   site,
@@ -31,7 +45,7 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: site ? [sitemap()] : [],
+  integrations: [...(site ? [sitemap()] : []), timingsFile],
   vite: {
     // A separate cache per fixture site so tests can build several sites one after another.
     cacheDir: process.env.SITE_DIR ? path.join(siteDir, '.vite-cache') : undefined,

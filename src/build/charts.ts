@@ -10,6 +10,7 @@ import { presentCleanupMetrics } from '../metrics/cleanup.ts';
 import { pointsInScope } from '../metrics/progress.ts';
 import { href } from './paths.ts';
 import type { Project, TopicSlug } from './project.ts';
+import { timings } from './timings.ts';
 
 const site: Scope = { kind: 'site' };
 
@@ -72,7 +73,6 @@ export function allCharts(project: Project): Map<string, ChartSpec | RenderedCha
 }
 
 const rendered = new Map<string, RenderedChart>();
-let chartMs = 0;
 
 /** Render a spec once per build (pages and downloads share the result). */
 export function render(spec: ChartSpec | RenderedChart): RenderedChart {
@@ -81,14 +81,12 @@ export function render(spec: ChartSpec | RenderedChart): RenderedChart {
   if (!chart) {
     const t = performance.now();
     chart = renderChart(spec);
-    chartMs += performance.now() - t;
+    const time = timings();
+    time.chartMs += performance.now() - t;
+    time.charts += 1;
     rendered.set(spec.id, chart);
   }
   return chart;
-}
-
-export function chartTimings(): { chartMs: number; charts: number } {
-  return { chartMs, charts: rendered.size };
 }
 
 export function chartLinks(id: string): { csvHref: string; svgHref: string } {

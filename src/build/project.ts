@@ -7,6 +7,7 @@ import { hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue, Month, Tables } from '../data/types.ts';
 import { latestMonth } from '../metrics/months.ts';
 import { loadContent, type Site } from '../site/content.ts';
+import { timings } from './timings.ts';
 import type { Report } from '../site/reports.ts';
 
 export type TopicSlug = 'cleanup' | 'construction' | 'toilets' | 'ranking';
@@ -106,6 +107,7 @@ export function getProject(): Project {
   let project = cache.get(key);
   if (!project) {
     project = loadProject(root, { base, dev });
+    timings().loadMs += project.timings.loadMs;
     cache.set(key, project);
   }
   return project;

@@ -5,8 +5,7 @@ import { fontFamily, plotClass } from './svg.ts';
 export const chartCss = `
 .chart { margin: 1.5rem 0; }
 .chart-heading h3 { margin: 0 0 .5rem; font-size: 1.15rem; line-height: 1.4; }
-.chart-anchor { margin-left: .4em; color: #555; text-decoration: none; }
-.chart-anchor:hover, .chart-anchor:focus { text-decoration: underline; }
+.chart-anchor { margin-left: .4em; font-weight: normal; text-decoration: underline; text-underline-offset: .15em; }
 .${plotClass} {
   --plot-background: #fff;
   display: block;

@@ -18,7 +18,7 @@ export function figureHtml(chart: RenderedChart, links: FigureLinks): string {
   const parts = [
     `<figure class="chart chart-${spec.type}" id="${anchor}" data-pagefind-ignore>`,
     `<figcaption class="chart-heading"><h3>${escapeText(spec.title)}` +
-      `<a class="chart-anchor" href="#${anchor}" aria-label="本图链接">#</a></h3></figcaption>`,
+      `<a class="chart-anchor" href="#${anchor}" aria-label="本图链接：${escapeText(spec.title)}">#</a></h3></figcaption>`,
   ];
   if (spec.rows.length === 0) {
     parts.push('<p class="chart-empty">暂无数据</p>');

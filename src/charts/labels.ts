@@ -31,6 +31,17 @@ export function formatDifference(field: ChartField, value: number, approx = fals
   return formatValue(field, value, approx);
 }
 
+/**
+ * A target's name (`目标`, `2023年目标`). The renderer writes the value itself, formatted like
+ * every figure; a label that already ends in its value (`目标 95%`) has that part dropped.
+ */
+export function targetName(target: { value: number; label: string }): string {
+  const name = target.label.replace(/\s*[\d,.]+\s*(%|[^\s\d]{1,3})?\s*$/, (tail) =>
+    Number(tail.replace(/[^\d.]/g, '')) === target.value ? '' : tail,
+  );
+  return name === '' ? '目标' : name;
+}
+
 /** A series (color value) as the reader sees it: months as `2023年7月`, names as they are. */
 export function seriesName(spec: { color?: ChartField }, value: string): string {
   return spec.color ? formatKey(spec.color, value) : value;

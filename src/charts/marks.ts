@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Markish } from '@observablehq/plot';
 import type { Frame } from './frame.ts';
-import { formatKey, formatValue, seriesName } from './labels.ts';
+import { formatKey, formatValue, seriesName, targetName } from './labels.ts';
 import { singleColor } from './palette.ts';
 import type { ChartData, Datum } from './rows.ts';
 import type { ChartSpec } from './types.ts';
@@ -107,10 +107,10 @@ export function tooltip(spec: ChartSpec, d: Datum): string {
   return `${where}：${d.y === null ? '—' : formatValue(spec.y, d.y, d.approx)}`;
 }
 
-/** `目标 95.0%`: the target's label followed by its value. */
+/** `目标 95.0%`: the target's name followed by its value. */
 export function targetText(spec: ChartSpec): string {
   const target = spec.target!;
-  return `${target.label} ${formatValue(spec.y, target.value)}`;
+  return `${targetName(target)} ${formatValue(spec.y, target.value)}`;
 }
 
 // White edges between stacked segments, so neighbouring colours never touch.

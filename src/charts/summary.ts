@@ -3,7 +3,7 @@
 // before; categories: largest and smallest; series: the total of each; a target: the gap to it.
 // Flows (bar, area) are summed; stocks and rates (line, dot, table, percentages) never are.
 import { formatChange, formatMonth, formatMonthShort } from '../format.ts';
-import { formatDifference, formatKey, formatValue, isPercent, seriesName } from './labels.ts';
+import { formatDifference, formatKey, formatValue, isPercent, seriesName, targetName } from './labels.ts';
 import type { ChartData, Datum } from './rows.ts';
 import type { ChartSpec } from './types.ts';
 
@@ -112,7 +112,7 @@ function categoryClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
     if (summable) parts.push(targetGap(spec, total));
     else {
       const reached = categories.filter((c) => c.y >= spec.target!.value).length;
-      const goal = `${spec.target.label}（${formatValue(spec.y, spec.target.value)}）`;
+      const goal = `${targetName(spec.target)}（${formatValue(spec.y, spec.target.value)}）`;
       parts.push(
         reached === categories.length
           ? `均已达到${goal}`
@@ -147,7 +147,7 @@ function compare(now: string, before: string, change: string): string {
 /** The gap between a figure (a total, or the latest rate) and the target, if there is one. */
 function targetGap(spec: ChartSpec, figure: Figure): string {
   if (!spec.target) return '';
-  const goal = `${spec.target.label}（${formatValue(spec.y, spec.target.value)}）`;
+  const goal = `${targetName(spec.target)}（${formatValue(spec.y, spec.target.value)}）`;
   const gap = isPercent(spec.y) ? shownPercent(spec.target.value) - shownPercent(figure.y) : spec.target.value - figure.y;
   return gap > 1e-9 ? `距${goal}还差 ${formatDifference(spec.y, gap, figure.approx)}` : `已达到${goal}`;
 }

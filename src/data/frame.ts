@@ -34,15 +34,22 @@ export interface Frame {
 }
 
 /**
- * Split non-blank records into title rows, the header and the body. A first row with a single
- * non-empty cell is a title when a recognisable header follows it; up to two such rows (a title
+ * Split non-blank records into title rows, the header and the body. Rows with a single non-empty
+ * cell at the top are titles when a recognisable header follows them; up to two such rows (a title
  * and a subtitle such as `单位：吨`) are skipped.
  */
 export function frameRecords(
   records: readonly GridRecord[],
-  isTitle: (first: GridRecord, next: GridRecord) => boolean,
+  isTitle: (row: GridRecord) => boolean,
+  isHeader: (row: GridRecord) => boolean,
 ): Frame {
   let start = 0;
-  while (start < 2 && start + 1 < records.length && isTitle(records[start]!, records[start + 1]!)) start++;
+  for (let h = 1; h <= 2 && h < records.length; h++) {
+    if (!isTitle(records[h - 1]!)) break;
+    if (isHeader(records[h]!)) {
+      start = h;
+      break;
+    }
+  }
   return { titles: records.slice(0, start), header: records[start], body: records.slice(start + 1) };
 }

@@ -26,8 +26,10 @@ function inferType(col: ColumnSpec, cells: readonly string[]): ColumnSpec['type'
 
 export function loadFree(name: string, path: string, bytes: Uint8Array, issues: Issue[]): Dataset<FreeRow> {
   const dataset: Dataset<FreeRow> = { name, file: path, columns: [], rows: [] };
-  const isTitle = (first: GridRecord, next: GridRecord) => nonEmptyCells(first.cells) === 1 && nonEmptyCells(next.cells) >= 2;
-  const sheet = readSheet(path, bytes, isTitle, issues);
+  // Without a schema, a header is recognisable by having more than one column.
+  const isTitle = (row: GridRecord) => nonEmptyCells(row.cells) === 1;
+  const isHeader = (row: GridRecord) => nonEmptyCells(row.cells) >= 2;
+  const sheet = readSheet(path, bytes, isTitle, isHeader, issues);
   if (sheet === null) return dataset;
   const layout = freeHeader(sheet.header, path, issues);
 

@@ -33,15 +33,17 @@ export interface KnownResult<R> {
   rejected: RejectedRow[];
 }
 
-/** A title needs a recognisable header under it: a row naming at least one schema column. */
-function titleTest(columns: readonly ColumnSpec[]) {
+/**
+ * A title is one non-empty cell that names no column; the header under it must be recognisable:
+ * it names at least one schema column.
+ */
+function headerTests(columns: readonly ColumnSpec[]) {
   const lookup = columnLookup(columns);
   const known = (cell: string) => lookup.has(nameKey(cell));
-  return (first: GridRecord, next: GridRecord): boolean => {
-    if (nonEmptyCells(first.cells) !== 1) return false;
-    if (first.cells.some(known)) return false;
+  return {
+    isTitle: (row: GridRecord) => nonEmptyCells(row.cells) === 1 && !row.cells.some(known),
     // A header typed with full-width commas is still recognisable (and reported as such).
-    return next.cells.some((c) => c.split('，').some(known));
+    isHeader: (row: GridRecord) => row.cells.some((c) => c.split('，').some(known)),
   };
 }
 
@@ -58,7 +60,8 @@ export function loadKnown<R>(
     usable: false,
     rejected: [],
   };
-  const sheet = readSheet(path, bytes, titleTest(schema.columns), issues);
+  const tests = headerTests(schema.columns);
+  const sheet = readSheet(path, bytes, tests.isTitle, tests.isHeader, issues);
   if (sheet === null) return empty;
   const layout = matchHeader(sheet.header, schema.columns, path, issues);
   const present = layout.present;

@@ -52,6 +52,22 @@ function guarded<T>(path: string, issues: Issue[], fallback: T, run: () => T): T
 /** Load every dataset from the given files. Best effort: rows with errors are left out. */
 export function loadTables(files: DataFile[]): { tables: Tables; issues: Issue[] } {
   const issues: Issue[] = [];
+  const nothing: Tables = {
+    villages: emptyDataset<Village>(villagesSchema, VILLAGES_PATH),
+    cleanup: null,
+    constructionPoints: null,
+    constructionItems: null,
+    toilets: null,
+    inspections: null,
+    targets: null,
+    free: [],
+  };
+  // Each file is guarded on its own; this is the last line of defence for the glue between them.
+  const tables = guarded('data', issues, nothing, () => loadAll(files, issues));
+  return { tables, issues };
+}
+
+function loadAll(files: DataFile[], issues: Issue[]): Tables {
   const known = new Map<string, DataFile>();
   const free = new Map<string, DataFile>();
   const seen = new Map<string, string>();
@@ -132,7 +148,7 @@ export function loadTables(files: DataFile[]): { tables: Tables; issues: Issue[]
         ),
       ),
   };
-  return { tables, issues };
+  return tables;
 }
 
 /**

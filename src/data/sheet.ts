@@ -17,7 +17,8 @@ export interface Sheet {
 export function readSheet(
   path: string,
   bytes: Uint8Array,
-  isTitle: (first: GridRecord, next: GridRecord) => boolean,
+  isTitle: (row: GridRecord) => boolean,
+  isHeader: (row: GridRecord) => boolean,
   issues: Issue[],
 ): Sheet | null {
   const decoded = decodeBytes(bytes);
@@ -27,7 +28,7 @@ export function readSheet(
   }
   const utf16 = decoded.encoding === 'utf-16le' || decoded.encoding === 'utf-16be';
   const records = parseGrid(decoded.text, detectDelimiter(decoded.text, utf16));
-  const frame: Frame = frameRecords(records, isTitle);
+  const frame: Frame = frameRecords(records, isTitle, isHeader);
   if (frame.header === undefined) {
     issues.push({ path, code: 'blank-header', message: '文件是空的：第一行应为表头（列名），其下每行一条数据' });
     return null;

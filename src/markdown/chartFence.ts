@@ -158,7 +158,7 @@ export function chartBlockRule(state: StateCore): void {
 export function makeFenceRenderer(base: RendererRule | undefined): RendererRule {
   return (tokens, idx, options, env, self) => {
     const meta = tokens[idx]!.meta as { chartHtml?: string } | null;
-    if (meta?.chartHtml !== undefined) return meta.chartHtml;
+    if (meta?.chartHtml !== undefined) return meta.chartHtml === '' ? '' : `${meta.chartHtml}\n`;
     return base ? base(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
 }

@@ -6,7 +6,7 @@ import { latestCell } from '../metrics/latest.ts';
 import { isPercentUnit } from '../metrics/progress.ts';
 import { maxQuantities, meanQuantities, minQuantities, sumQuantities } from '../metrics/quantities.ts';
 import { filterRows, type Condition } from './where.ts';
-import { fail, ok, type DatasetView, type QueryResult, type ViewColumn, type ViewRecord, type ViewValue } from './types.ts';
+import { fail, ok, quantityOf, type DatasetView, type QueryResult, type ViewColumn, type ViewRecord } from './types.ts';
 
 export const aggregates = ['sum', 'mean', 'min', 'max', 'count', 'latest'] as const;
 export type Aggregate = (typeof aggregates)[number];
@@ -20,10 +20,6 @@ export interface Figure {
   text: string;
   value: number | Month;
   approx: boolean;
-}
-
-export function quantityOf(v: ViewValue | undefined): Quantity | null {
-  return v !== null && v !== undefined && typeof v === 'object' ? v : null;
 }
 
 function isNumeric(column: ViewColumn): boolean {

@@ -3,11 +3,11 @@
 import type { ChartField, ChartRow, ChartSpec, ChartType } from '../charts/types.ts';
 import { withoutUnit } from '../data/names.ts';
 import type { Tables } from '../data/types.ts';
-import { combineRows, quantityOf, withRowUnit } from './aggregate.ts';
+import { combineRows, withRowUnit } from './aggregate.ts';
 import { resolveColumn, resolveDataset } from './resolve.ts';
 import { villageIndex } from './view.ts';
 import { compileWhere, filterRows } from './where.ts';
-import type { DatasetView, QueryError, QueryResult, ViewColumn, ViewRecord } from './types.ts';
+import { quantityOf, type DatasetView, type QueryError, type QueryResult, type ViewColumn, type ViewRecord } from './types.ts';
 
 export interface ChartQuery {
   data: string;

@@ -72,4 +72,9 @@ export function fail<T>(message: string, field?: string, index?: number): QueryR
   return { ok: false, errors: [{ message, ...(field !== undefined && { field }), ...(index !== undefined && { index }) }] };
 }
 
+/** The number in a cell, or null (text or not reported). */
+export function quantityOf(v: ViewValue | undefined): Quantity | null {
+  return v !== null && v !== undefined && typeof v === 'object' ? v : null;
+}
+
 export type { Month, Quantity };

@@ -11,7 +11,7 @@ import { pointProgress } from '../metrics/progress.ts';
 import { meanQuantities, sumQuantities, tidy } from '../metrics/quantities.ts';
 import { rankOf } from '../metrics/ranks.ts';
 import { createIndex, memo } from '../metrics/tableIndex.ts';
-import type { DatasetView, ViewColumn, ViewRecord, ViewType, ViewValue } from './types.ts';
+import { quantityOf, type DatasetView, type ViewColumn, type ViewRecord, type ViewType, type ViewValue } from './types.ts';
 
 /** The village index of `tables`, built once per Tables. */
 export function villageIndex(tables: Tables): VillageIndex {
@@ -68,10 +68,6 @@ function record(row: object, columns: readonly ColumnSpec[]): ViewRecord {
   return out;
 }
 
-function quantity(v: ViewValue): Quantity | null {
-  return v !== null && typeof v === 'object' ? v : null;
-}
-
 function villageLabels(villages: readonly Village[]): Map<string, string> {
   const count = new Map<string, number>();
   for (const v of villages) count.set(v.name, (count.get(v.name) ?? 0) + 1);
@@ -118,13 +114,13 @@ function knownParts(tables: Tables, dataset: Dataset<object>): Parts {
 /** Households-weighted coverage of rows (each village's sanitary over its households), as on the topic pages. */
 function combinedCoverage(tables: Tables, rows: ViewRecord[]): Quantity | null {
   const villages = createIndex(tables).villages;
-  const sanitary = sumQuantities(rows.map((r) => quantity(r.sanitary ?? null)));
+  const sanitary = sumQuantities(rows.map((r) => quantityOf(r.sanitary)));
   const households = rows.reduce((sum, r) => sum + (villages.get(r.village as string)?.households ?? 0), 0);
   if (sanitary === null || households <= 0) return null;
   return { value: tidy((sanitary.value / households) * 100), approx: sanitary.approx };
 }
 
-const meanOf = (key: string) => (rows: ViewRecord[]) => meanQuantities(rows.map((r) => quantity(r[key] ?? null)));
+const meanOf = (key: string) => (rows: ViewRecord[]) => meanQuantities(rows.map((r) => quantityOf(r[key])));
 
 function buildView(tables: Tables, name: string): DatasetView | undefined {
   const index = createIndex(tables);

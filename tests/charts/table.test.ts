@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderChart } from '../../src/charts/render.ts';
+import type { ChartRow } from '../../src/charts/types.ts';
 import { barMonths, lineTarget, stackedBar } from './fixtures.ts';
 
 describe('chartTable', () => {
@@ -41,7 +42,7 @@ describe('chartTable', () => {
 
 describe('chartCsv', () => {
   test('UTF-8 BOM, Chinese headers with units, CRLF, raw figures, 余 kept', () => {
-    const rows = [
+    const rows: ChartRow[] = [
       { month: '2023-01', garbage_t: 1146.75 },
       { month: '2023-02', garbage_t: 120, approx: true },
       { month: '2023-03', garbage_t: null },

@@ -26,6 +26,12 @@ describe('loadTables: free datasets (§3.8)', () => {
     expect(tables.free[0]!.columns.map((c) => c.type)).toEqual(['text', 'text']);
     expect(tables.free[0]!.rows[1]!['数量']).toBe('十');
   });
+  test('a free numeric column may hold negative numbers (a change, not a quantity)', () => {
+    const { tables, issues } = load({ extra: csv('年份,同比增减(吨)', '2022,-3.5', '2023,12') });
+    expect(issues).toEqual([]);
+    expect(tables.free[0]!.columns.map((c) => c.type)).toEqual(['number', 'number']);
+    expect(tables.free[0]!.rows[0]!['同比增减(吨)']).toEqual({ value: -3.5, approx: false });
+  });
   test('free datasets are sorted by name', () => {
     const { tables } = load({ zeta: csv('a', '1'), alpha: csv('a', '1') });
     expect(tables.free.map((d) => d.name)).toEqual(['alpha', 'zeta']);

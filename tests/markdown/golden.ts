@@ -1,7 +1,9 @@
 // Golden HTML for Markdown features, compared with tests/output/markdown/<name>.html.
 // As in tests/charts/golden.ts: a missing golden file is written and the test fails; a mismatch
 // writes <name>-changed.html next to it. Chart SVG is the chart renderer's business (it has its own
-// golden files), so the SVG inside a figure is replaced by a placeholder here.
+// golden files) and the <figure> around it is src/charts/figure.ts's: a chart's figure is reduced
+// here to what the Markdown side decides (type, id, title, download links); tests check separately
+// that the figure is exactly figureHtml's.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -9,7 +11,11 @@ import { expect } from 'vitest';
 const outputDir = fileURLToPath(new URL('../output/markdown/', import.meta.url));
 
 export function tidyHtml(html: string): string {
-  return html.replace(/<svg\b[^>]*class="chart-plot"[^>]*>[\s\S]*?<\/svg>/g, '<svg class="chart-plot">…</svg>');
+  return html.replace(/<figure class="(chart[^"]*)" id="([^"]*)"[\s\S]*?<\/figure>/g, (figure, cls: string, id: string) => {
+    const title = /<h3>([\s\S]*?)<a /.exec(figure)?.[1] ?? '';
+    const links = [...figure.matchAll(/href="([^"#][^"]*)" download/g)].map((m) => m[1]);
+    return `<figure class="${cls}" id="${id}">[figureHtml: ${title} · ${links.join(' · ')}]</figure>`;
+  });
 }
 
 export function expectGolden(name: string, html: string): void {

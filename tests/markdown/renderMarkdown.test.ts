@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { figureHtml } from '../../src/charts/figure.ts';
 import { expectGolden } from './golden.ts';
 import { render } from './context.ts';
 
@@ -23,7 +24,8 @@ describe('renderMarkdown(source, ctx)', () => {
     expect(r.charts[0]!.spec.id).toBe('report-test-1');
     expect(r.html).toContain('href="/town/data/charts/report-test-1.csv"');
     expect(r.html).toContain('href="/town/data/charts/report-test-1.svg"');
-    expect(r.html).toContain('<figure class="chart chart-bar"');
+    const links = { csvHref: '/town/data/charts/report-test-1.csv', svgHref: '/town/data/charts/report-test-1.svg' };
+    expect(r.html).toContain(figureHtml(r.charts[0]!, links));
     expectGolden('chart-fence', r.html);
   });
 
@@ -62,6 +64,7 @@ describe('renderMarkdown(source, ctx)', () => {
       ['report-test-1', '预设 cleanup-monthly 村 v2', '本村数据'],
       ['report-test-2', '白沙镇覆盖率', undefined],
     ]);
+    expect(r.html).toContain(figureHtml(r.charts[1]!, { csvHref: '/data/charts/report-test-2.csv', svgHref: '/data/charts/report-test-2.svg' }));
     expectGolden('chart-preset', r.html);
   });
 
