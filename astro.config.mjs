@@ -47,8 +47,6 @@ export default defineConfig({
   prefetch: false,
   integrations: [...(site ? [sitemap()] : []), timingsFile],
   vite: {
-    // A separate cache per fixture site so tests can build several sites one after another.
-    cacheDir: process.env.SITE_DIR ? path.join(siteDir, '.vite-cache') : undefined,
     server: { fs: { allow: [siteDir, '.'] } },
   },
 });

@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 240_000,
+    // Build and browser tests run `astro build`, which shares caches in the project folder:
+    // one test file at a time keeps them apart (unit tests are fast either way).
+    fileParallelism: false,
   },
 });

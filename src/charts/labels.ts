@@ -36,7 +36,7 @@ export function formatDifference(field: ChartField, value: number, approx = fals
  * every figure; a label that already ends in its value (`目标 95%`) has that part dropped.
  */
 export function targetName(target: { value: number; label: string }): string {
-  const name = target.label.replace(/\s*[\d,.]+\s*(%|[^\s\d]{1,3})?\s*$/, (tail) =>
+  const name = target.label.replace(/\s*[\d,.]+\s*(%|吨|公里|户|人|座|处|个|间|万元|平方米|分)?\s*$/, (tail) =>
     Number(tail.replace(/[^\d.]/g, '')) === target.value ? '' : tail,
   );
   return name === '' ? '目标' : name;

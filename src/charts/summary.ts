@@ -1,7 +1,7 @@
 // The sentence under every chart (and its SVG <desc>): what the drawn rows say, in Chinese.
-// Month series: the total (flows only), the largest month and the last month against the one
-// before; categories: largest and smallest; series: the total of each; a target: the gap to it.
-// Flows (bar, area) are summed; stocks and rates (line, dot, table, percentages) never are.
+// Month series: the total (flows), the latest level (stocks) or the highest month (rates), and the
+// last month against the one before; categories: largest and smallest; series: the figure of
+// each; a target: the gap to it. Only flows are summed over months; rates never are.
 import { formatChange, formatMonth, formatMonthShort } from '../format.ts';
 import { formatDifference, formatKey, formatValue, isPercent, seriesName, targetName } from './labels.ts';
 import type { ChartData, Datum } from './rows.ts';
@@ -23,58 +23,68 @@ export function chartSummary(spec: ChartSpec, chart: ChartData): string {
   return `${clauses.filter((c) => c !== '').join('；')}。`;
 }
 
-/** Bars and areas of quantities add up; lines, dots, tables and percentages do not. */
-function isSummable(spec: ChartSpec): boolean {
-  return (spec.type === 'bar' || spec.type === 'area') && !isPercent(spec.y);
+type Measure = NonNullable<ChartSpec['y']['measure']>;
+
+/** How the figures add up: the field says, else percentages are rates and bars and areas flows. */
+export function measureOf(spec: ChartSpec): Measure {
+  if (spec.y.measure) return spec.y.measure;
+  if (isPercent(spec.y)) return 'rate';
+  return spec.type === 'bar' || spec.type === 'area' ? 'flow' : 'rate';
 }
 
 function monthClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
-  const summable = isSummable(spec);
+  const measure = measureOf(spec);
   const months = sumBy(drawn, (d) => d.x);
   const first = months[0]!;
   const last = months.at(-1)!;
+  const previous = months.at(-2);
   const sameYear = first.key.slice(0, 4) === last.key.slice(0, 4);
   const name = (m: string) => (sameYear ? formatMonthShort(m) : formatMonth(m));
   const range =
-    first.key === last.key ? formatMonth(first.key) : `${formatMonth(first.key)}至${sameYear ? formatMonthShort(last.key) : formatMonth(last.key)}`;
+    first.key === last.key
+      ? formatMonth(first.key)
+      : `${formatMonth(first.key)}至${sameYear ? formatMonthShort(last.key) : formatMonth(last.key)}`;
   const value = (f: Figure) => formatValue(spec.y, f.y, f.approx);
+  const series = (rows: Drawn[]) => seriesList(spec, sumBy(rows, (d) => seriesName(spec, d.color!)), true);
   const label = spec.y.label;
+  const lastChange = () => (previous ? compare(name(last.key), name(previous.key), change(spec, last, previous)) : '');
 
-  if (summable) {
+  if (measure === 'flow') {
     const total = sum(drawn);
-    const head = `${range}共${label} ${value(total)}`;
-    const parts = spec.color ? [`${head}，其中${seriesList(spec, sumBy(drawn, (d) => seriesName(spec, d.color!)), true)}`] : [head];
-    if (months.length > 1) {
+    let head = `${range}共${label} ${value(total)}`;
+    if (spec.color) head += `，其中${series(drawn)}`;
+    if (previous) {
       const peaks = extremes(months, 1);
-      parts[0] += `，${peaks.map((p) => name(p.key)).join('、')}最多（${value(peaks[0]!)}）`;
-      parts.push(compare(name(last.key), name(months.at(-2)!.key), change(spec, last, months.at(-2)!)));
+      head += `，${peaks.map((p) => name(p.key)).join('、')}最多（${value(peaks[0]!)}）`;
     }
-    parts.push(targetGap(spec, total));
-    return parts;
+    return [head, lastChange(), targetGap(spec, total)];
+  }
+
+  if (measure === 'stock') {
+    // A level at month end: the latest month's, never a sum over months.
+    let head = `截至${formatMonth(last.key)}共有${label} ${value(last)}`;
+    if (spec.color) head += `，其中${series(drawn.filter((d) => d.x === last.key))}`;
+    return [head, lastChange(), targetGap(spec, last)];
   }
 
   if (spec.color) {
-    // Rates and stocks per series: each series' latest figure.
-    const latest = latestBy(drawn, (s) => seriesName(spec, s));
-    const list = latest
+    // Rates per series: each series' latest figure.
+    const list = latestBy(drawn, (s) => seriesName(spec, s))
       .map((f) => ({ ...f, key: f.month === last.key ? f.key : `${f.key}（${formatMonth(f.month)}）` }))
       .sort((a, b) => b.y - a.y);
     return [`截至${formatMonth(last.key)}，${label}${list.length > 6 ? '' : '：'}${seriesList(spec, list, false)}`];
   }
-  if (months.length === 1) return [`${range}${label}为 ${value(first)}`, targetGap(spec, first)];
-  const previous = months.at(-2)!;
+  if (!previous) return [`${range}${label}为 ${value(first)}`, targetGap(spec, first)];
   const peaks = extremes(months, 1);
   const head = `${range}，${label}${peaks.map((p) => name(p.key)).join('、')}最高（${value(peaks[0]!)}）`;
-  const lastIsPeak = peaks.length === 1 && peaks[0] === last;
-  return [
-    lastIsPeak ? `${head}，${compare('', name(previous.key), change(spec, last, previous))}` : head,
-    lastIsPeak ? '' : `${name(last.key)}为 ${value(last)}，${compare('', name(previous.key), change(spec, last, previous))}`,
-    targetGap(spec, last),
-  ];
+  const versus = compare('', name(previous.key), change(spec, last, previous));
+  return peaks.length === 1 && peaks[0] === last
+    ? [`${head}，${versus}`, targetGap(spec, last)]
+    : [head, `${name(last.key)}为 ${value(last)}，${versus}`, targetGap(spec, last)];
 }
 
 function categoryClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
-  const summable = isSummable(spec);
+  const summable = measureOf(spec) !== 'rate';
   const value = (f: Figure) => formatValue(spec.y, f.y, f.approx);
   const names = (fs: Figure[]) => fs.map((f) => formatKey(spec.x, f.key)).join('、');
   const label = spec.y.label;

@@ -13,6 +13,13 @@ export interface ChartField {
   type: 'month' | 'number' | 'percent' | 'text';
   /** unit shown after figures (`吨`, `户`, `%` …) */
   unit?: string;
+  /**
+   * How the figures add up, for the summary sentence: `flow` (清理垃圾, 当月改厕: summed over months
+   * and series), `stock` (a level at month end, e.g. 公厕, 无害化卫生户厕: summed across series
+   * within a month, never over months), `rate` (percentages, scores: never summed). Default:
+   * `rate` for percent fields, else `flow` for bar and area charts and `rate` for the others.
+   */
+  measure?: 'flow' | 'stock' | 'rate';
 }
 
 /** One drawn row. `approx` marks a value built from an approximate figure (shown with `余`). */
@@ -29,7 +36,10 @@ export interface ChartSpec {
   rows: ChartRow[];
   /** fixed order of color values (one colour per village/township across the site) */
   colorDomain?: string[];
-  /** a horizontal reference line, e.g. a target */
+  /**
+   * a horizontal reference line, e.g. a target. `label` is its name (`目标`, `2023年目标`); the
+   * renderer adds the formatted value (`目标 95.0%`); a label ending in its value has it dropped.
+   */
   target?: { value: number; label: string };
   /** fixed y domain, e.g. [0, 100] for percentages */
   yDomain?: [number, number];

@@ -1,8 +1,7 @@
 // The rules of known datasets that a column type cannot express (contract §3.1–3.7): units taken
 // from the row, checks across columns and files, uniqueness beyond the schema's key.
 import { isEmptyCell, normalizeCell, type NumberRule } from './cells.ts';
-import { resolveMetric } from './readCell.ts';
-import type { References } from './readCell.ts';
+import { resolveMetric, type References } from './readCell.ts';
 import { targetMetrics } from './schemas.ts';
 import type { IssueCode, Quantity } from './types.ts';
 
@@ -10,6 +9,9 @@ import type { IssueCode, Quantity } from './types.ts';
 export type RawOf = (key: string) => string | undefined;
 /** Values read so far in the current row, by key (absent when unreadable). */
 export type Values = Map<string, unknown>;
+
+/** No override: the column's own rule (shared, so callers can tell it apart cheaply). */
+export const NO_OVERRIDE: Partial<NumberRule> = Object.freeze({});
 
 /** Number rule overrides that depend on other cells of the same row. */
 export function numberOverride(dataset: string, key: string, rawOf: RawOf): Partial<NumberRule> {
@@ -23,7 +25,7 @@ export function numberOverride(dataset: string, key: string, rawOf: RawOf): Part
     const spec = targetMetrics.find((m) => m.key === metric);
     if (spec) return spec.key === 'inspection_score' ? { unit: spec.unit, max: 100 } : { unit: spec.unit };
   }
-  return {};
+  return NO_OVERRIDE;
 }
 
 /** Columns holding names typed by hand, where `?` betrays Excel's GBK replacement character. */

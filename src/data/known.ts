@@ -2,7 +2,7 @@
 // each cell by its column type, checks across columns and files, uniqueness, total rows. Every
 // row left out of the table has produced an error.
 import { isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
-import { checkRow, nameColumns, numberOverride, uniqueKeys, type Values } from './datasetRules.ts';
+import { checkRow, nameColumns, NO_OVERRIDE, numberOverride, uniqueKeys, type Values } from './datasetRules.ts';
 import { nonEmptyCells, totalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
 import { columnLookup, matchHeader } from './headers.ts';
@@ -17,7 +17,6 @@ import type { ColumnSpec, Dataset, Issue, Quantity } from './types.ts';
 import { checkUnique, uniqueKey } from './unique.ts';
 
 const EMPTY = Symbol('empty cell');
-const NO_OVERRIDE: Partial<NumberRule> = Object.freeze({});
 
 export interface RejectedRow {
   line: number;
@@ -115,6 +114,8 @@ export function loadKnown<R>(
   const rows: R[] = [];
   const rejected: RejectedRow[] = [];
   const lines: BodyLine[] = [];
+  // One map, cleared per row: builders copy what they need out of it.
+  const values: Values = new Map();
 
   for (const record of sheet.body) {
     cells = record.cells;
@@ -131,7 +132,7 @@ export function loadKnown<R>(
       ok = false;
     }
 
-    const values: Values = new Map();
+    values.clear();
     for (const { col, index, numeric } of readers) {
       const raw = cells[index];
       if (raw === undefined) continue; // row too short: reported as missing-cell

@@ -60,6 +60,33 @@ describe('chartSummary for a month series', () => {
   });
 });
 
+describe('chartSummary by measure', () => {
+  const toilets = { key: 'public_toilets', label: '公厕', type: 'number', unit: '座', measure: 'stock' } as const;
+  const stock: ChartSpec = {
+    ...stackedBar,
+    y: toilets,
+    rows: stackedBar.rows.map((r) => ({ month: r.month!, village: r.village!, public_toilets: Number(r.garbage_t) / 5 })),
+  };
+  test('stocks: the latest level, never a sum over months', () => {
+    expect(summary(stock)).toBe('截至2023年4月共有公厕 30 座，其中长塘村 13 座、石门村 10 座、洋江村 7 座；4月比3月减少 6 座。');
+    expect(summary({ ...stock, color: undefined, rows: stock.rows.filter((r) => r.village === '长塘村') })).toBe(
+      '截至2023年4月共有公厕 13 座；4月比3月减少 3 座。',
+    );
+  });
+  test('rates drawn as bars (scores) are never summed', () => {
+    const score = { key: 'score', label: '得分', type: 'number', unit: '分', measure: 'rate' } as const;
+    const rows = [
+      { village: '长塘村', score: 93.5 },
+      { village: '石门村', score: 80 },
+    ];
+    expect(summary({ ...dotVillages, type: 'bar', y: score, rows })).toBe('各村中，长塘村得分最高（93.5 分），石门村最低（80 分）。');
+  });
+  test('a target label that already carries its value is not repeated', () => {
+    expect(summary({ ...lineTarget, target: { value: 95, label: '目标 95%' } })).toMatch(/；距目标（95.0%）还差 9.8 个百分点。$/);
+    expect(renderChart({ ...lineTarget, target: { value: 95, label: '目标 95%' } }).svg).toContain('>目标 95.0%</text>');
+  });
+});
+
 describe('chartSummary for categories', () => {
   test('dots (not summed): largest and smallest, ties named together', () => {
     expect(summary(dotVillages)).toBe('各村中，石门村清理垃圾最高（1,205.5余 吨），洋江村、黄泥坑村民小组最低（96 吨）。');

@@ -1,0 +1,58 @@
+// The build-time index of 查找我的村: each village's pinyin syllables (pinyin-pro, which knows
+// context readings such as 长塘 cháng táng), written into the village list as `data-py="xia he
+// cun"`. Initials need no field of their own: the matcher reads them off the syllables. About 12
+// bytes a village, so 3,000 villages add some 36 KB to the list before gzip.
+import { pinyin } from 'pinyin-pro';
+import { normaliseQuery, villageMatcher } from '../scripts/villageMatch.ts';
+
+export interface VillageName {
+  id: string;
+  name: string;
+  township: string;
+}
+
+export interface VillageIndexEntry extends VillageName {
+  /** lower-case ASCII syllables: 下河村 → ['xia', 'he', 'cun'] */
+  syllables: string[];
+  /** the name as the matcher compares it (`normaliseQuery`) */
+  key: string;
+}
+
+/**
+ * Pinyin syllables of a name, without tones, `ü` as `v`; letters and digits in the name stay as
+ * one lower-case chunk (`A3组` → ['a3', 'zu']); punctuation and spaces are dropped.
+ */
+export function pinyinSyllables(name: string): string[] {
+  const parts = pinyin(name.normalize('NFKC'), { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' });
+  return parts.flatMap((part) => part.toLowerCase().split(/[^a-z0-9]+/)).filter((s) => s !== '');
+}
+
+/** The `data-py` attribute value: syllables joined by spaces. */
+export function pinyinKey(name: string): string {
+  return pinyinSyllables(name).join(' ');
+}
+
+export function buildVillageIndex(villages: readonly VillageName[]): VillageIndexEntry[] {
+  return villages.map(({ id, name, township }) => ({
+    id, name, township, syllables: pinyinSyllables(name), key: normaliseQuery(name),
+  }));
+}
+
+/** The villages a query finds, in index order (what the browser shows for the same query). */
+export function findVillages(index: readonly VillageIndexEntry[], query: string): VillageIndexEntry[] {
+  const matches = villageMatcher(query);
+  return index.filter((v) => matches(v.key, v.syllables));
+}
+
+/** An example for the search box's hint, from the first village: `下河`, `xiahe`, `xh`. */
+export function searchExample(entry: VillageIndexEntry): { name: string; pinyin: string; initials: string } {
+  // Without the trailing 村/社区 syllables, as people type: 下河, xiahe, xh.
+  const generic = /(村|社区|居委会|组)$/.exec(entry.name)?.[0] ?? '';
+  const keep = generic ? Math.max(1, entry.syllables.length - pinyinSyllables(generic).length) : entry.syllables.length;
+  const syllables = entry.syllables.slice(0, keep);
+  return {
+    name: entry.name.slice(0, entry.name.length - generic.length) || entry.name,
+    pinyin: syllables.join(''),
+    initials: syllables.map((s) => s[0]).join(''),
+  };
+}

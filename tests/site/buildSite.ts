@@ -1,0 +1,53 @@
+// Builds a data set (a folder with data/, content/, public/) with the real build command.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface Built {
+  code: number;
+  output: string;
+  outDir: string;
+  /** read a built file as text (path relative to outDir) */
+  read(file: string): string;
+  exists(file: string): boolean;
+  /** every .html file, relative to outDir */
+  htmlFiles(): string[];
+}
+
+export function buildSite(siteDir: string | null, args: string[] = []): Built {
+  const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'renju-build-')), 'dist');
+  const env = { ...process.env };
+  if (siteDir) env.SITE_DIR = siteDir;
+  else delete env.SITE_DIR;
+  const result = spawnSync(process.execPath, ['src/cli/astro.mjs', 'build', '--outDir', outDir, ...args], {
+    cwd: projectRoot,
+    env,
+    encoding: 'utf8',
+  });
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const p = path.join(dir, f);
+      return statSync(p).isDirectory() ? walk(p) : [path.relative(outDir, p)];
+    });
+  return {
+    code: result.status ?? 1,
+    output: `${result.stdout}\n${result.stderr}`,
+    outDir,
+    read: (file) => readFileSync(path.join(outDir, file), 'utf8'),
+    exists: (file) => existsSync(path.join(outDir, file)),
+    htmlFiles: () => (existsSync(outDir) ? walk(outDir).filter((f) => f.endsWith('.html')) : []),
+  };
+}
+
+/** The visible text of an HTML page, roughly (tags removed, entities for < > & decoded). */
+export function textOf(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/\s+/g, ' ');
+}
