@@ -62,6 +62,15 @@ const fallbackSite: Site = {
   aboutPage: { html: '', toc: [], charts: [] },
 };
 
+function siteWarnings(site: Site | null): Issue[] {
+  if (!site || site.url) return [];
+  return [{
+    path: 'content/site.md',
+    code: 'warning',
+    message: '未设置 url（网站的公开地址，如 https://www.example.gov.cn/rjhj/）：没有它就不生成 RSS 订阅、网站地图（sitemap）和公示页二维码',
+  }];
+}
+
 export interface ProjectOptions {
   base?: string;
   dev?: boolean;
@@ -78,7 +87,7 @@ export function loadProject(root: string, options: ProjectOptions = {}): Project
     includeDrafts: dev,
     presetChart: (name, request) => presetChart(data.tables, name, request),
   });
-  const issues = sortIssues([...data.issues, ...content.issues]);
+  const issues = sortIssues([...data.issues, ...content.issues, ...siteWarnings(content.site)]);
   return {
     root,
     base,

@@ -41,15 +41,15 @@ export function chartData(spec: ChartSpec): ChartData {
   const seriesIndex = new Map(series.map((s, i) => [s, i]));
   // Stable sort: x order first, series order within an x (bottom-to-top in a stack).
   data.sort(
-    (a, b) =>
-      xIndex.get(a.x)! - xIndex.get(b.x)! ||
-      (a.color === null || b.color === null ? 0 : seriesIndex.get(a.color)! - seriesIndex.get(b.color)!),
+    (a, b) => xIndex.get(a.x)! - xIndex.get(b.x)! || (seriesIndex.get(a.color ?? '') ?? 0) - (seriesIndex.get(b.color ?? '') ?? 0),
   );
 
   const first = xOrder[0];
   const last = xOrder[xOrder.length - 1];
   const xDomain = spec.x.type === 'month' && first && last ? monthRange(first, last) : xOrder;
-  const colors = spec.color ? colorScale([...(spec.colorDomain ?? []), ...series.filter((s) => !spec.colorDomain?.includes(s))]) : null;
+  // The full colorDomain (not only the series present), so each value keeps its site-wide colour.
+  const domain = [...(spec.colorDomain ?? []), ...series.filter((s) => !spec.colorDomain?.includes(s))];
+  const colors = spec.color ? colorScale(domain) : null;
   return { data, xDomain, series, colors };
 }
 

@@ -120,8 +120,10 @@ function categoryClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
   }
   if (spec.target) {
     if (summable) parts.push(targetGap(spec, total));
+    else if (categories.length === 1) parts.push(targetGap(spec, categories[0]!));
     else {
-      const reached = categories.filter((c) => c.y >= spec.target!.value).length;
+      const shown = (y: number) => (isPercent(spec.y) ? shownPercent(y) : y);
+      const reached = categories.filter((c) => shown(c.y) >= spec.target!.value).length;
       const goal = `${targetName(spec.target)}（${formatValue(spec.y, spec.target.value)}）`;
       parts.push(
         reached === categories.length

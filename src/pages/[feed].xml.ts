@@ -1,13 +1,17 @@
-// /rss.xml: the reports, with absolute links from site.md's `url` (without it, RSS is not built
-// and `npm run check` warns).
+// /rss.xml: the reports, with absolute links from site.md's `url`. Without `url` there is no
+// feed (links must be absolute) and `npm run check` warns.
 import rss from '@astrojs/rss';
-import type { APIRoute } from 'astro';
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../build/project.ts';
 import { encodePath } from '../build/paths.ts';
 
+// A dynamic route only so that the file can be left out when site.md has no `url`.
+export const getStaticPaths: GetStaticPaths = () => (getProject().site.url ? [{ params: { feed: 'rss' } }] : []);
+
 export const GET: APIRoute = () => {
   const { site, reports } = getProject();
-  const root = site.url ? (site.url.endsWith('/') ? site.url : `${site.url}/`) : 'http://localhost/';
+  const url = site.url!;
+  const root = url.endsWith('/') ? url : `${url}/`;
   return rss({
     title: site.title,
     description: site.description ?? site.title,

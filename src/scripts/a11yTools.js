@@ -1,0 +1,45 @@
+// Inlined right after the 字号 / 高对比度 buttons: reveal them (they are `hidden` without
+// JavaScript, so never a dead control), show which is on, and remember the choice.
+(function (root) {
+  var tools = document.getElementById('a11y-tools');
+  if (!tools) return;
+  var sizes = tools.querySelectorAll('[data-text-size]');
+  var contrast = tools.querySelector('[data-contrast-toggle]');
+  function save(key, value) {
+    try { localStorage.setItem(key, value); } catch (e) { /* storage blocked: this page only */ }
+  }
+  function sync() {
+    var text = root.getAttribute('data-text') || '';
+    for (var i = 0; i < sizes.length; i++) {
+      sizes[i].setAttribute('aria-pressed', String(sizes[i].getAttribute('data-text-size') === text));
+    }
+    if (contrast) contrast.setAttribute('aria-pressed', String(root.getAttribute('data-contrast') === 'high'));
+  }
+  tools.addEventListener('click', function (event) {
+    var button = event.target.closest && event.target.closest('button');
+    if (!button) return;
+    if (button.hasAttribute('data-text-size')) {
+      var text = button.getAttribute('data-text-size');
+      if (text) root.setAttribute('data-text', text); else root.removeAttribute('data-text');
+      save('rjhj-text', text);
+    } else if (button === contrast) {
+      var high = root.getAttribute('data-contrast') !== 'high';
+      root.setAttribute('data-contrast', high ? 'high' : 'normal');
+      save('rjhj-contrast', high ? 'high' : 'normal');
+    }
+    sync();
+  });
+  // A page restored from the back/forward cache keeps its old state: take the latest choice.
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) return;
+    try {
+      var text = localStorage.getItem('rjhj-text');
+      if (text) root.setAttribute('data-text', text); else if (text === '') root.removeAttribute('data-text');
+      var c = localStorage.getItem('rjhj-contrast');
+      if (c) root.setAttribute('data-contrast', c);
+    } catch (e) { /* keep this page's state */ }
+    sync();
+  });
+  sync();
+  tools.hidden = false;
+})(document.documentElement);
