@@ -1,6 +1,6 @@
 // The site's own charts (contract §4.1 `preset:`), as rows → ChartSpec. Topic pages, village pages
 // and Markdown `preset:` blocks all call these, so a chart looks the same wherever it appears.
-import type { Month, Quantity, Scope, Tables, Target } from '../data/types.ts';
+import type { Month, Quantity, Scope, Tables, Target, Village } from '../data/types.ts';
 import { cleanupByMonth, cleanupByVillage, type CleanupMetric } from '../metrics/cleanup.ts';
 import { coverageByMonth, publicToiletsByMonth } from '../metrics/coverage.ts';
 import { latestMonths } from '../metrics/months.ts';
@@ -50,6 +50,16 @@ function byTownship(tables: Tables, scope: Scope): boolean {
   return scope.kind === 'site' && townships(tables).length > 1;
 }
 
+/** Village names as labels; a name two townships share gets its township (`新塘村（洋江镇）`). */
+export function villageLabel(tables: Tables, village: Village): string {
+  const counts = memo(tables, 'villageNameCounts', () => {
+    const m = new Map<string, number>();
+    for (const v of tables.villages.rows) m.set(v.name, (m.get(v.name) ?? 0) + 1);
+    return m;
+  });
+  return (counts.get(village.name) ?? 0) > 1 ? `${village.name}（${village.township}）` : village.name;
+}
+
 function row(values: Record<string, string | number>, q: Quantity): ChartRow {
   return { ...values, value: q.value, approx: q.approx };
 }
@@ -88,7 +98,7 @@ function cleanupVillages(tables: Tables, scope: Scope, metric: CleanupMetric = '
   const y = cleanupLabel(metric);
   const split = byTownship(tables, scope);
   const rows = cleanupByVillage(tables, scope, metric).flatMap(({ village, value }) =>
-    value ? [row(split ? { village: village.name, township: village.township } : { village: village.name }, value)] : [],
+    value ? [row(split ? { village: villageLabel(tables, village), township: village.township } : { village: villageLabel(tables, village) }, value)] : [],
   );
   return {
     type: 'bar',
@@ -109,7 +119,7 @@ function constructionProgress(tables: Tables, scope: Scope): Omit<ChartSpec, 'id
   for (const p of points) names.set(p.point.name, (names.get(p.point.name) ?? 0) + 1);
   const rows = points.flatMap(({ point, village, progress }) => {
     if (!progress) return [];
-    const label = (names.get(point.name) ?? 0) > 1 ? `${point.name}（${village?.name ?? point.village}）` : point.name;
+    const label = (names.get(point.name) ?? 0) > 1 ? `${point.name}（${village ? villageLabel(tables, village) : point.village}）` : point.name;
     return [row({ point: label }, progress)];
   });
   return {
@@ -170,7 +180,7 @@ function toiletCoverageChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'
     color: split ? townshipField : undefined,
     colorDomain: split ? townships(tables) : undefined,
     yDomain: [0, 100],
-    target: target ? { value: target.value.value, label: `目标 ${target.value.value}%` } : undefined,
+    target: target ? { value: target.value.value, label: '目标' } : undefined,
     rows,
     source: '数据来源：data/toilets.csv、data/villages.csv',
     asOf: latestMonths(tables).toilets ?? undefined,
@@ -185,7 +195,7 @@ function publicToiletsChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'>
     type: 'bar',
     title: `${scopeName(tables, scope)}公厕数量`,
     x: monthField,
-    y: { key: 'value', label: '公厕', type: 'number', unit: '座' },
+    y: { key: 'value', label: '公厕', type: 'number', unit: '座', measure: 'stock' },
     color: split ? townshipField : undefined,
     colorDomain: split ? townships(tables) : undefined,
     rows,
@@ -196,7 +206,7 @@ function publicToiletsChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'>
 
 function inspectionChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
   const latest = latestMonths(tables).inspections;
-  const y: ChartField = { key: 'value', label: '得分', type: 'number', unit: '分' };
+  const y: ChartField = { key: 'value', label: '得分', type: 'number', unit: '分', measure: 'rate' };
   if (scope.kind === 'village') {
     const rows = rankHistory(tables, scope.village).map((e) => row({ month: e.month, rank: e.rank }, e.score));
     return {
@@ -211,7 +221,7 @@ function inspectionChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
     };
   }
   const rows = latest
-    ? ranking(tables, latest, scope).map((e) => row({ village: e.village.name, rank: e.rank }, e.score))
+    ? ranking(tables, latest, scope).map((e) => row({ village: villageLabel(tables, e.village), rank: e.rank }, e.score))
     : [];
   return {
     type: 'bar',

@@ -1,12 +1,18 @@
-// Inlined right after the 字号 / 高对比度 buttons: reveal them (they are `hidden` without
-// JavaScript, so never a dead control), show which is on, and remember the choice.
 (function (root) {
   var tools = document.getElementById('a11y-tools');
   if (!tools) return;
   var sizes = tools.querySelectorAll('[data-text-size]');
   var contrast = tools.querySelector('[data-contrast-toggle]');
   function save(key, value) {
-    try { localStorage.setItem(key, value); } catch (e) { /* storage blocked: this page only */ }
+    try { localStorage.setItem(key, value); } catch (e) {}
+  }
+  function load() {
+    try {
+      var text = localStorage.getItem('rjhj-text');
+      if (text) root.setAttribute('data-text', text); else if (text === '') root.removeAttribute('data-text');
+      var c = localStorage.getItem('rjhj-contrast');
+      if (c) root.setAttribute('data-contrast', c);
+    } catch (e) {}
   }
   function sync() {
     var text = root.getAttribute('data-text') || '';
@@ -19,7 +25,7 @@
     var button = event.target.closest && event.target.closest('button');
     if (!button) return;
     if (button.hasAttribute('data-text-size')) {
-      var text = button.getAttribute('data-text-size');
+      var text = button.getAttribute('data-text-size') || '';
       if (text) root.setAttribute('data-text', text); else root.removeAttribute('data-text');
       save('rjhj-text', text);
     } else if (button === contrast) {
@@ -29,16 +35,8 @@
     }
     sync();
   });
-  // A page restored from the back/forward cache keeps its old state: take the latest choice.
   window.addEventListener('pageshow', function (event) {
-    if (!event.persisted) return;
-    try {
-      var text = localStorage.getItem('rjhj-text');
-      if (text) root.setAttribute('data-text', text); else if (text === '') root.removeAttribute('data-text');
-      var c = localStorage.getItem('rjhj-contrast');
-      if (c) root.setAttribute('data-contrast', c);
-    } catch (e) { /* keep this page's state */ }
-    sync();
+    if (event.persisted) { load(); sync(); }
   });
   sync();
   tools.hidden = false;

@@ -2,19 +2,24 @@
 // stall in some browsers, and paragraphs let the reader follow along: the one being read is
 // marked). Pause, resume and stop; speech stops when the reader leaves the page.
 
-/** What is read: prose blocks and chart titles and summaries. */
-const READ = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, dt, dd, td, th';
-/** Never read: chart drawings, legends, folded data tables, downloads, the table of contents. */
-const SKIP = 'svg, nav, .chart-legend, .chart-data, .chart-downloads, .chart-note, .read-aloud, [hidden], [aria-hidden="true"]';
+/** What is read: prose blocks, table rows, and chart titles and summaries. */
+const READ = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, dt, dd, tr, figcaption';
+/** Never read: chart drawings, legends, chart tables, downloads, the table of contents. */
+const SKIP = 'svg, nav, .chart-legend, .chart-data, .chart-table, .chart-downloads, .chart-note, .read-aloud, [hidden], [aria-hidden="true"]';
 /** A sentence end, to cut paragraphs longer than MAX_CHARS. */
 const MAX_CHARS = 180;
 
 interface Chunk { el: HTMLElement; text: string }
 
+/** The element's own text: nested blocks are read on their own, so they are left out here. */
 function textOf(el: HTMLElement): string {
   const copy = el.cloneNode(true) as HTMLElement;
-  for (const drop of copy.querySelectorAll('.chart-anchor, .visually-hidden, svg')) drop.remove();
-  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  for (const drop of copy.querySelectorAll(`.chart-anchor, .visually-hidden, svg, ${READ}`)) drop.remove();
+  // A table row reads as its cells with a pause between them.
+  const text = el.tagName === 'TR'
+    ? [...copy.children].map((cell) => cell.textContent ?? '').join('，')
+    : copy.textContent ?? '';
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Cut at 。！？；, keeping each piece under MAX_CHARS where the sentences allow. */
@@ -35,8 +40,6 @@ export function chunksOf(article: HTMLElement): Chunk[] {
   const chunks: Chunk[] = [];
   for (const el of article.querySelectorAll<HTMLElement>(READ)) {
     if (el.closest(SKIP)) continue;
-    // Read a block once: an <li> holding a <p> is read through its <p>.
-    if (el.querySelector(READ)) continue;
     const text = textOf(el);
     if (text) for (const piece of split(text)) chunks.push({ el, text: piece });
   }

@@ -41,7 +41,6 @@ describe('scale', () => {
       }),
     );
     const tables = makeTables({ villages, cleanup: cleanupRows, toilets: toiletRows, inspections: inspectionRows, points: [], items: [] });
-    const start = performance.now();
     expect(toiletCoverage(tables, site)!.reporting).toBe(3000);
     expect(ranking(tables, '2023-12')).toHaveLength(3000);
     for (const v of villages) {
@@ -53,7 +52,6 @@ describe('scale', () => {
       rankHistory(tables, v.id);
       pointsProgress(tables, scope);
     }
-    // A scan of all 72,000 rows per village would take minutes; the indexed path takes seconds at most.
-    expect(performance.now() - start).toBeLessThan(10_000);
+    // Speed is measured by `npm run bench` (build scale), never by a timed test.
   });
 });
