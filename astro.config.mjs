@@ -43,6 +43,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
+  // Reports are rendered by our markdown-it pipeline; Astro's own Markdown rendering of the
+  // content collection is unused, so skip its syntax highlighting.
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   prefetch: false,
   integrations: [...(site ? [sitemap()] : []), timingsFile],

@@ -1,8 +1,10 @@
 // Build a site with the project's own CLI (`node src/cli/astro.mjs build`), as `npm run build`
 // does, into a folder of the caller's choosing. Used by the end-to-end test and the benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -45,18 +47,27 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     options.onSpawn?.(child);
     let output = '';
-    child.stdout!.on('data', (chunk) => { output += String(chunk); });
-    child.stderr!.on('data', (chunk) => { output += String(chunk); });
+    // setEncoding keeps a Chinese character split across two chunks whole.
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { output += chunk; });
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { output += chunk; });
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20 * 60_000);
     child.on('error', (error) => { clearTimeout(timer); reject(error); });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const ms = performance.now() - started;
       if (code === 0) return resolve({ outDir, ms, output });
-      const tail = output.trimEnd().split('\n').slice(-80).join('\n');
+      // Astro prints a line per page; the error may be far from the end, so show both.
+      const lines = output.trimEnd().split('\n');
+      const errorAt = lines.findIndex((l) => /\b(error|Error|failed)\b|失败|错误|^\s+at /.test(l));
+      const excerpt = errorAt >= 0 && errorAt < lines.length - 60
+        ? [...lines.slice(errorAt, errorAt + 30), '…', ...lines.slice(-40)]
+        : lines.slice(-80);
+      const log = path.join(tmpdir(), `build-failed-${Date.now()}.log`);
+      writeFileSync(log, output);
       reject(new Error(
         `build failed (${code ?? signal}) after ${(ms / 1000).toFixed(1)} s: ` +
-        `${env.SITE_DIR ? `SITE_DIR=${env.SITE_DIR} ` : ''}node ${['src/cli/astro.mjs', ...args.slice(1)].join(' ')}\n${tail}`,
+        `${env.SITE_DIR ? `SITE_DIR=${env.SITE_DIR} ` : ''}node ${['src/cli/astro.mjs', ...args.slice(1)].join(' ')}\n` +
+        `full output: ${log}\n${excerpt.join('\n')}`,
       ));
     });
   });
