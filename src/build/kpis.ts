@@ -52,7 +52,8 @@ export function kpisFor(tables: Tables, scope: Scope): Kpi[] {
     const last = series.at(-1);
     if (last?.percent) {
       const prev = series.find((c) => c.month === previousMonth(last.month));
-      let note = `${formatMonth(last.month)}，${last.villages} 个村中已有 ${last.reporting} 个村上报`;
+      let note = formatMonth(last.month);
+      if (scope.kind !== 'village') note += `，${last.villages} 个村中已有 ${last.reporting} 个村上报`;
       if (prev?.percent) {
         const d = tidy(Math.round((last.percent.value - prev.percent.value) * 10) / 10);
         note += d === 0 ? '，与上月持平' : `，比上月${d > 0 ? '提高' : '下降'} ${formatPoints(Math.abs(d))}`;

@@ -35,12 +35,15 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
   if (options.siteDir) env.SITE_DIR = path.resolve(options.siteDir);
   else delete env.SITE_DIR;
-  // Vitest sets NODE_ENV=test and VITEST; the build must see the environment `npm run build` sees.
-  delete env.VITEST;
-  delete env.VITEST_MODE;
-  delete env.VITEST_POOL_ID;
-  delete env.VITEST_WORKER_ID;
-  if (env.NODE_ENV === 'test') delete env.NODE_ENV;
+  // Inside Vitest, process.env also holds what Vitest puts there for import.meta.env (BASE_URL=/,
+  // MODE=test, DEV, PROD, SSR, TEST, NODE_ENV=test …). A child build must see the environment
+  // `npm run build` sees from a shell: BASE_URL=/ would otherwise override `--base` (seen here).
+  if (process.env.VITEST) {
+    for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'FORCE_TTY']) delete env[key];
+    for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+    if (env.NODE_ENV === 'test') delete env.NODE_ENV;
+  }
+  for (const [key, value] of Object.entries(options.env ?? {})) env[key] = value;
 
   const started = performance.now();
   return new Promise((resolve, reject) => {
