@@ -1,13 +1,14 @@
 // Which charts each page shows, and the one place a chart is rendered. Pages embed `figure()`;
 // the download endpoints (data/charts/<id>.csv|svg) enumerate `allCharts()`: the page, its table,
 // its CSV and its SVG file all come from the same rendering of the same spec.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { renderChart } from '../charts/render.ts';
 import { figureHtml } from '../charts/figure.ts';
 import { cleanupMetricMonthly, presetSpec, type PresetName } from '../charts/presets.ts';
 import type { ChartSpec, RenderedChart } from '../charts/types.ts';
 import type { Scope } from '../data/types.ts';
 import { presentCleanupMetrics } from '../metrics/cleanup.ts';
-import { pointsInScope } from '../metrics/progress.ts';
 import { href } from './paths.ts';
 import type { Project, TopicSlug } from './project.ts';
 import { timings } from './timings.ts';
@@ -51,7 +52,7 @@ export function villageCharts(project: Project, villageId: string): ChartSpec[] 
   if (tables.cleanup) names.push('cleanup-monthly');
   if (tables.toilets) names.push('toilet-coverage');
   if (tables.inspections) names.push('inspection-ranking');
-  if (tables.constructionItems && pointsInScope(tables, scope).length > 0) names.push('construction-progress');
+  // A village's construction points are listed with their progress bars (PointList), so no chart.
   return presets(project, names, scope);
 }
 
@@ -72,28 +73,47 @@ export function allCharts(project: Project): Map<string, ChartSpec | RenderedCha
   return all;
 }
 
-const rendered = new Map<string, RenderedChart>();
+/**
+ * Where `npm run build` collects chart downloads (set by the build wrapper; see
+ * astro.config.mjs, which moves them into dist/data/charts/ when the build is done). Writing them
+ * as each page renders its charts means every chart is drawn exactly once per build and no
+ * rendered chart is kept in memory: 3,000 village pages × 3 charts stay cheap. In `npm run dev`
+ * the endpoints in src/pages/data/charts/ serve them instead.
+ */
+const downloadDir = process.env.SITE_CHART_DIR;
 
-/** Render a spec once per build (pages and downloads share the result). */
+function emitDownloads(chart: RenderedChart): void {
+  if (!downloadDir) return;
+  writeFileSync(path.join(downloadDir, `${chart.spec.id}.csv`), chart.csv);
+  if (chart.svgFile !== '') writeFileSync(path.join(downloadDir, `${chart.spec.id}.svg`), chart.svgFile);
+}
+
+/** Render a spec (report charts arrive already rendered by the Markdown pipeline). */
 export function render(spec: ChartSpec | RenderedChart): RenderedChart {
   if ('svgFile' in spec) return spec;
-  let chart = rendered.get(spec.id);
-  if (!chart) {
-    const t = performance.now();
-    chart = renderChart(spec);
-    const time = timings();
-    time.chartMs += performance.now() - t;
-    time.charts += 1;
-    rendered.set(spec.id, chart);
-  }
+  const t = performance.now();
+  const chart = renderChart(spec);
+  const time = timings();
+  time.chartMs += performance.now() - t;
+  time.charts += 1;
   return chart;
 }
+
+/** Report and about-page charts were rendered with their Markdown: write their downloads too. */
+export function emitCharts(charts: RenderedChart[]): void {
+  charts.forEach(emitDownloads);
+}
+
+/** Whether the download endpoints should build files (dev) or the pages emit them (build). */
+export const downloadsFromPages = Boolean(downloadDir);
 
 export function chartLinks(id: string): { csvHref: string; svgHref: string } {
   return { csvHref: href(`data/charts/${id}.csv`), svgHref: href(`data/charts/${id}.svg`) };
 }
 
-/** The figure HTML of a chart on a page. */
-export function figure(spec: ChartSpec): string {
-  return figureHtml(render(spec), chartLinks(spec.id));
+/** The figure HTML of a chart on a page; in a build, its downloads are written alongside. */
+export function figure(spec: ChartSpec | RenderedChart): string {
+  const chart = render(spec);
+  emitDownloads(chart);
+  return figureHtml(chart, chartLinks(chart.spec.id));
 }

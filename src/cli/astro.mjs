@@ -4,8 +4,9 @@
 // `npm run check`), indexes the built pages for the site search (Pagefind) afterwards, and never
 // leaves a half-built site in the output folder.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -78,7 +79,15 @@ async function indexSite(dir) {
   }
 }
 
+// Pages write each chart's CSV and SVG download as they draw it (src/build/charts.ts), so every
+// chart is drawn once per build; they land in <outDir>/data/charts/ when Astro is done.
+const chartDir = command === 'build' ? mkdtempSync(path.join(tmpdir(), 'renju-charts-')) : null;
+if (chartDir) env.SITE_CHART_DIR = chartDir;
 let code = run([astro, command, ...args]);
+if (chartDir) {
+  if (code === 0) cpSync(chartDir, path.join(outDir(), 'data', 'charts'), { recursive: true });
+  rmSync(chartDir, { recursive: true, force: true });
+}
 if (command === 'build' && code === 0) code = await indexSite(outDir());
 if (command === 'build' && code !== 0) {
   rmSync(outDir(), { recursive: true, force: true });

@@ -28,6 +28,7 @@
       var text = button.getAttribute('data-text-size') || '';
       if (text) root.setAttribute('data-text', text); else root.removeAttribute('data-text');
       save('rjhj-text', text);
+      later();
     } else if (button === contrast) {
       var high = root.getAttribute('data-contrast') !== 'high';
       root.setAttribute('data-contrast', high ? 'high' : 'normal');
@@ -35,9 +36,34 @@
     }
     sync();
   });
+  function regions() {
+    var wraps = document.querySelectorAll('.table-wrap, .chart-table');
+    for (var i = 0; i < wraps.length; i++) {
+      var w = wraps[i];
+      if (w.scrollWidth > w.clientWidth + 1) {
+        if (!w.hasAttribute('tabindex')) {
+          var caption = w.querySelector('caption');
+          w.setAttribute('tabindex', '0');
+          w.setAttribute('role', 'region');
+          w.setAttribute('aria-label', (caption ? caption.textContent + '：' : '') + '表格，可左右滚动');
+        }
+      } else if (w.getAttribute('role') === 'region') {
+        w.removeAttribute('tabindex');
+        w.removeAttribute('role');
+        w.removeAttribute('aria-label');
+      }
+    }
+  }
+  var pending = 0;
+  function later() {
+    if (!pending) pending = requestAnimationFrame(function () { pending = 0; regions(); });
+  }
   window.addEventListener('pageshow', function (event) {
-    if (event.persisted) { load(); sync(); }
+    if (event.persisted) { load(); sync(); later(); }
   });
+  window.addEventListener('resize', later);
+  document.addEventListener('toggle', later, true);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', regions); else regions();
   sync();
   tools.hidden = false;
 })(document.documentElement);

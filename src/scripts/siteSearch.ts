@@ -23,6 +23,7 @@ function setUp(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('.search-status');
   const list = root.querySelector<HTMLOListElement>('.search-results');
   const more = root.querySelector<HTMLButtonElement>('.search-more');
+  const fallback = root.querySelector<HTMLElement>('.search-fallback');
   const bundle = root.dataset.bundle;
   if (!form || !input || !status || !list || !more || !bundle) return;
 
@@ -109,6 +110,7 @@ function setUp(root: HTMLElement): void {
   more.addEventListener('click', () => void showMore(run));
 
   form.hidden = false;
+  if (fallback) fallback.hidden = true;
   const initial = new URLSearchParams(location.search).get('q');
   if (initial) {
     input.value = initial;

@@ -112,6 +112,7 @@ describe('crawlSite', () => {
     const paths = crawl.pages.map((u) => new URL(u).pathname);
     expect(paths).toEqual(['/town/', '/town/data/', '/town/villages/a/']); // /town/bad/ is not linked
     expect(crawl.urls.get(`${server.origin}/town/data/cleanup.csv`)?.status).toBe(200);
+    expect(crawl.heads.get(server.home)).toEqual({ lang: 'zh-CN', title: '首页' });
     expect(crawl.escapes.map((e) => e.detail)).toEqual([
       'link "/elsewhere/" is outside /town/',
       'link "../../../outside/" resolves to /outside/, outside /town/',

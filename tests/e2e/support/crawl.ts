@@ -33,6 +33,8 @@ export interface CrawlResult {
   badType: PageProblem[];
   /** HTML pages and the raw links they hold, for checks that need them */
   links: Map<string, string[]>;
+  /** HTML pages' `<html lang>` and `<title>` text as served */
+  heads: Map<string, { lang: string | null; title: string }>;
 }
 
 /** `pageType('/town/villages/yj-x/', '/town/')` → `village`. */
@@ -73,7 +75,7 @@ const LINK_SELECTORS: [string, string][] = [
 ];
 
 /** Raw link values in an HTML document (`srcset` candidates included). */
-export function extractLinks(html: string): { follow: string[]; assets: string[] } {
+export function extractLinks(html: string): { follow: string[]; assets: string[]; lang: string | null; title: string } {
   const { document } = parseHTML(html);
   const follow: string[] = [];
   const assets: string[] = [];
@@ -92,7 +94,9 @@ export function extractLinks(html: string): { follow: string[]; assets: string[]
       if (url) assets.push(url);
     }
   }
-  return { follow, assets };
+  const lang = document.documentElement?.getAttribute('lang') ?? null;
+  const title = (document.querySelector('title')?.textContent ?? '').trim();
+  return { follow, assets, lang, title };
 }
 
 export interface CrawlOptions {
@@ -108,7 +112,9 @@ export interface CrawlOptions {
 export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
   const home = new URL(options.home);
   const base = home.pathname;
-  const result: CrawlResult = { pages: [], urls: new Map(), escapes: [], badStatus: [], badType: [], links: new Map() };
+  const result: CrawlResult = {
+    pages: [], urls: new Map(), escapes: [], badStatus: [], badType: [], links: new Map(), heads: new Map(),
+  };
   const queue: { url: string; from: string; follow: boolean }[] = [];
   const seen = new Set<string>();
   const enqueue = (raw: string, from: string, follow: boolean) => {
@@ -170,8 +176,9 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlResult> {
       }
       if (!html) continue;
       result.pages.push(url);
-      const { follow: anchors, assets } = extractLinks(body);
+      const { follow: anchors, assets, lang, title } = extractLinks(body);
       result.links.set(url, [...anchors, ...assets]);
+      result.heads.set(url, { lang, title });
       for (const a of anchors) enqueue(a, url, true);
       for (const a of assets) enqueue(a, url, false);
     }

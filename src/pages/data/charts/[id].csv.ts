@@ -1,9 +1,11 @@
 // /data/charts/<id>.csv: exactly the rows a chart draws.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../../../build/project.ts';
-import { allCharts, render } from '../../../build/charts.ts';
+import { allCharts, downloadsFromPages, render } from '../../../build/charts.ts';
 
-export const getStaticPaths: GetStaticPaths = () => [...allCharts(getProject()).keys()].map((id) => ({ params: { id } }));
+// In `npm run build` the pages write these files as they render each chart (src/build/charts.ts).
+export const getStaticPaths: GetStaticPaths = () =>
+  downloadsFromPages ? [] : [...allCharts(getProject()).keys()].map((id) => ({ params: { id } }));
 
 export const GET: APIRoute = ({ params }) => {
   const chart = render(allCharts(getProject()).get(params.id!)!);

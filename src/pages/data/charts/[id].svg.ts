@@ -1,10 +1,11 @@
 // /data/charts/<id>.svg: the chart as a standalone SVG file (xmlns and styles embedded).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../../../build/project.ts';
-import { allCharts, render } from '../../../build/charts.ts';
+import { allCharts, downloadsFromPages, render } from '../../../build/charts.ts';
 
+// In `npm run build` the pages write these files as they render each chart (src/build/charts.ts).
 export const getStaticPaths: GetStaticPaths = () =>
-  [...allCharts(getProject()).values()]
+  downloadsFromPages ? [] : [...allCharts(getProject()).values()]
     .map(render)
     .filter((chart) => chart.svgFile !== '')
     .map((chart) => ({ params: { id: chart.spec.id } }));
