@@ -53,7 +53,7 @@ export function villageCharts(project: Project, villageId: string): ChartSpec[] 
   if (tables.toilets) names.push('toilet-coverage');
   if (tables.inspections) names.push('inspection-ranking');
   // A village's construction points are listed with their progress bars (PointList), so no chart.
-  return presets(project, names, scope);
+  return presets(project, names, scope).map((spec) => ({ ...spec, compact: true }));
 }
 
 const registry = new WeakMap<Project, Map<string, ChartSpec | RenderedChart>>();

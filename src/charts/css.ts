@@ -18,6 +18,7 @@ export const chartCss = `
 }
 .${plotClass} text, .${plotClass} tspan { white-space: pre; }
 .chart-narrow { display: none; }
+.chart-compact svg { max-width: 26rem; }
 @media (max-width: 600px) {
   .chart-wide { display: none; }
   .chart-narrow { display: block; }

@@ -25,8 +25,9 @@ export function figureHtml(chart: RenderedChart, links: FigureLinks): string {
   } else {
     if (chart.svg !== '') {
       parts.push(
-        `<div class="chart-wide">${chart.svg}</div>`,
-        `<div class="chart-narrow">${chart.svgNarrow}</div>`,
+        ...(chart.svgNarrow === ''
+          ? [`<div class="chart-compact">${chart.svg}</div>`]
+          : [`<div class="chart-wide">${chart.svg}</div>`, `<div class="chart-narrow">${chart.svgNarrow}</div>`]),
         legendHtml(legendItems(spec, chartData(spec))),
       );
     }

@@ -23,7 +23,10 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   const drawable = spec.type !== 'table' && chart.data.some((d) => d.y !== null);
   if (!drawable) return { spec, svg: '', svgNarrow: '', svgFile: '', summary, table, csv };
 
-  const [wide, narrow] = variants.map((variant) => drawChart(spec, chart, variant, summary));
+  // A compact chart is drawn once, phone-sized (its `svg` is the narrow drawing).
+  const [wide, narrow] = spec.compact
+    ? [drawChart(spec, chart, variants[1]!, summary), { svg: '' }]
+    : variants.map((variant) => drawChart(spec, chart, variant, summary));
   const notes = [spec.caption, spec.source, spec.asOf && `数据截至 ${formatMonth(spec.asOf)}`];
   return {
     spec,

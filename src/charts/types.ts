@@ -47,6 +47,11 @@ export interface ChartSpec {
   caption?: string;
   /** source note, e.g. `数据来源：data/cleanup.csv` */
   source?: string;
+  /**
+   * Draw only the phone-sized variant (shown at most ~26rem wide on large screens). Village pages
+   * use it: there are thousands of them, read on phones, and each drawing costs build time.
+   */
+  compact?: boolean;
   /** latest month in the data the chart is drawn from (数据截至) */
   asOf?: Month;
 }
@@ -55,7 +60,7 @@ export interface RenderedChart {
   spec: ChartSpec;
   /** inline SVG for wide screens (no xmlns; role="img" and an accessible name) */
   svg: string;
-  /** inline SVG designed for a 360 px phone (text ≥ 12 px on screen) */
+  /** inline SVG designed for a 360 px phone (text ≥ 12 px on screen); `''` for compact charts */
   svgNarrow: string;
   /** standalone SVG file: xmlns, embedded styles, title */
   svgFile: string;

@@ -1,4 +1,8 @@
 (function (root) {
+  if ('replaceAll' in String.prototype) {
+    root.setAttribute('data-js', '');
+    if ('speechSynthesis' in window) root.setAttribute('data-speech', '');
+  }
   try {
     var text = localStorage.getItem('rjhj-text');
     var contrast = localStorage.getItem('rjhj-contrast');

@@ -28,12 +28,15 @@ function setUp(root: HTMLElement): void {
   if (!form || !input || !status || !list || !more || !bundle) return;
 
   let api: Promise<PagefindApi> | undefined;
-  const load = () => (api ??= (import(/* @vite-ignore */ bundle) as Promise<PagefindApi>).then(async (pagefind) => {
-    // Results come back as site paths (/reports/x/); the base puts them under /town/.
-    await pagefind.options({ baseUrl: root.dataset.base ?? '/' });
-    await pagefind.init();
-    return pagefind;
-  }));
+  const load = (): Promise<PagefindApi> => {
+    api ??= (import(/* @vite-ignore */ bundle) as Promise<PagefindApi>).then(async (pagefind) => {
+      // Results come back as site paths (/reports/x/); the base puts them under /town/.
+      await pagefind.options({ baseUrl: root.dataset.base ?? '/' });
+      await pagefind.init();
+      return pagefind;
+    });
+    return api;
+  };
 
   let hits: PagefindHit[] = [];
   let shown = 0;

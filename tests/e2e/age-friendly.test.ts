@@ -511,7 +511,7 @@ describe('small scripts', () => {
       for (const s of scriptsOf(p)) {
         expect(s.attrs, `${name}: external scripts are not expected`).not.toContain('src=');
         const key = s.code.includes('rjhj-contrast') && s.code.includes('matchMedia') ? 'prefsHead (head, every page)'
-          : s.code.includes('a11y-tools') ? 'a11yTools (header, every page)'
+          : s.code.includes('a11y-tools') ? 'a11yTools (end of body, every page)'
           : s.code.includes('data-village-finder') ? 'villageFinder'
           : s.code.includes('speechSynthesis') ? 'readAloud'
           : s.code.includes('data-site-search') ? 'siteSearch'
@@ -526,6 +526,21 @@ describe('small scripts', () => {
     expect(where.get('readAloud')).toEqual(['report']);
     expect(where.get('siteSearch')).toEqual(['search']);
     expect([...where.keys()].filter((k) => k.startsWith('other'))).toEqual([]);
+  });
+
+  test('no classic script between the stylesheet and the end of <main>: the parser never waits for the CSS', () => {
+    for (const p of ['', 'villages', paths.village, paths.report, 'search']) {
+      const html = readFileSync(path.join(distDir, p, 'index.html'), 'utf8');
+      const css = html.search(/<link\b[^>]*\brel="?stylesheet/);
+      const mainEnd = html.indexOf('</main>');
+      const classic = [...html.matchAll(/<script\b([^>]*)>/g)]
+        .filter((m) => !/\b(async|defer)\b|type="?module/.test(m[1]!))
+        .map((m) => m.index!);
+      expect(css, `/${p}`).toBeGreaterThan(0);
+      expect(classic.filter((i) => i > css && i < mainEnd), `/${p}`).toEqual([]);
+      // The head script comes before the stylesheet, so the first paint has the chosen size.
+      expect(classic[0], `/${p}`).toBeLessThan(css);
+    }
   });
 });
 

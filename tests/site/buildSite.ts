@@ -1,7 +1,6 @@
 // Builds a data set (a folder with data/, content/, public/) with the real build command.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -18,7 +17,10 @@ export interface Built {
 }
 
 export function buildSite(siteDir: string | null, args: string[] = []): Built {
-  const outDir = path.join(mkdtempSync(path.join(tmpdir(), 'renju-build-')), 'dist');
+  // Inside the project on purpose: for an outDir outside the working directory Astro puts its
+  // server chunks in <cwd>/.astro/, which two builds at once would share and clobber.
+  mkdirSync(path.join(projectRoot, 'tests/.tmp'), { recursive: true });
+  const outDir = path.join(mkdtempSync(path.join(projectRoot, 'tests/.tmp/build-')), 'dist');
   const env = { ...process.env };
   if (siteDir) env.SITE_DIR = siteDir;
   else delete env.SITE_DIR;
