@@ -4,7 +4,7 @@
 // `npm run check`), indexes the built pages for the site search (Pagefind) afterwards, and never
 // leaves a half-built site in the output folder.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,18 @@ function outDir() {
   return path.resolve(i >= 0 && args[i + 1] ? args[i + 1] : 'dist');
 }
 
+/** 768 MB plus 60 MB per MB of CSV data beyond the first 5 MB. */
+function heapLimitMb() {
+  const dataDir = path.join(path.resolve(process.env.SITE_DIR || '.'), 'data');
+  let bytes = 0;
+  try {
+    for (const f of readdirSync(dataDir)) if (f.toLowerCase().endsWith('.csv')) bytes += statSync(path.join(dataDir, f)).size;
+  } catch {
+    // no data folder: `check` has already said so
+  }
+  return Math.round(768 + Math.max(0, bytes / 1e6 - 5) * 60);
+}
+
 // astro's package.json does not export its bin file: find it next to the package root.
 const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
 if (command === 'build') {
@@ -39,7 +51,9 @@ if (command === 'build') {
 /**
  * The site search index: Pagefind's Node API (the same binary on Windows, macOS and Linux, from the
  * `pagefind` package's per-platform dependency) over the built pages, written to `<outDir>/pagefind/`.
- * Only elements marked `data-pagefind-body` are indexed: reports, topic, village and about pages.
+ * Only elements marked `data-pagefind-body` are indexed: reports, topic, village and about pages;
+ * charts are `data-pagefind-ignore` and the data tables (`.table-wrap`) are left out too, so a
+ * result's excerpt is prose, not a row of figures.
  */
 const UNUSED_PAGEFIND_FILES = [
   'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
@@ -56,7 +70,7 @@ async function indexSite(dir) {
   }
   const started = performance.now();
   try {
-    const created = await pagefind.createIndex({});
+    const created = await pagefind.createIndex({ excludeSelectors: ['.table-wrap'] });
     if (!created.index) throw new Error(created.errors.join('; '));
     const added = await created.index.addDirectory({ path: dir });
     if (added.errors.length > 0) throw new Error(added.errors.join('; '));
@@ -83,6 +97,12 @@ async function indexSite(dir) {
 // chart is drawn once per build; they land in <outDir>/data/charts/ when Astro is done.
 const chartDir = command === 'build' ? mkdtempSync(path.join(tmpdir(), 'renju-charts-')) : null;
 if (chartDir) env.SITE_CHART_DIR = chartDir;
+if (command === 'build' && !/max-old-space-size/.test(env.NODE_OPTIONS ?? '')) {
+  // V8 grows the heap lazily up to ~2 GB on this machine's 24 GB; the build's live data is far
+  // smaller (3,000 villages: < 700 MB), so a cap keeps a county server's memory use modest.
+  // It grows with the data so a larger county still builds.
+  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapLimitMb()}`.trim();
+}
 let code = run([astro, command, ...args]);
 if (chartDir) {
   if (code === 0) cpSync(chartDir, path.join(outDir(), 'data', 'charts'), { recursive: true });

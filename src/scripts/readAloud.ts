@@ -63,13 +63,17 @@ function setUp(box: HTMLElement): void {
     current?.classList.add('reading');
   };
   const show = (state: 'idle' | 'speaking' | 'paused', message: string) => {
-    play.setAttribute('aria-pressed', String(state !== 'idle'));
-    play.disabled = state !== 'idle';
-    pause.disabled = state === 'idle';
-    stop.disabled = state === 'idle';
+    // A button that disappears must not take the keyboard focus with it.
+    const focused = box.contains(document.activeElement);
+    play.hidden = state !== 'idle';
+    pause.hidden = state === 'idle';
+    stop.hidden = state === 'idle';
     pause.textContent = state === 'paused' ? '继续' : '暂停';
     status.textContent = message;
     if (state === 'idle') mark(null);
+    if (focused && (document.activeElement === document.body || (document.activeElement as HTMLElement | null)?.hidden)) {
+      (state === 'idle' ? play : pause).focus();
+    }
   };
   const voice = () => synth.getVoices().find((v) => /^zh[-_](CN|Hans)/i.test(v.lang)) ?? null;
 

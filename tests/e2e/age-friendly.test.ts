@@ -418,11 +418,14 @@ describe('朗读 (read aloud)', () => {
     expect(texts.join('')).not.toContain('下载数据（CSV）');
     expect(texts.join('')).not.toContain('查看数据表');
     await expect(page.getByRole('status').filter({ hasText: '正在朗读' }).count()).resolves.toBe(1);
-    const pause = page.locator('.read-aloud [data-action="pause"]');
-    await pause.click();
-    await expect(pause.textContent()).resolves.toBe('继续');
-    await page.locator('.read-aloud [data-action="stop"]').click();
-    await expect(play.isEnabled()).resolves.toBe(true);
+    // Only what can be done now is shown, and the focus stays in the tool.
+    expect(await play.isVisible()).toBe(false);
+    const pause = page.getByRole('button', { name: '暂停' });
+    await expect(pause.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: '继续' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: '停止' }).click();
+    expect(await play.isVisible()).toBe(true);
     await expect(page.locator('.read-aloud-status').textContent()).resolves.toBe('已停止。');
     await ctx.close();
   });
@@ -454,7 +457,9 @@ describe('公示 print sheet', () => {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     }
     expect(await page.locator('.kpis').isVisible()).toBe(true);
-    expect(await page.locator('.chart-wide svg').first().isVisible()).toBe(true);
+    const drawn = page.locator('figure.chart svg[role="img"]');
+    expect(await drawn.count()).toBeGreaterThan(0);
+    expect(await drawn.evaluateAll((svgs) => svgs.filter((s) => s.getClientRects().length === 0).length), 'charts hidden in print').toBe(0);
     expect(await page.locator('figure.chart').first().evaluate((f) => getComputedStyle(f).breakInside)).toBe('avoid');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
