@@ -25,7 +25,8 @@ export interface Coverage {
   villages: number;
 }
 
-function percentOf(part: Quantity | null, whole: number): Quantity | null {
+/** Coverage as a percent: sanitary households over households (`null` without both). */
+export function percentOf(part: Quantity | null, whole: number): Quantity | null {
   if (part === null || whole <= 0) return null;
   return { value: tidy((part.value / whole) * 100), approx: part.approx };
 }

@@ -6,7 +6,7 @@ import type { ColumnSpec, Dataset, Quantity, Scope, Tables, Village } from '../d
 import { schemas, targetMetrics } from '../data/schemas.ts';
 import { createVillageIndex, type VillageIndex } from '../data/villages.ts';
 import { nameKey, withoutUnit } from '../data/names.ts';
-import { coverageByVillage } from '../metrics/coverage.ts';
+import { coverageByVillage, percentOf } from '../metrics/coverage.ts';
 import { pointProgress } from '../metrics/progress.ts';
 import { meanQuantities, sumQuantities, tidy } from '../metrics/quantities.ts';
 import { rankOf } from '../metrics/ranks.ts';
@@ -116,8 +116,7 @@ function combinedCoverage(tables: Tables, rows: ViewRecord[]): Quantity | null {
   const villages = createIndex(tables).villages;
   const sanitary = sumQuantities(rows.map((r) => quantityOf(r.sanitary)));
   const households = rows.reduce((sum, r) => sum + (villages.get(r.village as string)?.households ?? 0), 0);
-  if (sanitary === null || households <= 0) return null;
-  return { value: tidy((sanitary.value / households) * 100), approx: sanitary.approx };
+  return percentOf(sanitary, households);
 }
 
 const meanOf = (key: string) => (rows: ViewRecord[]) => meanQuantities(rows.map((r) => quantityOf(r[key])));

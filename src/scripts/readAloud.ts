@@ -36,7 +36,7 @@ function split(text: string): string[] {
   return out;
 }
 
-export function chunksOf(article: HTMLElement): Chunk[] {
+function chunksOf(article: HTMLElement): Chunk[] {
   const chunks: Chunk[] = [];
   for (const el of article.querySelectorAll<HTMLElement>(READ)) {
     if (el.closest(SKIP)) continue;
@@ -56,6 +56,7 @@ function setUp(box: HTMLElement): void {
   if (!article || !play || !pause || !stop || !status) return;
 
   let run = 0; // utterances of an earlier run may still report after cancel(): ignore them
+  let paused = false;
   let current: HTMLElement | null = null;
   const mark = (el: HTMLElement | null) => {
     current?.classList.remove('reading');
@@ -68,7 +69,8 @@ function setUp(box: HTMLElement): void {
     play.hidden = state !== 'idle';
     pause.hidden = state === 'idle';
     stop.hidden = state === 'idle';
-    pause.textContent = state === 'paused' ? '继续' : '暂停';
+    paused = state === 'paused';
+    pause.textContent = paused ? '继续' : '暂停';
     status.textContent = message;
     if (state === 'idle') mark(null);
     if (focused && (document.activeElement === document.body || (document.activeElement as HTMLElement | null)?.hidden)) {
@@ -81,6 +83,7 @@ function setUp(box: HTMLElement): void {
     synth.cancel();
     const chunks = chunksOf(article);
     const mine = ++run;
+    if (chunks.length === 0) return show('idle', '没有可朗读的文字。');
     const zh = voice();
     chunks.forEach((chunk, i) => {
       const u = new SpeechSynthesisUtterance(chunk.text);
@@ -100,7 +103,7 @@ function setUp(box: HTMLElement): void {
     show('speaking', '正在朗读……');
   });
   pause.addEventListener('click', () => {
-    if (synth.paused) { synth.resume(); show('speaking', '正在朗读……'); }
+    if (paused) { synth.resume(); show('speaking', '正在朗读……'); }
     else { synth.pause(); show('paused', '已暂停。'); }
   });
   stop.addEventListener('click', () => {
