@@ -46,7 +46,7 @@ function chunksOf(article: HTMLElement): Chunk[] {
   return chunks;
 }
 
-function setUp(box: HTMLElement): void {
+function setUpReadAloud(box: HTMLElement): void {
   const synth = window.speechSynthesis;
   const article = document.querySelector<HTMLElement>(box.dataset.readAloud ?? '');
   const play = box.querySelector<HTMLButtonElement>('[data-action="play"]');
@@ -116,5 +116,7 @@ function setUp(box: HTMLElement): void {
 }
 
 if ('speechSynthesis' in window && typeof SpeechSynthesisUtterance === 'function') {
-  for (const box of document.querySelectorAll<HTMLElement>('[data-read-aloud]')) setUp(box);
+  for (const box of document.querySelectorAll<HTMLElement>('[data-read-aloud]')) setUpReadAloud(box);
 }
+
+export {}; // a module, so its names stay its own

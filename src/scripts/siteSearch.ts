@@ -17,7 +17,7 @@ interface PagefindApi {
 
 const PAGE = 10;
 
-function setUp(root: HTMLElement): void {
+function setUpSearch(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form');
   const input = root.querySelector<HTMLInputElement>('input[type="search"]');
   const status = root.querySelector<HTMLElement>('.search-status');
@@ -121,4 +121,6 @@ function setUp(root: HTMLElement): void {
   }
 }
 
-for (const root of document.querySelectorAll<HTMLElement>('[data-site-search]')) setUp(root);
+for (const root of document.querySelectorAll<HTMLElement>('[data-site-search]')) setUpSearch(root);
+
+export {}; // a module, so its names stay its own

@@ -78,7 +78,10 @@ describe('one township (tests/fixtures/site-one)', () => {
     for (const file of built.htmlFiles()) {
       const html = built.read(file);
       const withoutScripts = html.replace(/<script[\s\S]*?<\/script>/g, '');
-      const figures = html.match(/<figure class="chart/g)?.length ?? 0;
+      // every drawn chart (not a table-only chart, not an empty one showing 暂无数据)
+      const figures = (html.match(/<figure class="chart[\s\S]*?<\/figure>/g) ?? []).filter(
+        (f) => !f.includes('chart-empty') && !f.startsWith('<figure class="chart chart-table'),
+      ).length;
       const svgs = withoutScripts.match(/<svg[^>]*role="img"/g)?.length ?? 0;
       expect(svgs, file).toBeGreaterThanOrEqual(figures);
       expect(html, file).toContain('<html lang="zh-CN"');
