@@ -45,6 +45,12 @@ describe('one township (tests/fixtures/site-one)', () => {
     expect(page(built, 'construction/index.html')).toContain('暂无数据');
   });
 
+  test('without a public address there is no RSS feed and no sitemap', () => {
+    expect(built.exists('rss.xml')).toBe(false);
+    expect(built.exists('sitemap-index.xml')).toBe(false);
+    expect(built.output).toContain('content/site.md warning 未设置 url');
+  });
+
   test('absent datasets leave no page and no link', () => {
     expect(built.exists('data/targets.csv')).toBe(false);
     expect(built.exists('data/construction-items.csv')).toBe(false);

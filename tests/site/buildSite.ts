@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { buildEnv } from '../e2e/support/build.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -21,9 +22,7 @@ export function buildSite(siteDir: string | null, args: string[] = []): Built {
   // server chunks in <cwd>/.astro/, which two builds at once would share and clobber.
   mkdirSync(path.join(projectRoot, 'tests/.tmp'), { recursive: true });
   const outDir = path.join(mkdtempSync(path.join(projectRoot, 'tests/.tmp/build-')), 'dist');
-  const env = { ...process.env };
-  if (siteDir) env.SITE_DIR = siteDir;
-  else delete env.SITE_DIR;
+  const env = buildEnv(siteDir ?? undefined);
   const result = spawnSync(process.execPath, ['src/cli/astro.mjs', 'build', '--outDir', outDir, ...args], {
     cwd: projectRoot,
     env,

@@ -28,12 +28,10 @@ export interface BuildResult {
   output: string;
 }
 
-export function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const outDir = path.resolve(options.outDir);
-  const args = [path.join(REPO_ROOT, 'src/cli/astro.mjs'), 'build', '--outDir', outDir];
-  if (options.base) args.push('--base', options.base);
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...options.env };
-  if (options.siteDir) env.SITE_DIR = path.resolve(options.siteDir);
+/** The environment `npm run build` sees from a shell, for a child build started from a test. */
+export function buildEnv(siteDir?: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  if (siteDir) env.SITE_DIR = path.resolve(siteDir);
   else delete env.SITE_DIR;
   // Inside Vitest, process.env also holds what Vitest puts there for import.meta.env (BASE_URL=/,
   // MODE=test, DEV, PROD, SSR, TEST, NODE_ENV=test …). A child build must see the environment
@@ -43,7 +41,15 @@ export function buildSite(options: BuildOptions): Promise<BuildResult> {
     for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
     if (env.NODE_ENV === 'test') delete env.NODE_ENV;
   }
-  for (const [key, value] of Object.entries(options.env ?? {})) env[key] = value;
+  for (const [key, value] of Object.entries(extra)) env[key] = value;
+  return env;
+}
+
+export function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const outDir = path.resolve(options.outDir);
+  const args = [path.join(REPO_ROOT, 'src/cli/astro.mjs'), 'build', '--outDir', outDir];
+  if (options.base) args.push('--base', options.base);
+  const env = buildEnv(options.siteDir, options.env);
 
   const started = performance.now();
   return new Promise((resolve, reject) => {
