@@ -71,27 +71,22 @@ function cleanupLabel(metric: CleanupMetric): ChartField {
 
 function cleanupMonthly(tables: Tables, scope: Scope, metric: CleanupMetric = 'garbage_t'): Omit<ChartSpec, 'id'> {
   const y = cleanupLabel(metric);
-  const rows: ChartRow[] = [];
-  const split = byTownship(tables, scope);
-  const groups: [string | null, Scope][] = split
-    ? townships(tables).map((t) => [t, { kind: 'township', township: t }])
-    : [[null, scope]];
-  for (const [township, s] of groups) {
-    for (const { month, value } of cleanupByMonth(tables, s, metric)) {
-      if (value) rows.push(row(township ? { month, township } : { month }, value));
-    }
-  }
+  const { rows, split } = monthlySeries(tables, scope, (s) => cleanupByMonth(tables, s, metric));
   return {
     type: 'bar',
     title: `${scopeName(tables, scope)}各月${y.label}`,
     x: monthField,
     y,
-    color: split ? townshipField : undefined,
-    colorDomain: split ? townships(tables) : undefined,
+    ...townshipColors(tables, split),
     rows,
     source: '数据来源：data/cleanup.csv',
     asOf: latestMonths(tables).cleanup ?? undefined,
   };
+}
+
+/** Colour by township on split charts, in villages.csv order. */
+function townshipColors(tables: Tables, split: boolean): Pick<ChartSpec, 'color' | 'colorDomain'> {
+  return split ? { color: townshipField, colorDomain: townships(tables) } : {};
 }
 
 function cleanupVillages(tables: Tables, scope: Scope, metric: CleanupMetric = 'garbage_t'): Omit<ChartSpec, 'id'> {
@@ -105,8 +100,7 @@ function cleanupVillages(tables: Tables, scope: Scope, metric: CleanupMetric = '
     title: `${scopeName(tables, scope)}各村${y.label}`,
     x: villageField,
     y,
-    color: split ? townshipField : undefined,
-    colorDomain: split ? townships(tables) : undefined,
+    ...townshipColors(tables, split),
     rows,
     source: '数据来源：data/cleanup.csv',
     asOf: latestMonths(tables).cleanup ?? undefined,
@@ -151,7 +145,7 @@ export function targetFor(tables: Tables, metric: Target['metric'], scope: Scope
   );
 }
 
-function monthlyStock(
+function monthlySeries(
   tables: Tables,
   scope: Scope,
   series: (s: Scope) => { month: Month; value: Quantity | null }[],
@@ -168,7 +162,7 @@ function monthlyStock(
 }
 
 function toiletCoverageChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
-  const { rows, split } = monthlyStock(tables, scope, (s) =>
+  const { rows, split } = monthlySeries(tables, scope, (s) =>
     coverageByMonth(tables, s).map((c) => ({ month: c.month, value: c.percent })),
   );
   const target = targetFor(tables, 'toilet_coverage', scope);
@@ -177,8 +171,7 @@ function toiletCoverageChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'
     title: `${scopeName(tables, scope)}无害化卫生户厕覆盖率`,
     x: monthField,
     y: percent('覆盖率'),
-    color: split ? townshipField : undefined,
-    colorDomain: split ? townships(tables) : undefined,
+    ...townshipColors(tables, split),
     yDomain: [0, 100],
     target: target ? { value: target.value.value, label: '目标' } : undefined,
     rows,
@@ -188,7 +181,7 @@ function toiletCoverageChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'
 }
 
 function publicToiletsChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
-  const { rows, split } = monthlyStock(tables, scope, (s) =>
+  const { rows, split } = monthlySeries(tables, scope, (s) =>
     publicToiletsByMonth(tables, s).map((p) => ({ month: p.month, value: p.total })),
   );
   return {
@@ -196,8 +189,7 @@ function publicToiletsChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'>
     title: `${scopeName(tables, scope)}公厕数量`,
     x: monthField,
     y: { key: 'value', label: '公厕', type: 'number', unit: '座', measure: 'stock' },
-    color: split ? townshipField : undefined,
-    colorDomain: split ? townships(tables) : undefined,
+    ...townshipColors(tables, split),
     rows,
     source: '数据来源：data/toilets.csv',
     asOf: latestMonths(tables).toilets ?? undefined,

@@ -4,17 +4,9 @@ import type { ChartSpec, RenderedChart } from '../charts/types.ts';
 import type { Env } from 'markdown-it';
 import { escapeText } from '../charts/escape.ts';
 
-/** Names of the site's own charts that a chart block may ask for (contract §4.1). */
-export const presetNames = [
-  'cleanup-monthly',
-  'cleanup-by-village',
-  'construction-progress',
-  'toilet-coverage',
-  'public-toilets',
-  'inspection-ranking',
-] as const;
-
-export type PresetName = (typeof presetNames)[number];
+// The site's own charts that a chart block may ask for (contract §4.1): one list, in presets.ts.
+export { presetNames, type PresetName } from '../charts/presets.ts';
+import type { PresetName } from '../charts/presets.ts';
 
 /** Narrowing of a preset chart: `village` is a village id (already resolved), `township` a known name. */
 export interface PresetScope {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite } from './support/build.ts';
 import { isOffsite, launchChromium, requireChromium, watchContext } from './support/browser.ts';
 import { chartCheck, formatViolations, horizontalOverflow, runAxe } from './support/checks.ts';
 import { crawlSite, expectedContentType, pageType, samplePages } from './support/crawl.ts';
@@ -49,6 +50,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe('buildSite', () => {
+  test('refuses an outDir outside the project, where concurrent Astro builds clobber each other', async () => {
+    await expect(buildSite({ outDir: path.join(tmpdir(), 'elsewhere') })).rejects.toThrow('outDir must be inside the project');
+  });
 });
 
 describe('missing tools', () => {

@@ -2,13 +2,12 @@
 // served by a real nginx under that sub-path, crawled from the home page and opened in Chromium
 // at phone (390 px) and desktop (1280 px) widths. Every check collects all offending pages before
 // it fails, so one run shows everything that needs fixing.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, requireChromium, watchContext, type ContextWatch, type PageProblem } from './support/browser.ts';
-import { buildSite, REPO_ROOT } from './support/build.ts';
+import { buildSite, projectTempDir, REPO_ROOT } from './support/build.ts';
 import { chartCheck, formatViolations, horizontalOverflow, runAxe, type AxeViolation } from './support/checks.ts';
 import { crawlSite, extractLinks, pageType, representativePages, samplePages, type CrawlResult } from './support/crawl.ts';
 import { requireNginx, startNginx, type NginxServer } from './support/nginx.ts';
@@ -179,7 +178,7 @@ beforeAll(async () => {
   if (prebuilt) {
     distDir = path.resolve(prebuilt);
   } else {
-    outDir = mkdtempSync(path.join(tmpdir(), 'e2e-site-'));
+    outDir = projectTempDir('e2e-site-');
     distDir = (await buildSite({ outDir, base: BASE })).outDir;
   }
   server = await startNginx({ distDir, base: BASE });

@@ -1,12 +1,19 @@
 // Build a site with the project's own CLI (`node src/cli/astro.mjs build`), as `npm run build`
 // does, into a folder of the caller's choosing. Used by the end-to-end test and the benchmark.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** A new empty folder under tests/.tmp/ (git-ignored), for build output and synthetic sites. */
+export function projectTempDir(prefix: string): string {
+  const parent = path.join(REPO_ROOT, 'tests/.tmp');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(path.join(parent, prefix));
+}
 
 export interface BuildOptions {
   outDir: string;
@@ -47,6 +54,12 @@ export function buildEnv(siteDir?: string, extra: Record<string, string> = {}): 
 
 export function buildSite(options: BuildOptions): Promise<BuildResult> {
   const outDir = path.resolve(options.outDir);
+  // For an outDir outside its working directory Astro writes its server chunks to <root>/.astro/
+  // and deletes that folder afterwards (getOutDirWithinCwd in astro/dist/core/build/common.js),
+  // so two such builds at once break each other (seen here: ENOENT scandir '.astro/').
+  if (!outDir.startsWith(REPO_ROOT)) {
+    return Promise.reject(new Error(`buildSite: outDir must be inside the project (use projectTempDir()), got ${outDir}`));
+  }
   const args = [path.join(REPO_ROOT, 'src/cli/astro.mjs'), 'build', '--outDir', outDir];
   if (options.base) args.push('--base', options.base);
   const env = buildEnv(options.siteDir, options.env);
