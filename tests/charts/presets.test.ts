@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { presetChart, presetId, villageLabel } from '../../src/charts/presets.ts';
+import type { ChartSpec } from '../../src/charts/types.ts';
+import { csv, load } from '../data/helpers.ts';
+
+const { tables } = load({
+  cleanup: csv('月份,村,清理垃圾(吨)', '2023-01,长塘村,10', '2023-01,xc-yj,5余', '2023-02,xc-hk,7'),
+  inspections: csv('月份,村,得分', '2023-02,长塘村,90', '2023-02,xc-yj,90', '2023-02,xc-hk,80'),
+});
+
+const spec = (value: ReturnType<typeof presetChart>): ChartSpec => {
+  if ('error' in value) throw new Error(value.error);
+  return value;
+};
+
+describe('presetChart', () => {
+  test('presetChart(unknown) lists the presets', () => {
+    expect(presetChart(tables, 'cleanup-weekly', {})).toEqual({
+      error: expect.stringContaining('预设图表 "cleanup-weekly" 不存在（可用：cleanup-monthly、'),
+    });
+  });
+
+  test('presetChart over an absent dataset names the missing file', () => {
+    expect(presetChart(tables, 'toilet-coverage', {})).toEqual({
+      error: '预设图表 "toilet-coverage" 需要数据文件 data/toilets.csv，但该文件不存在',
+    });
+  });
+
+  test('presetChart(village: shared name) asks for the id', () => {
+    const result = presetChart(tables, 'cleanup-monthly', { village: '新村' });
+    expect('error' in result && result.error).toMatch(/xc-yj/);
+  });
+
+  test('presetChart narrows to a village by id and to a township', () => {
+    const village = spec(presetChart(tables, 'cleanup-monthly', { village: 'xc-hk' }));
+    expect(village.id).toBe('cleanup-monthly-v-xc-hk');
+    expect(village.rows).toEqual([{ month: '2023-02', value: 7, approx: false }]);
+    const township = spec(presetChart(tables, 'cleanup-monthly', { township: '洋江镇' }));
+    expect(township.id).toBe(presetId(tables, 'cleanup-monthly', { kind: 'township', township: '洋江镇' }));
+    expect(township.rows).toEqual([{ month: '2023-01', value: 15, approx: true }]);
+  });
+
+  test('site-wide charts of several townships are coloured by township in villages.csv order', () => {
+    const site = spec(presetChart(tables, 'cleanup-monthly', {}));
+    expect(site.colorDomain).toEqual(['洋江镇', '河口镇']);
+    expect(site.rows).toContainEqual({ month: '2023-02', township: '河口镇', value: 7, approx: false });
+  });
+
+  test('inspection-ranking keeps villages that share a name apart', () => {
+    const ranking = spec(presetChart(tables, 'inspection-ranking', {}));
+    expect(ranking.rows.map((r) => [r.village, r.rank])).toEqual([
+      ['新村（洋江镇）', 1],
+      ['长塘村', 1],
+      ['新村（河口镇）', 3],
+    ]);
+  });
+});
+
+test('villageLabel adds the township only to shared names', () => {
+  const byId = new Map(tables.villages.rows.map((v) => [v.id, v]));
+  expect(villageLabel(tables, byId.get('v1')!)).toBe('长塘村');
+  expect(villageLabel(tables, byId.get('xc-hk')!)).toBe('新村（河口镇）');
+});
