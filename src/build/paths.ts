@@ -2,7 +2,7 @@
 // (`npm run build -- --base /town/`).
 
 /** The configured base, always with a trailing slash (`/`, `/town/`). */
-export function basePath(base: string = import.meta.env?.BASE_URL ?? '/'): string {
+export function basePath(base: string = import.meta.env.BASE_URL ?? '/'): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 

@@ -108,8 +108,8 @@ const cache = new Map<string, Project>();
 /** The project of this build (Astro pages): loaded once, keyed by root, base and mode. */
 export function getProject(): Project {
   const root = siteRoot();
-  const base = import.meta.env?.BASE_URL ?? '/';
-  const dev = Boolean(import.meta.env?.DEV);
+  const base = import.meta.env.BASE_URL ?? '/';
+  const dev = Boolean(import.meta.env.DEV);
   // In `npm run dev` staff edit files while the server runs: read them again on every page.
   if (dev) return loadProject(root, { base, dev });
   const key = `${root}\u0000${base}`;

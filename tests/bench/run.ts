@@ -1,0 +1,223 @@
+// `npm run bench`: what a resident downloads (per page type, throttled like Lighthouse mobile),
+// how the build scales with the number of villages, and what one chart costs to render.
+// Prints a readable report and writes every figure to tests/output/bench.json.
+//
+//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts]
+//                          [--runs 5] [--chart-runs 50] [--keep] [--json <file>] [--dist <folder>]
+//
+// --dist measures a site already built with `--base /town/` instead of building the default one.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../e2e/support/browser.ts';
+import { buildSite, projectTempDir, REPO_ROOT } from '../e2e/support/build.ts';
+import { crawlSite, representativePages } from '../e2e/support/crawl.ts';
+import { startNginx } from '../e2e/support/nginx.ts';
+import { buildAtScale, type ScaleResult } from './buildScale.ts';
+import { timeCharts, type ChartTiming } from './charts.ts';
+import { measurePages, type PageMeasure } from './pages.ts';
+import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '300,1000,3000' },
+    'skip-pages': { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
+    'skip-charts': { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' },
+    'chart-runs': { type: 'string', default: '50' },
+    keep: { type: 'boolean', default: false },
+    dist: { type: 'string' },
+    json: { type: 'string', default: path.join(REPO_ROOT, 'tests/output/bench.json') },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (args.help) {
+  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
+  process.exit(0);
+}
+
+const BASE = '/town/';
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number | null) => (n === null ? '—' : `${int(n)} ms`);
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
+const sec = (n: number) => `${(n / 1000).toFixed(1)} s`;
+
+/** Left-aligned first column, right-aligned figures. */
+function table(head: string[], rows: string[][]): string {
+  const width = (s: string) => [...s].reduce((w, c) => w + (/[\u2e80-\uffef]/.test(c) ? 2 : 1), 0);
+  const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const pad = (s: string, i: number) => {
+    const fill = ' '.repeat(widths[i]! - width(s));
+    return i === 0 ? s + fill : fill + s;
+  };
+  const line = (cells: string[]) => `  ${cells.map(pad).join('  ')}`;
+  return [line(head), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line)].join('\n');
+}
+
+interface PagesSection {
+  siteBuildMs: number;
+  settings: typeof SLOW_4G;
+  peers: { observableFramework: typeof OBSERVABLE_FRAMEWORK; handWritten: typeof HAND_WRITTEN };
+  targets: typeof TARGETS;
+  pages: (PageMeasure & { bytesShareOfPeer: number })[];
+  heaviest: { name: string; bytes: number; shareOfPeer: number; met: boolean } | null;
+  slowestChart: { name: string; ms: number; met: boolean } | null;
+}
+
+async function pagesSection(runs: number, prebuilt: string | undefined): Promise<PagesSection> {
+  console.log('\n== 1. What a resident downloads (default site, --base /town/, nginx + gzip) ==');
+  console.log(`   Chromium, Slow 4G (${SLOW_4G.latency} ms, ${int(SLOW_4G.downloadThroughput * 8 / 1024)} Kbps down, ` +
+    `${int(SLOW_4G.uploadThroughput * 8 / 1024)} Kbps up), CPU ×${SLOW_4G.cpuSlowdown}, cache off, ` +
+    `${SLOW_4G.viewport.width}×${SLOW_4G.viewport.height}; median of ${runs} runs`);
+  const outDir = prebuilt ? path.resolve(prebuilt) : projectTempDir('bench-pages-');
+  const built = prebuilt ? { ms: 0 } : await buildSite({ outDir, base: BASE });
+  console.log(prebuilt ? `   prebuilt site: ${outDir}` : `   site built in ${sec(built.ms)}`);
+  const server = await startNginx({ distDir: outDir, base: BASE });
+  const browser = await launchChromium();
+  try {
+    const crawl = await crawlSite({ home: server.home });
+    const chosen = representativePages(crawl.pages, BASE);
+    const measured = await measurePages(browser, chosen, runs);
+    const pages = measured.map((p) => ({ ...p, bytesShareOfPeer: p.bytes / OBSERVABLE_FRAMEWORK.bytes }));
+    const peerRow = (p: typeof OBSERVABLE_FRAMEWORK) => [
+      p.label, int(p.requests), int(p.bytes), int(p.jsBytes), '', ms(p.firstChartMs), '—', p.chartWithoutJs ? 'yes' : 'no', '',
+    ];
+    console.log(table(
+      ['page', 'requests', 'bytes', 'JS files', 'inline JS', 'first chart', 'FCP', 'chart without JS', 'bytes vs peer'],
+      [
+        ...pages.map((p) => [
+          `${p.name} ${p.path}`, int(p.requests), int(p.bytes), int(p.jsBytes), `${int(p.inlineJsChars)} ch`, ms(p.firstChartMs), ms(p.fcpMs),
+          p.chartInHtml ? `yes (${p.svgCharts} svg)` : 'no chart', `${(p.bytesShareOfPeer * 100).toFixed(1)}%`,
+        ]),
+        peerRow(OBSERVABLE_FRAMEWORK),
+        peerRow(HAND_WRITTEN),
+      ],
+    ));
+    const blocked = pages.filter((p) => p.scriptBlocksChart).map((p) => p.name);
+    if (blocked.length) {
+      console.log(`   note: a classic <script> between the stylesheet and the first chart stops the parser until the CSS ` +
+        `has loaded (one more round trip before the chart) on: ${blocked.join(', ')}`);
+    }
+    for (const p of pages) {
+      if (p.problems.length) console.log(`   ! ${p.name}: ${p.problems.slice(0, 5).join('; ')}`);
+    }
+    const heaviestPage = pages.reduce<(typeof pages)[number] | null>((a, p) => (!a || p.bytes > a.bytes ? p : a), null);
+    const charted = pages.filter((p) => p.firstChartMs !== null);
+    const slowest = charted.reduce<(typeof pages)[number] | null>((a, p) => (!a || p.firstChartMs! > a.firstChartMs! ? p : a), null);
+    const heaviest = heaviestPage && {
+      name: heaviestPage.name,
+      bytes: heaviestPage.bytes,
+      shareOfPeer: heaviestPage.bytesShareOfPeer,
+      met: heaviestPage.bytesShareOfPeer <= TARGETS.maxBytesShareOfPeer,
+    };
+    const slowestChart = slowest && { name: slowest.name, ms: slowest.firstChartMs!, met: slowest.firstChartMs! <= TARGETS.maxFirstChartMs };
+    if (heaviest) {
+      console.log(`   target: heaviest page ≤ 1/10 of the peer's ${int(OBSERVABLE_FRAMEWORK.bytes)} bytes ` +
+        `(${int(OBSERVABLE_FRAMEWORK.bytes * TARGETS.maxBytesShareOfPeer)}): ${heaviest.name} ${int(heaviest.bytes)} bytes = ` +
+        `1/${(1 / heaviest.shareOfPeer).toFixed(1)} of the peer → ${heaviest.met ? 'MET' : 'NOT MET'}`);
+    }
+    if (slowestChart) {
+      console.log(`   target: first chart within ${TARGETS.maxFirstChartMs} ms on every page: slowest ${slowestChart.name} ` +
+        `${ms(slowestChart.ms)} (peer ${ms(OBSERVABLE_FRAMEWORK.firstChartMs)}, hand-written ${ms(HAND_WRITTEN.firstChartMs)}) → ${slowestChart.met ? 'MET' : 'NOT MET'}`);
+    } else {
+      console.log('   target: first chart — no page showed a chart');
+    }
+    return { siteBuildMs: built.ms, settings: SLOW_4G, peers: { observableFramework: OBSERVABLE_FRAMEWORK, handWritten: HAND_WRITTEN }, targets: TARGETS, pages, heaviest, slowestChart };
+  } finally {
+    await browser.close();
+    await server.stop();
+    if (!prebuilt) rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+interface BuildSection {
+  sizes: ScaleResult[];
+  growth: { from: number; to: number; perVillageTimeRatio: number; perVillageMemoryRatio: number; perVillageDistRatio: number } | null;
+}
+
+async function buildSection(sizes: number[], keep: boolean): Promise<BuildSection> {
+  console.log('\n== 2. Build scale (synthetic data: 24 months, every dataset, 3 reports) ==');
+  const results: ScaleResult[] = [];
+  for (const n of sizes) {
+    results.push(await buildAtScale(n, { keep, log: (l) => console.log(l) }));
+  }
+  const stage = (r: ScaleResult, key: 'loadMs' | 'chartMs') => (r.timings ? sec(r.timings[key]) : 'n/a');
+  console.log(table(
+    ['villages', 'build', 'pages', 'pages/s', 'peak RSS (largest process)', 'peak RSS (tree)', 'dist/', 'data loading', 'chart rendering', 'charts', 'Astro + rest'],
+    results.map((r) => [
+      int(r.villages), sec(r.buildMs), int(r.pages), r.pagesPerSecond.toFixed(1), mib(r.memory.maxProcessBytes), mib(r.memory.maxTreeBytes),
+      `${mib(r.distBytes)} / ${int(r.distFiles)} files`, stage(r, 'loadMs'), stage(r, 'chartMs'), r.timings ? int(r.timings.charts) : 'n/a',
+      r.restMs === null ? 'n/a' : sec(r.restMs),
+    ]),
+  ));
+  if (results.some((r) => !r.timings)) {
+    console.log('   (n/a: the build did not write $SITE_TIMINGS_FILE, so stage times are unknown)');
+  }
+  let growth: BuildSection['growth'] = null;
+  const first = results[0];
+  const last = results[results.length - 1];
+  if (first && last && last.villages > first.villages) {
+    const per = (r: ScaleResult, v: number) => v / r.villages;
+    growth = {
+      from: first.villages,
+      to: last.villages,
+      perVillageTimeRatio: per(last, last.buildMs) / per(first, first.buildMs),
+      perVillageMemoryRatio: per(last, last.memory.maxTreeBytes) / per(first, first.memory.maxTreeBytes),
+      perVillageDistRatio: per(last, last.distBytes) / per(first, first.distBytes),
+    };
+    console.log(`   growth ${int(first.villages)} → ${int(last.villages)} villages (×${(last.villages / first.villages).toFixed(0)}): ` +
+      `build time ×${(last.buildMs / first.buildMs).toFixed(2)}, per-village cost ratio ${growth.perVillageTimeRatio.toFixed(2)} ` +
+      `(1 = linear; below 1: fixed costs dominate, above 1: worse than linear)`);
+    console.log(`   per-village ratio of dist/ size ${growth.perVillageDistRatio.toFixed(2)}, of peak tree memory ${growth.perVillageMemoryRatio.toFixed(2)}`);
+    if (first.timings && last.timings) {
+      const ratio = (k: 'loadMs' | 'chartMs') => (last.timings![k] / last.villages) / (first.timings![k] / first.villages);
+      console.log(`   per-village ratio of data loading ${ratio('loadMs').toFixed(2)}, of chart rendering ${ratio('chartMs').toFixed(2)}`);
+    }
+  }
+  return { sizes: results, growth };
+}
+
+async function chartsSection(runs: number): Promise<ChartTiming[]> {
+  console.log(`\n== 3. Chart rendering (renderChart, median of ${runs} runs after warm-up) ==`);
+  const timings = await timeCharts(runs);
+  console.log(table(
+    ['chart', 'rows', 'median', 'p90', 'wide SVG'],
+    timings.map((t) => [t.name, int(t.rows), `${t.medianMs.toFixed(2)} ms`, `${t.p90Ms.toFixed(2)} ms`, kb(t.svgBytes)]),
+  ));
+  return timings;
+}
+
+async function main(): Promise<number> {
+  const sizes = args.sizes!.split(',').map((s) => Number(s.trim().replace(/[_,]/g, ''))).filter((n) => n > 0);
+  const started = new Date();
+  const report: Record<string, unknown> = {
+    startedAt: started.toISOString(),
+    machine: { node: process.version, platform: `${process.platform} ${process.arch}` },
+  };
+  const failures: string[] = [];
+  const section = async <T>(name: string, skip: boolean, run: () => Promise<T>) => {
+    if (skip) return;
+    try {
+      report[name] = await run();
+    } catch (error) {
+      const message = error instanceof Error ? error.stack ?? error.message : String(error);
+      console.error(`\n!! ${name} failed:\n${message}`);
+      report[name] = { error: message };
+      failures.push(name);
+    }
+  };
+  await section('pages', args['skip-pages']!, () => pagesSection(Number(args.runs), args.dist));
+  await section('build', args['skip-build']!, () => buildSection(sizes, args.keep!));
+  await section('charts', args['skip-charts']!, () => chartsSection(Number(args['chart-runs'])));
+  report.finishedAt = new Date().toISOString();
+  mkdirSync(path.dirname(args.json!), { recursive: true });
+  writeFileSync(args.json!, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(process.cwd(), args.json!) || args.json} (${sec(Date.now() - started.getTime())} in all)`);
+  if (failures.length) console.error(`failed sections: ${failures.join(', ')}`);
+  return failures.length ? 1 : 0;
+}
+
+process.exitCode = await main();
