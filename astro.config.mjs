@@ -24,6 +24,31 @@ function siteUrl() {
 const site = siteUrl();
 
 /** Writes the build's timings (src/build/timings.ts) where the benchmark asks for them. */
+/**
+ * `npm run build` validates data and content first, in this process, so they are read once per
+ * build: on any error the report is printed and the build stops before a page is written.
+ * @type {import('astro').AstroIntegration}
+ */
+const validate = {
+  name: 'validate-data-and-content',
+  hooks: {
+    'astro:config:setup': async ({ command, config }) => {
+      if (command !== 'build') return;
+      try {
+        // Node loads this config file natively, so TypeScript comes in through tsx (scoped import).
+        const { tsImport } = await import('tsx/esm/api');
+        const { validateForBuild } = await tsImport('./src/build/validate.ts', import.meta.url);
+        // 3 tells src/cli/astro.mjs that the data, not the build, failed (it then exits with 1)
+        if (!validateForBuild(siteDir, config.base)) process.exit(3);
+      } catch (error) {
+        console.error('检查程序出错（这不是数据问题，请联系技术人员）：');
+        console.error(error);
+        process.exit(2);
+      }
+    },
+  },
+};
+
 /** @type {import('astro').AstroIntegration} */
 const timingsFile = {
   name: 'build-timings',
@@ -48,7 +73,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [...(site ? [sitemap()] : []), timingsFile],
+  integrations: [validate, ...(site ? [sitemap()] : []), timingsFile],
   vite: {
     server: { fs: { allow: [siteDir, '.'] } },
   },

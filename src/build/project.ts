@@ -8,6 +8,8 @@ import type { Issue, Month, Tables } from '../data/types.ts';
 import { latestMonth } from '../metrics/months.ts';
 import { loadContent, type Site } from '../site/content.ts';
 import { timings } from './timings.ts';
+import { validatedProject } from './validate.ts';
+import { basePath } from './paths.ts';
 import type { Report } from '../site/reports.ts';
 
 export type TopicSlug = 'cleanup' | 'construction' | 'toilets' | 'ranking';
@@ -115,8 +117,11 @@ export function getProject(): Project {
   const key = `${root}\u0000${base}`;
   let project = cache.get(key);
   if (!project) {
-    project = loadProject(root, { base, dev });
-    timings().loadMs += project.timings.loadMs;
+    project = validatedProject(root, base);
+    if (!project) {
+      project = loadProject(root, { base: basePath(base), dev });
+      timings().loadMs += project.timings.loadMs;
+    }
     cache.set(key, project);
   }
   return project;

@@ -1,9 +1,8 @@
 // `npm run check`: validate data/ and content/, print every error and warning (contract §5),
-// exit 1 on any error. `npm run build` runs it first (with --before-build).
+// exit 1 on any error. `npm run build` runs the same validation inside Astro (src/build/validate.ts).
 import { loadProject, siteRoot } from '../build/project.ts';
 import { formatReport } from '../data/report.ts';
 
-const beforeBuild = process.argv.includes('--before-build');
 const root = siteRoot();
 let project;
 try {
@@ -19,4 +18,4 @@ if (project.hasErrors) {
   console.error(report);
   process.exit(1);
 }
-if (!beforeBuild || project.issues.length > 0) console.log(report);
+console.log(report);
