@@ -51,8 +51,9 @@ export function villageCharts(project: Project, villageId: string): ChartSpec[] 
   const names: PresetName[] = [];
   if (tables.cleanup) names.push('cleanup-monthly');
   if (tables.toilets) names.push('toilet-coverage');
-  if (tables.inspections) names.push('inspection-ranking');
-  // A village's construction points are listed with their progress bars (PointList), so no chart.
+  // A village's scores and ranks are a table (历月考评名次) and its construction points are listed
+  // with progress bars (PointList): charts for those would repeat the same figures, and every
+  // chart drawn costs build time on thousands of village pages.
   return presets(project, names, scope).map((spec) => ({ ...spec, compact: true }));
 }
 

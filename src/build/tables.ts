@@ -2,8 +2,8 @@
 import type { Scope, Tables } from '../data/types.ts';
 import { cleanupSchema } from '../data/schemas.ts';
 import { formatMonth, formatNumber, formatPercent, formatQuantity } from '../format.ts';
-import { cleanupByVillage, presentCleanupMetrics } from '../metrics/cleanup.ts';
-import { coverageByVillage } from '../metrics/coverage.ts';
+import { cleanupByVillage, cleanupTotal, presentCleanupMetrics } from '../metrics/cleanup.ts';
+import { coverageByVillage, publicToilets, toiletCoverage } from '../metrics/coverage.ts';
 import { latestCell, latestRow } from '../metrics/latest.ts';
 import { itemTotals, pointsProgress, type PointProgress } from '../metrics/progress.ts';
 import { ranking, rankHistory, type RankEntry } from '../metrics/ranks.ts';
@@ -153,5 +153,55 @@ export function villageRankTable(tables: Tables, villageId: string): TableData {
       changeText(e),
     ]),
     numeric: [1, 2],
+  };
+}
+
+/**
+ * Above this many villages (a whole county) topic pages list townships, not every village: the
+ * village figures stay on each village's page and in the CSV downloads, and a page stays light.
+ */
+export const MAX_VILLAGE_ROWS = 200;
+
+export function manyVillages(tables: Tables): boolean {
+  return tables.villages.rows.length > MAX_VILLAGE_ROWS;
+}
+
+const townshipScopes = (tables: Tables) =>
+  createIndex(tables).townships.map((township) => ({ township, scope: { kind: 'township', township } as const }));
+
+/** Cleanup totals per township (every metric column present in the file). */
+export function cleanupTownshipTable(tables: Tables): TableData {
+  const metrics = presentCleanupMetrics(tables);
+  const columns = metrics.map((m) => cleanupSchema.columns.find((c) => c.key === m)!);
+  return {
+    head: ['乡镇', ...columns.map((c) => c.label)],
+    rows: townshipScopes(tables).map(({ township, scope }) => [
+      township,
+      ...metrics.map((m) => {
+        const total = cleanupTotal(tables, scope, m);
+        return total ? formatQuantity(total) : dash;
+      }),
+    ]),
+    numeric: columns.map((_, i) => i + 1),
+  };
+}
+
+/** Household toilets per township: coverage of reporting villages and public toilets standing. */
+export function toiletTownshipTable(tables: Tables): TableData {
+  return {
+    head: ['乡镇', '村数', '已上报村数', '无害化卫生户厕(户)', '覆盖率', '公厕(座)'],
+    rows: townshipScopes(tables).map(({ township, scope }) => {
+      const c = toiletCoverage(tables, scope);
+      const p = publicToilets(tables, scope);
+      return [
+        township,
+        formatNumber(c?.villages ?? 0),
+        formatNumber(c?.reporting ?? 0),
+        c?.sanitary ? formatQuantity(c.sanitary) : dash,
+        c?.percent ? formatPercent(c.percent.value, c.percent.approx) : '未上报',
+        p?.total ? formatQuantity(p.total) : dash,
+      ];
+    }),
+    numeric: [1, 2, 3, 4, 5],
   };
 }

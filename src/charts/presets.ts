@@ -47,8 +47,26 @@ export function presetId(tables: Tables, name: string, scope: Scope): string {
 
 /** Split by township only on site-wide charts of a site with several townships. */
 function byTownship(tables: Tables, scope: Scope): boolean {
-  return scope.kind === 'site' && townships(tables).length > 1;
+  const count = townships(tables).length;
+  return scope.kind === 'site' && count > 1 && count <= MAX_SERIES;
 }
+
+/** More series than this is unreadable as colours (a county of many townships): one series. */
+const MAX_SERIES = 8;
+
+/**
+ * A chart of villages or points shows at most this many bars, so a county of thousands of
+ * villages still gets a readable, light chart; the title says which ones, and the full list is
+ * in the page's tables and on each village's page.
+ */
+export const MAX_CATEGORIES = 30;
+
+function limit(rows: ChartRow[], order: (a: ChartRow, b: ChartRow) => number): ChartRow[] {
+  return rows.length > MAX_CATEGORIES ? [...rows].sort(order).slice(0, MAX_CATEGORIES) : rows;
+}
+
+const byValueDesc = (a: ChartRow, b: ChartRow) => Number(b.value) - Number(a.value);
+const byValueAsc = (a: ChartRow, b: ChartRow) => Number(a.value) - Number(b.value);
 
 /** Village names as labels; a name two townships share gets its township (`新塘村（洋江镇）`). */
 export function villageLabel(tables: Tables, village: Village): string {
@@ -92,12 +110,13 @@ function townshipColors(tables: Tables, split: boolean): Pick<ChartSpec, 'color'
 function cleanupVillages(tables: Tables, scope: Scope, metric: CleanupMetric = 'garbage_t'): Omit<ChartSpec, 'id'> {
   const y = cleanupLabel(metric);
   const split = byTownship(tables, scope);
-  const rows = cleanupByVillage(tables, scope, metric).flatMap(({ village, value }) =>
+  const all = cleanupByVillage(tables, scope, metric).flatMap(({ village, value }) =>
     value ? [row(split ? { village: villageLabel(tables, village), township: village.township } : { village: villageLabel(tables, village) }, value)] : [],
   );
+  const rows = limit(all, byValueDesc);
   return {
     type: 'bar',
-    title: `${scopeName(tables, scope)}各村${y.label}`,
+    title: `${scopeName(tables, scope)}各村${y.label}${rows.length < all.length ? `（最多的 ${rows.length} 个村）` : ''}`,
     x: villageField,
     y,
     ...townshipColors(tables, split),
@@ -111,14 +130,16 @@ function constructionProgress(tables: Tables, scope: Scope): Omit<ChartSpec, 'id
   const points = pointsProgress(tables, scope);
   const names = new Map<string, number>();
   for (const p of points) names.set(p.point.name, (names.get(p.point.name) ?? 0) + 1);
-  const rows = points.flatMap(({ point, village, progress }) => {
+  const all = points.flatMap(({ point, village, progress }) => {
     if (!progress) return [];
     const label = (names.get(point.name) ?? 0) > 1 ? `${point.name}（${village ? villageLabel(tables, village) : point.village}）` : point.name;
     return [row({ point: label }, progress)];
   });
+  // With many points, the ones furthest behind are the ones to watch.
+  const rows = limit(all, byValueAsc);
   return {
     type: 'bar',
-    title: `${scopeName(tables, scope)}新农村建设点完成进度`,
+    title: `${scopeName(tables, scope)}新农村建设点完成进度${rows.length < all.length ? `（进度最低的 ${rows.length} 个）` : ''}`,
     x: { key: 'point', label: '建设点', type: 'text' },
     y: percent('完成进度'),
     yDomain: [0, 100],
@@ -212,12 +233,13 @@ function inspectionChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
       asOf: latest ?? undefined,
     };
   }
-  const rows = latest
+  const all = latest
     ? ranking(tables, latest, scope).map((e) => row({ village: villageLabel(tables, e.village), rank: e.rank }, e.score))
     : [];
+  const rows = all.slice(0, MAX_CATEGORIES); // already in rank order
   return {
     type: 'bar',
-    title: `${scopeName(tables, scope)}${latest ? formatMonth(latest) : ''}考评得分排名`,
+    title: `${scopeName(tables, scope)}${latest ? formatMonth(latest) : ''}考评得分排名${rows.length < all.length ? `（前 ${rows.length} 名）` : ''}`,
     x: villageField,
     y,
     yDomain: [0, 100],

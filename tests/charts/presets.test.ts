@@ -61,3 +61,31 @@ test('villageLabel adds the township only to shared names', () => {
   expect(villageLabel(tables, byId.get('v1')!)).toBe('长塘村');
   expect(villageLabel(tables, byId.get('xc-hk')!)).toBe('新村（河口镇）');
 });
+
+describe('presets on a county of many villages', () => {
+  // 40 villages in 10 townships, each with a cleanup figure equal to its number
+  const villages = ['编号,村名,乡镇,户数,人口', ...Array.from({ length: 40 }, (_, i) => `c${i + 1},村${i + 1},乡${(i % 10) + 1},100,400`)];
+  const cleanup = ['月份,村,清理垃圾(吨)', ...Array.from({ length: 40 }, (_, i) => `2023-01,c${i + 1},${i + 1}`)];
+  const inspections = ['月份,村,得分', ...Array.from({ length: 40 }, (_, i) => `2023-01,c${i + 1},${50 + i}`)];
+  const county = load({ villages: csv(...villages), cleanup: csv(...cleanup), inspections: csv(...inspections) }).tables;
+
+  test('more than 8 townships: one series, not a colour per township', () => {
+    const monthly = spec(presetChart(county, 'cleanup-monthly', {}));
+    expect(monthly.color).toBeUndefined();
+    expect(monthly.rows).toEqual([{ month: '2023-01', value: 820, approx: false }]);
+  });
+
+  test('cleanup-by-village draws the 30 largest and says so', () => {
+    const chart = spec(presetChart(county, 'cleanup-by-village', {}));
+    expect(chart.rows).toHaveLength(30);
+    expect(chart.rows[0]).toMatchObject({ village: '村40', value: 40 });
+    expect(chart.rows.at(-1)).toMatchObject({ village: '村11', value: 11 });
+    expect(chart.title).toBe('全部乡镇各村清理垃圾（最多的 30 个村）');
+  });
+
+  test('inspection-ranking draws the first 30 ranks and says so', () => {
+    const chart = spec(presetChart(county, 'inspection-ranking', {}));
+    expect(chart.rows.map((r) => r.rank)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect(chart.title).toMatch(/（前 30 名）$/);
+  });
+});
