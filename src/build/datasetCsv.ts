@@ -3,8 +3,7 @@
 import { csvFormatRows } from 'd3-dsv';
 import type { ColumnSpec, Dataset, FreeValue, Quantity, Tables } from '../data/types.ts';
 import type { DatasetSchema } from '../data/schemas.ts';
-import { memo } from '../metrics/tableIndex.ts';
-import { createVillageIndex } from '../data/villages.ts';
+import { villageIndex } from '../metrics/tableIndex.ts';
 
 const BOM = '\ufeff';
 
@@ -21,7 +20,7 @@ function cellText(value: unknown): string {
 
 /** Village column: the name when it is unique across townships, else the id (contract §3.0). */
 function villageRef(tables: Tables): (id: string) => string {
-  const index = memo(tables, 'villageIndex', () => createVillageIndex(tables.villages.rows));
+  const index = villageIndex(tables);
   return (id) => {
     const v = index.byId.get(id);
     if (!v) return id;

@@ -124,15 +124,14 @@ export function rankingTable(tables: Tables, month: string, scope: Scope = { kin
   };
 }
 
-/** Rank of every village in every month (rows: villages, columns: months). */
-export function rankHistoryTable(tables: Tables, scope: Scope = { kind: 'site' }): TableData {
+/** Site-wide rank of every village in every month (rows: villages, columns: months). */
+export function rankHistoryTable(tables: Tables): TableData {
   const months = createIndex(tables).inspections?.months ?? [];
   const villages = createIndex(tables).villages;
-  const ids = scope.kind === 'site' ? [...villages.keys()] : [];
   return {
     head: ['村', ...months.map((m) => formatMonth(m))],
-    rows: ids.map((id) => {
-      const history = new Map(rankHistory(tables, id, scope).map((e) => [e.month, e]));
+    rows: [...villages.keys()].map((id) => {
+      const history = new Map(rankHistory(tables, id).map((e) => [e.month, e]));
       return [villageLink(id, villages.get(id)!.name), ...months.map((m) => {
         const e = history.get(m);
         return e ? `${e.rank}` : dash;

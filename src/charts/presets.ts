@@ -8,9 +8,8 @@ import { pointsProgress } from '../metrics/progress.ts';
 import { ranking, rankHistory } from '../metrics/ranks.ts';
 import { scopeName, townships } from '../metrics/scope.ts';
 import { formatMonth } from '../format.ts';
-import { createIndex, memo } from '../metrics/tableIndex.ts';
-import { cleanupSchema } from '../data/schemas.ts';
-import { createVillageIndex } from '../data/villages.ts';
+import { createIndex, memo, villageIndex } from '../metrics/tableIndex.ts';
+import { cleanupSchema, schemas, type DatasetSchema } from '../data/schemas.ts';
 import type { ChartField, ChartRow, ChartSpec } from './types.ts';
 
 export const presetNames = [
@@ -274,7 +273,7 @@ export function cleanupMetricMonthly(tables: Tables, scope: Scope, metric: Clean
 }
 
 /** Which dataset a preset needs; a preset over an absent dataset is a chart-error in reports. */
-export const presetDataset: Record<PresetName, keyof Tables> = {
+export const presetDataset: Record<PresetName, DatasetSchema['table']> = {
   'cleanup-monthly': 'cleanup',
   'cleanup-by-village': 'cleanup',
   'construction-progress': 'constructionItems',
@@ -298,14 +297,14 @@ export function presetChart(tables: Tables, name: string, request: PresetRequest
   if (!isPresetName(name)) {
     return { error: `预设图表 "${name}" 不存在（可用：${presetNames.join('、')}）` };
   }
-  if (tables[presetDataset[name]] === null) {
-    const file = presetDataset[name] === 'constructionItems' ? 'construction-items' : presetDataset[name];
-    return { error: `预设图表 "${name}" 需要数据文件 data/${file}.csv，但该文件不存在` };
+  const needed = schemas.find((schema) => schema.table === presetDataset[name])!;
+  if (tables[needed.table] === null) {
+    return { error: `预设图表 "${name}" 需要数据文件 data/${needed.name}.csv，但该文件不存在` };
   }
   if (request.village !== undefined && request.township !== undefined) {
     return { error: '预设图表只能指定 village 或 township 其中之一' };
   }
-  const index = memo(tables, 'villageIndex', () => createVillageIndex(tables.villages.rows));
+  const index = villageIndex(tables);
   if (request.village !== undefined) {
     const found = index.resolve(request.village);
     if (!found.ok) return { error: found.message };

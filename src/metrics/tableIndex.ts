@@ -10,6 +10,7 @@ import type {
   ToiletRow,
   Village,
 } from '../data/types.ts';
+import { createVillageIndex, type VillageIndex } from '../data/villages.ts';
 
 /** Rows of a village-per-month dataset, by village and by month. */
 export interface MonthlyIndex<R extends { month: Month; village: string }> {
@@ -106,4 +107,9 @@ export function memo<T>(tables: Tables, key: string, compute: () => T): T {
   const value = compute();
   cache.set(key, value);
   return value;
+}
+
+/** The village index of `tables` (references by id or name, townships), built once per Tables. */
+export function villageIndex(tables: Tables): VillageIndex {
+  return memo(tables, 'villageIndex', () => createVillageIndex(tables.villages.rows));
 }

@@ -4,7 +4,6 @@
 // figure in prose agrees with the same figure on a topic page.
 import type { ColumnSpec, Dataset, Quantity, Scope, Tables, Village } from '../data/types.ts';
 import { schemas, targetMetrics } from '../data/schemas.ts';
-import { createVillageIndex, type VillageIndex } from '../data/villages.ts';
 import { nameKey, withoutUnit } from '../data/names.ts';
 import { coverageByVillage, percentOf } from '../metrics/coverage.ts';
 import { pointProgress } from '../metrics/progress.ts';
@@ -13,10 +12,7 @@ import { rankOf } from '../metrics/ranks.ts';
 import { createIndex, memo } from '../metrics/tableIndex.ts';
 import { quantityOf, type DatasetView, type ViewColumn, type ViewRecord, type ViewType, type ViewValue } from './types.ts';
 
-/** The village index of `tables`, built once per Tables. */
-export function villageIndex(tables: Tables): VillageIndex {
-  return memo(tables, 'query:villageIndex', () => createVillageIndex(tables.villages.rows));
-}
+export { villageIndex } from '../metrics/tableIndex.ts';
 
 /** Names of the datasets that have a file, known ones in schema order, then free ones. */
 export function datasetNames(tables: Tables): string[] {
