@@ -34,17 +34,17 @@ const validate = {
   hooks: {
     'astro:config:setup': async ({ command, config }) => {
       if (command !== 'build') return;
-      try {
-        // Node loads this config file natively, so TypeScript comes in through tsx (scoped import).
-        const { tsImport } = await import('tsx/esm/api');
-        const { validateForBuild } = await tsImport('./src/build/validate.ts', import.meta.url);
-        // 3 tells src/cli/astro.mjs that the data, not the build, failed (it then exits with 1)
-        if (!validateForBuild(siteDir, config.base)) process.exit(3);
-      } catch (error) {
-        console.error('检查程序出错（这不是数据问题，请联系技术人员）：');
-        console.error(error);
-        process.exit(2);
-      }
+      // Node loads this config file natively, so TypeScript comes in through tsx (scoped import).
+      const { tsImport } = await import('tsx/esm/api');
+      const { validateForBuild } = await tsImport('./src/build/validate.ts', import.meta.url);
+      if (validateForBuild(siteDir, config.base)) return;
+      // The report is printed. Tell src/cli/astro.mjs that the data, not the build, failed, and
+      // stop Astro by throwing (a hook must not call process.exit: Astro would skip its cleanup).
+      const status = process.env.SITE_BUILD_STATUS;
+      if (status) writeFileSync(status, JSON.stringify({ invalid: true }));
+      const error = new Error('数据或内容有错误（见上面的列表），构建已停止。');
+      error.stack = error.message;
+      throw error;
     },
   },
 };

@@ -1,7 +1,7 @@
 // Which charts each page shows, and the one place a chart is rendered. Pages embed `figure()`;
 // the download endpoints (data/charts/<id>.csv|svg) enumerate `allCharts()`: the page, its table,
 // its CSV and its SVG file all come from the same rendering of the same spec.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderChart } from '../charts/render.ts';
 import { figureHtml } from '../charts/figure.ts';
@@ -75,16 +75,23 @@ export function allCharts(project: Project): Map<string, ChartSpec | RenderedCha
 }
 
 /**
- * Where `npm run build` collects chart downloads (set by the build wrapper; see
- * astro.config.mjs, which moves them into dist/data/charts/ when the build is done). Writing them
+ * Where `npm run build` writes chart downloads: `data/charts/` of the folder Astro is building
+ * (set by the build wrapper, src/cli/astro.mjs). Astro empties its output folder when it starts,
+ * so the folder is made on the first write. Writing them
  * as each page renders its charts means every chart is drawn exactly once per build and no
  * rendered chart is kept in memory: 3,000 village pages × 3 charts stay cheap. In `npm run dev`
  * the endpoints in src/pages/data/charts/ serve them instead.
  */
 const downloadDir = process.env.SITE_CHART_DIR;
 
+let downloadDirMade = false;
+
 function emitDownloads(chart: RenderedChart): void {
   if (!downloadDir) return;
+  if (!downloadDirMade) {
+    mkdirSync(downloadDir, { recursive: true, mode: 0o755 });
+    downloadDirMade = true;
+  }
   writeFileSync(path.join(downloadDir, `${chart.spec.id}.csv`), chart.csv);
   if (chart.svgFile !== '') writeFileSync(path.join(downloadDir, `${chart.spec.id}.svg`), chart.svgFile);
 }

@@ -1,27 +1,34 @@
 #!/usr/bin/env node
 // Cross-platform entry for `npm run dev|build|preview` (Windows has no `VAR=value cmd`).
-// Turns Astro's telemetry off, and for `build`: validates data and content first (same report as
-// `npm run check`), indexes the built pages for the site search (Pagefind) afterwards, and never
-// leaves a half-built site in the output folder.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+// Turns Astro's telemetry off, and for `build` publishes safely (contract §2, `npm run build`):
+//
+// - the output folder (`--outDir x`, `--outDir=x`, default dist/) is checked first: the project, a
+//   folder above it, the data/content/public folders, or a non-empty folder that is not an earlier
+//   build of this site (no marker file, see publish.mjs) are refused with a Chinese error;
+// - a lock file `<outDir>.lock` keeps two builds from writing the same site at once (a lock left by
+//   a process that no longer runs is taken over);
+// - the new site is built beside the old one, in `<outDir>.building-<pid>/site/` (same file
+//   system, so it can be renamed into place): validation, Astro, chart downloads and the search
+//   index all write there;
+// - only when every step succeeded is it marked, made readable by everyone (755/644) and swapped in
+//   with two renames; any error, Ctrl+C (SIGINT), SIGTERM or closed terminal (SIGHUP) leaves the
+//   previous site exactly as it was and removes the temporary folder. After a SIGKILL the folder
+//   and the lock stay behind, never under the site's own name, and the next build removes them.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  acquireLock, BuildRefused, chmodTree, cleanLeftovers, createWorkDir, markSite, parseBuildArgs,
+  releaseLock, safeOutDir, swapIn,
+} from './publish.mjs';
 
 const require = createRequire(import.meta.url);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const [command = 'dev', ...args] = process.argv.slice(2);
 
-function run(argv) {
-  const result = spawnSync(process.execPath, argv, { stdio: 'inherit', env });
-  return result.status ?? 1;
-}
-
-function outDir() {
-  const i = args.indexOf('--outDir');
-  return path.resolve(i >= 0 && args[i + 1] ? args[i + 1] : 'dist');
-}
+// astro's package.json does not export its bin file: find it next to the package root.
+const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
 
 /** 768 MB plus 60 MB per MB of CSV data beyond the first 5 MB. */
 function heapLimitMb() {
@@ -35,11 +42,42 @@ function heapLimitMb() {
   return Math.round(768 + Math.max(0, bytes / 1e6 - 5) * 60);
 }
 
-// astro's package.json does not export its bin file: find it next to the package root.
-const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
+/**
+ * The signal that stopped us, if any. A terminal's Ctrl+C reaches the whole process group (Astro
+ * too); a `kill <pid>` reaches only this process: either way the child is told, and we wait for it.
+ */
+let stopSignal = null;
+let child = null;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+for (const signal of SIGNALS) {
+  process.on(signal, () => {
+    stopSignal ??= signal;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      try { child.kill(signal); } catch { /* already gone */ }
+      // Astro normally stops at once; do not let a stuck child keep the build (and its lock) alive.
+      setTimeout(() => { try { child?.kill('SIGKILL'); } catch { /* gone */ } }, 10_000).unref();
+    }
+  });
+}
+
+/** Run Astro as a child; resolves with its exit code (signals map to 128 + n, like a shell). */
+function run(argv) {
+  return new Promise((resolve) => {
+    child = spawn(process.execPath, argv, { stdio: 'inherit', env });
+    child.on('error', (error) => {
+      console.error(`无法启动 Astro：${error.message}`);
+      resolve(1);
+    });
+    child.on('exit', (code, signal) => {
+      child = null;
+      resolve(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 137));
+    });
+  });
+}
+
 /**
  * The site search index: Pagefind's Node API (the same binary on Windows, macOS and Linux, from the
- * `pagefind` package's per-platform dependency) over the built pages, written to `<outDir>/pagefind/`.
+ * `pagefind` package's per-platform dependency) over the built pages, written to `<dir>/pagefind/`.
  * Only elements marked `data-pagefind-body` are indexed: reports, topic, village and about pages;
  * charts are `data-pagefind-ignore` and the data tables (`.table-wrap`) are left out too, so a
  * result's excerpt is prose, not a row of figures.
@@ -55,7 +93,7 @@ async function indexSite(dir) {
     pagefind = await import('pagefind');
   } catch (error) {
     console.error(`站内搜索索引无法生成：没有找到 pagefind 程序包（${error.message}）。请先运行 npm ci。`);
-    return 1;
+    return false;
   }
   const started = performance.now();
   try {
@@ -73,39 +111,84 @@ async function indexSite(dir) {
     const entry = JSON.parse(readFileSync(path.join(bundle, 'pagefind-entry.json'), 'utf8'));
     const indexed = Object.values(entry.languages ?? {}).reduce((n, lang) => n + (lang.page_count ?? 0), 0);
     console.log(`站内搜索：${indexed} 个页面已编入索引（共 ${added.page_count} 个页面，${Math.round(performance.now() - started)} ms）。`);
-    return 0;
+    return true;
   } catch (error) {
     console.error(`站内搜索索引生成失败：${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return false;
   } finally {
     await pagefind.close();
   }
 }
 
-// Pages write each chart's CSV and SVG download as they draw it (src/build/charts.ts), so every
-// chart is drawn once per build; they land in <outDir>/data/charts/ when Astro is done.
-const chartDir = command === 'build' ? mkdtempSync(path.join(tmpdir(), 'renju-charts-')) : null;
-if (chartDir) env.SITE_CHART_DIR = chartDir;
-if (command === 'build' && !/max-old-space-size/.test(env.NODE_OPTIONS ?? '')) {
-  // V8 grows the heap lazily up to ~2 GB on this machine's 24 GB; the build's live data is far
-  // smaller (3,000 villages: < 700 MB), so a cap keeps a county server's memory use modest.
-  // It grows with the data so a larger county still builds.
-  env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapLimitMb()}`.trim();
+function exitCodeOf(signal) {
+  return signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143;
 }
-let code = run([astro, command, ...args]);
-if (chartDir) {
-  if (code === 0) cpSync(chartDir, path.join(outDir(), 'data', 'charts'), { recursive: true });
-  rmSync(chartDir, { recursive: true, force: true });
+
+async function build() {
+  const parsed = parseBuildArgs(args);
+  const outDir = safeOutDir(parsed.outDir, { projectRoot: process.cwd(), siteDir: path.resolve(process.env.SITE_DIR || '.') });
+  const label = path.relative(process.cwd(), outDir) || '.';
+  const shown = label.startsWith('..') || path.isAbsolute(label) ? outDir : `${label}/`;
+  acquireLock(outDir);
+  let work = null;
+  try {
+    cleanLeftovers(outDir);
+    work = createWorkDir(outDir);
+    env.SITE_CHART_DIR = path.join(work.site, 'data', 'charts');
+    env.SITE_BUILD_STATUS = work.status;
+    if (!/max-old-space-size/.test(env.NODE_OPTIONS ?? '')) {
+      // V8 grows the heap lazily up to ~2 GB on this machine's 24 GB; the build's live data is far
+      // smaller (3,000 villages: < 700 MB), so a cap keeps a county server's memory use modest.
+      // It grows with the data so a larger county still builds.
+      env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapLimitMb()}`.trim();
+    }
+    const code = stopSignal ? 1 : await run([astro, 'build', ...parsed.rest, '--outDir', work.site]);
+    const stopped = () => {
+      if (!stopSignal) return false;
+      console.error(`构建已中断（${stopSignal}）：${shown} 保持原样，未做任何改动；临时文件已清理。`);
+      return true;
+    };
+    if (stopped()) return exitCodeOf(stopSignal);
+    if (code !== 0) {
+      let invalid = false;
+      try { invalid = JSON.parse(readFileSync(work.status, 'utf8')).invalid === true; } catch { /* no status: Astro failed */ }
+      if (invalid) console.error(`构建已停止：请先改正上面列出的错误。${shown} 保持原样（仍是上一次成功构建的网站）。`);
+      else console.error(`构建失败（Astro 退出码 ${code}）：${shown} 保持原样（仍是上一次成功构建的网站），没有发布不完整的网站。`);
+      return 1;
+    }
+    if (!(await indexSite(work.site))) {
+      console.error(`构建失败：${shown} 保持原样（仍是上一次成功构建的网站）。`);
+      return 1;
+    }
+    if (stopped()) return exitCodeOf(stopSignal);
+    markSite(work.site);
+    chmodTree(work.site);
+    // From here on a signal waits: the swap is two renames and must not stop half-way.
+    swapIn(work, outDir);
+    console.log(`网站已发布到 ${shown}`);
+    return 0;
+  } finally {
+    if (work) rmSync(work.dir, { recursive: true, force: true });
+    releaseLock(outDir);
+  }
 }
-if (command === 'build' && code === 0) code = await indexSite(outDir());
-if (command === 'build' && code === 3) {
-  // the validation step (astro.config.mjs) found errors and printed them; nothing was built
-  rmSync(outDir(), { recursive: true, force: true });
-  console.error('构建已停止：请先改正上面列出的错误。dist/ 中没有留下不完整的网站。');
-  process.exit(1);
+
+if (command === 'build') {
+  let code;
+  try {
+    code = await build();
+  } catch (error) {
+    if (error instanceof BuildRefused) {
+      console.error(error.message);
+      code = 1;
+    } else {
+      console.error('构建程序出错（这不是数据问题，请联系技术人员）；输出文件夹保持原样：');
+      console.error(error);
+      code = 1;
+    }
+  }
+  process.exit(code);
+} else {
+  const code = await run([astro, command, ...args]);
+  process.exit(stopSignal ? exitCodeOf(stopSignal) : code);
 }
-if (command === 'build' && code !== 0) {
-  rmSync(outDir(), { recursive: true, force: true });
-  console.error('构建失败：dist/ 已清空，以免上传不完整的网站。');
-}
-process.exit(code);

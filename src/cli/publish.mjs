@@ -1,0 +1,255 @@
+// The file-system side of `npm run build` (src/cli/astro.mjs): which output folder may be written,
+// the lock against two builds at once, the work folder beside the site, and the final swap. Plain
+// JavaScript so that the wrapper runs with `node` alone; tests import it directly.
+import {
+  chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync,
+  realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync,
+} from 'node:fs';
+import path from 'node:path';
+
+/** The file that marks a folder as a finished build of this site (written last, before the swap). */
+export const SITE_MARKER = '.renju-site.json';
+/** The file that marks a work folder `<outDir>.building-<pid>/` as ours (so it may be removed). */
+export const WORK_MARKER = '.renju-building.json';
+const SITE_NAME = 'renju-huanjing-site';
+
+/** A refusal with a Chinese message for the user (no stack trace is shown). */
+export class BuildRefused extends Error {}
+
+/** `--outDir x` or `--outDir=x` (the last one wins, as in Astro); the other arguments unchanged. */
+export function parseBuildArgs(args) {
+  let outDir;
+  const rest = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--outDir') {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith('--')) {
+        throw new BuildRefused('--outDir 后面缺少文件夹名，例如：npm run build -- --outDir dist');
+      }
+      outDir = value;
+      i++;
+    } else if (arg.startsWith('--outDir=')) {
+      outDir = arg.slice('--outDir='.length);
+      if (outDir === '') throw new BuildRefused('--outDir= 后面缺少文件夹名，例如：npm run build -- --outDir=dist');
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { outDir: outDir ?? 'dist', rest };
+}
+
+/** `inner` is `outer` or lies inside it. */
+export function isWithin(inner, outer) {
+  const rel = path.relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The real path of `p`, following symbolic links of the part that exists. */
+function realish(p) {
+  const missing = [];
+  let at = path.resolve(p);
+  for (;;) {
+    try {
+      return path.join(realpathSync(at), ...missing.reverse());
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) return path.resolve(p);
+      missing.push(path.basename(at));
+      at = parent;
+    }
+  }
+}
+
+/** A folder an earlier build of this site wrote: our marker, or (builds before the marker) its shape. */
+export function isEarlierBuild(dir) {
+  try {
+    const marker = JSON.parse(readFileSync(path.join(dir, SITE_MARKER), 'utf8'));
+    if (marker && marker.site === SITE_NAME) return true;
+  } catch {
+    // no marker
+  }
+  // Builds made before the marker existed: the search index, the chart downloads and village pages.
+  return ['pagefind/pagefind-entry.json', 'data/charts', 'villages', 'index.html'].every((f) => existsSync(path.join(dir, f)));
+}
+
+/**
+ * The output folder, resolved, or a BuildRefused saying why it may not be used: the tool replaces
+ * this folder, so it must never be the project, a folder above it, one of its source folders, or a
+ * folder that holds anything but an earlier build of this site.
+ */
+export function safeOutDir(outDir, { projectRoot, siteDir }) {
+  const target = realish(outDir);
+  const project = realish(projectRoot);
+  const site = realish(siteDir);
+  const named = `输出文件夹 ${target}`;
+  if (path.dirname(target) === target) throw new BuildRefused(`已拒绝：${named} 是磁盘的根目录。请用 --outDir 指定一个新的空文件夹（如 dist）。`);
+  for (const [root, what] of [[project, '项目文件夹'], [site, '网站资料文件夹（SITE_DIR）']]) {
+    if (isWithin(root, target)) {
+      throw new BuildRefused(
+        `已拒绝：${named} 是${what} ${root}${target === root ? '' : ' 的上级文件夹'}，构建会替换输出文件夹里的全部内容。` +
+        '请改用一个新的空文件夹（如 dist）。',
+      );
+    }
+  }
+  for (const [root, sub] of [[site, 'data'], [site, 'content'], [site, 'public'], [project, 'src'], [project, 'node_modules'], [project, '.git']]) {
+    if (isWithin(target, path.join(root, sub))) {
+      throw new BuildRefused(`已拒绝：${named} 位于 ${path.join(root, sub)} 中（项目自己的文件夹）。请改用一个新的空文件夹（如 dist）。`);
+    }
+  }
+  let stat;
+  try {
+    stat = lstatSync(target);
+  } catch {
+    return target; // does not exist yet: it will be created
+  }
+  if (!stat.isDirectory()) throw new BuildRefused(`已拒绝：${named} 已存在，但不是文件夹。请改用一个新的空文件夹（如 dist）。`);
+  if (readdirSync(target).length > 0 && !isEarlierBuild(target)) {
+    throw new BuildRefused(
+      `已拒绝：${named} 不是空文件夹，也不是本网站以前的构建结果（里面没有 ${SITE_MARKER}）。` +
+      '构建会用新网站替换它的全部内容，为免删掉其他文件（例如同一服务器上的其他网站），已停止。' +
+      '请指定一个新的空文件夹，或先手动清空该文件夹。',
+    );
+  }
+  return target;
+}
+
+export function lockPath(outDir) {
+  return `${outDir}.lock`;
+}
+
+function isAlive(pid) {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM'; // exists, owned by another user
+  }
+}
+
+/** Take `<outDir>.lock`; a lock whose process no longer runs is taken over. */
+export function acquireLock(outDir) {
+  const file = lockPath(outDir);
+  mkdirSync(path.dirname(file), { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    let fd;
+    try {
+      fd = openSync(file, 'wx', 0o644);
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      let holder = null;
+      try {
+        holder = JSON.parse(readFileSync(file, 'utf8'));
+      } catch {
+        // empty or half-written: the writer died between open and write (or is writing right now)
+        const age = Date.now() - statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+        if (!(age > 5_000)) {
+          if (attempt < 2) { sleep(500); continue; }
+        }
+      }
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+        throw new BuildRefused(
+          `已有另一个构建正在进行（进程 ${holder.pid}，开始于 ${holder.started ?? '未知时间'}），输出到同一个文件夹 ${outDir}。` +
+          `请等它结束后再运行。如确定没有构建在运行，可删除锁文件 ${file} 后重试。`,
+        );
+      }
+      try { unlinkSync(file); } catch { /* another build took it over first */ }
+      continue;
+    }
+    writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() }));
+    closeSync(fd);
+    return file;
+  }
+  throw new BuildRefused(`无法取得锁文件 ${file}：另一个构建可能刚刚开始。请稍后重试。`);
+}
+
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Remove the lock if it is still ours. */
+export function releaseLock(outDir) {
+  const file = lockPath(outDir);
+  try {
+    if (JSON.parse(readFileSync(file, 'utf8')).pid === process.pid) unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
+/** Work folders `<outDir>.building-<pid>/` beside the output folder, ours by their marker. */
+function workDirs(outDir) {
+  const parent = path.dirname(outDir);
+  const prefix = `${path.basename(outDir)}.building-`;
+  let names = [];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)))
+    .map((n) => path.join(parent, n))
+    .filter((d) => existsSync(path.join(d, WORK_MARKER)));
+}
+
+/**
+ * Called with the lock held: earlier builds that were killed (SIGKILL, power cut) left their work
+ * folders behind. If one died in the middle of the swap (its old site moved aside, the new one not
+ * yet in place) the old site is put back first; then the work folders are removed.
+ */
+export function cleanLeftovers(outDir) {
+  for (const dir of workDirs(outDir)) {
+    const previous = path.join(dir, 'previous');
+    if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `<outDir>.building-<pid>/` with the marker, `site/` (Astro's outDir) and the status file path. */
+export function createWorkDir(outDir) {
+  const dir = `${outDir}.building-${process.pid}`;
+  rmSync(dir, { recursive: true, force: true }); // only a leftover of ours can have this name (lock held)
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  writeFileSync(path.join(dir, WORK_MARKER), JSON.stringify({ site: SITE_NAME, pid: process.pid, outDir }));
+  const site = path.join(dir, 'site');
+  mkdirSync(site, { mode: 0o755 });
+  return { dir, site, status: path.join(dir, 'status.json') };
+}
+
+/** Write the marker that says "a complete build of this site" (the last file written). */
+export function markSite(site) {
+  writeFileSync(path.join(site, SITE_MARKER), JSON.stringify({ site: SITE_NAME, built: new Date().toISOString() }) + '\n');
+}
+
+/** Folders 755, files 644: readable by the web server's user whatever this user's umask. */
+export function chmodTree(dir) {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) chmodTree(p);
+    else if (entry.isFile()) chmodSync(p, 0o644);
+  }
+}
+
+/**
+ * Put the finished site in place of the output folder. An earlier build is renamed into the work
+ * folder first (removed with it afterwards), then the new site is renamed in: at every moment the
+ * output folder is either the old site or the new one (a kill between the two renames is repaired
+ * by the next build's cleanLeftovers). An empty folder that already existed (perhaps made by the
+ * server's administrator) is kept and filled instead.
+ */
+export function swapIn(work, outDir) {
+  let stat = null;
+  try { stat = statSync(outDir); } catch { /* absent */ }
+  if (stat && readdirSync(outDir).length === 0) {
+    // the marker last: a folder interrupted while filling never claims to be a complete build
+    const names = readdirSync(work.site).sort((a, b) => Number(a === SITE_MARKER) - Number(b === SITE_MARKER));
+    for (const name of names) renameSync(path.join(work.site, name), path.join(outDir, name));
+    chmodSync(outDir, 0o755);
+    return;
+  }
+  if (stat) renameSync(outDir, path.join(work.dir, 'previous'));
+  renameSync(work.site, outDir);
+}
