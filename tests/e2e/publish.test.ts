@@ -1,0 +1,148 @@
+// Publishing never destroys and never half-publishes (contract §2, `npm run build`; issue 9):
+// real builds as child processes, signalled as a terminal would, over folders that hold a good
+// earlier site or another site altogether.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { projectTempDir } from './support/build.ts';
+import { buildSync, copyFixture, fingerprint, FIXTURES, leftovers, startBuild } from './support/publish.ts';
+
+const GOOD = path.join(FIXTURES, 'site-one');
+const BAD = path.join(FIXTURES, 'site-bad');
+const tmp = projectTempDir('publish-');
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+
+/** A good build in `<tmp>/<name>/dist`, made once and copied for each test that needs one. */
+let goodDist = '';
+beforeAll(() => {
+  goodDist = path.join(tmp, 'good', 'dist');
+  const run = buildSync(['--outDir', goodDist], GOOD);
+  expect(run.code, run.output).toBe(0);
+}, 240_000);
+
+function freshGoodDist(name: string): string {
+  const dir = path.join(tmp, name, 'dist');
+  mkdirSync(path.dirname(dir), { recursive: true });
+  // cp -a keeps the modes, so the fingerprint compares like with like
+  const r = spawnSync('cp', ['-a', goodDist, dir]);
+  if (r.status !== 0) throw new Error(String(r.stderr));
+  return dir;
+}
+
+describe('the output folder', () => {
+  test('`--outDir=x` puts the chart downloads and the search index in x', () => {
+    const outDir = path.join(tmp, 'eq', 'site');
+    const run = buildSync([`--outDir=${outDir}`], GOOD);
+    expect(run.code, run.output).toBe(0);
+    const charts = readdirSync(path.join(outDir, 'data/charts'));
+    expect(charts.some((f) => f.endsWith('.csv'))).toBe(true);
+    expect(charts.some((f) => f.endsWith('.svg'))).toBe(true);
+    expect(existsSync(path.join(outDir, 'pagefind/pagefind-entry.json'))).toBe(true);
+    expect(leftovers(outDir)).toEqual([]);
+  }, 120_000);
+
+  test('a data error leaves the previous good site exactly as it was', () => {
+    const dist = freshGoodDist('data-error');
+    const before = fingerprint(dist);
+    const run = buildSync(['--outDir', dist], BAD);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('type-error');
+    expect(run.output).toMatch(/保持原样/);
+    expect(fingerprint(dist)).toEqual(before);
+    expect(leftovers(dist)).toEqual([]);
+  }, 120_000);
+
+  test('a folder holding another site is refused and left alone', () => {
+    const other = path.join(tmp, 'webroot');
+    mkdirSync(path.join(other, 'oa'), { recursive: true });
+    writeFileSync(path.join(other, 'index.html'), '<h1>县政府门户</h1>');
+    writeFileSync(path.join(other, 'oa', 'index.html'), '<h1>OA</h1>');
+    const before = fingerprint(other);
+    for (const args of [['--outDir', other], [`--outDir=${other}`]]) {
+      for (const site of [GOOD, BAD]) {
+        const run = buildSync(args, site);
+        expect(run.code).toBe(1);
+        expect(run.output).toMatch(/已拒绝.*不是空文件夹/);
+        expect(fingerprint(other)).toEqual(before);
+      }
+    }
+    expect(leftovers(other)).toEqual([]);
+  }, 120_000);
+
+  test('the site folder itself or a folder above it is refused, never deleted', () => {
+    const site = copyFixture('site-bad', path.join(tmp, 'own-site'));
+    const before = fingerprint(site);
+    for (const outDir of [site, path.dirname(site), path.join(site, 'data'), path.join(site, 'public')]) {
+      const run = buildSync([`--outDir=${outDir}`], site);
+      expect(run.code, run.output).toBe(1);
+      expect(run.output).toMatch(/已拒绝/);
+      expect(fingerprint(site)).toEqual(before);
+    }
+  }, 120_000);
+
+  test('an earlier build of this site is replaced; the new one is marked', () => {
+    const dist = freshGoodDist('rebuild');
+    writeFileSync(path.join(dist, 'stale.html'), 'old page');
+    const run = buildSync(['--outDir', dist], GOOD);
+    expect(run.code, run.output).toBe(0);
+    expect(existsSync(path.join(dist, 'stale.html'))).toBe(false);
+    expect(JSON.parse(readFileSync(path.join(dist, '.renju-site.json'), 'utf8')).site).toBe('renju-huanjing-site');
+    expect(leftovers(dist)).toEqual([]);
+  }, 120_000);
+});
+
+describe('two builds at once', () => {
+  test('a lock held by a running build refuses the second one; a stale lock is taken over', () => {
+    const dist = freshGoodDist('locked');
+    const before = fingerprint(dist);
+    // this test process is alive: its pid stands for a build still running
+    writeFileSync(`${dist}.lock`, JSON.stringify({ pid: process.pid, started: 'test' }));
+    const refused = buildSync(['--outDir', dist], GOOD);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toMatch(/另一个构建正在进行/);
+    expect(fingerprint(dist)).toEqual(before);
+    expect(existsSync(`${dist}.lock`)).toBe(true); // not ours to remove
+
+    writeFileSync(`${dist}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, started: 'long ago' }));
+    const run = buildSync(['--outDir', dist], GOOD);
+    expect(run.code, run.output).toBe(0);
+    expect(leftovers(dist)).toEqual([]);
+  }, 120_000);
+});
+
+describe('interrupted builds', () => {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    test(`${signal} to the build's process group leaves the previous site and no temporary files`, async () => {
+      const dist = freshGoodDist(`sig-${signal}`);
+      const before = fingerprint(dist);
+      const build = startBuild(['--outDir', dist], GOOD);
+      await build.waitFor(/└─ \/404\.html/);
+      process.kill(-build.child.pid!, signal);
+      const run = await build.exited;
+      expect(run.code === 0).toBe(false);
+      expect(fingerprint(dist)).toEqual(before);
+      expect(leftovers(dist)).toEqual([]);
+      expect(run.output).toMatch(/构建已中断/);
+    }, 120_000);
+  }
+
+  test('SIGKILL of the process group leaves the previous site; the next build cleans up', async () => {
+    const dist = freshGoodDist('sigkill');
+    const before = fingerprint(dist);
+    const build = startBuild(['--outDir', dist], GOOD);
+    await build.waitFor(/└─ \/404\.html/);
+    process.kill(-build.child.pid!, 'SIGKILL');
+    await build.exited;
+    expect(fingerprint(dist)).toEqual(before);
+    // what is left is never under the site's own name
+    for (const name of leftovers(dist)) expect(name).toMatch(/^dist\.(building-\d+|lock)$/);
+    expect(leftovers(dist).length).toBeGreaterThan(0);
+
+    const run = buildSync(['--outDir', dist], GOOD);
+    expect(run.code, run.output).toBe(0);
+    expect(leftovers(dist)).toEqual([]);
+    expect(existsSync(path.join(dist, 'index.html'))).toBe(true);
+  }, 180_000);
+});
