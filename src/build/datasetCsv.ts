@@ -1,6 +1,7 @@
 // Normalised downloads of each dataset (/data/<name>.csv) and blank templates for staff: UTF-8
 // with BOM and Chinese headers so Excel on Chinese Windows opens them cleanly, CRLF line ends.
-import { csvFormatRows } from 'd3-dsv';
+// Text that Excel would run as a formula is written as text (csvText, contract §2).
+import { csvLines, csvText } from '../charts/csv.ts';
 import type { ColumnSpec, Dataset, FreeValue, Quantity, Tables } from '../data/types.ts';
 import type { DatasetSchema } from '../data/schemas.ts';
 import { villageIndex } from '../metrics/tableIndex.ts';
@@ -15,7 +16,8 @@ function isQuantity(v: unknown): v is Quantity {
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (isQuantity(value)) return `${value.value}${value.approx ? '余' : ''}`;
-  return String(value);
+  if (typeof value === 'number') return String(value);
+  return csvText(String(value));
 }
 
 /** Village column: the name when it is unique across townships, else the id (contract §3.0). */
@@ -38,19 +40,19 @@ function scopeText(value: unknown, ref: (id: string) => string): string {
 
 export function datasetCsv(tables: Tables, dataset: Dataset<object>): string {
   const ref = villageRef(tables);
-  const head = dataset.columns.map((c) => c.label);
+  const head = dataset.columns.map((c) => csvText(c.label));
   const body = dataset.rows.map((row) =>
     dataset.columns.map((c: ColumnSpec) => {
       const value = (row as Record<string, unknown>)[c.key] as FreeValue | undefined;
-      if (c.type === 'village') return ref(String(value ?? ''));
-      if (c.type === 'scope') return scopeText(value, ref);
+      if (c.type === 'village') return csvText(ref(String(value ?? '')));
+      if (c.type === 'scope') return csvText(scopeText(value, ref));
       return cellText(value);
     }),
   );
-  return BOM + [head, ...body].map((r) => csvFormatRows([r])).join('\r\n') + '\r\n';
+  return BOM + csvLines([head, ...body]);
 }
 
 /** A blank file with every column's label, ready to fill in Excel. */
 export function templateCsv(schema: DatasetSchema): string {
-  return BOM + csvFormatRows([schema.columns.map((c) => c.label)]) + '\r\n';
+  return BOM + csvLines([schema.columns.map((c) => csvText(c.label))]);
 }
