@@ -134,6 +134,50 @@ export function compareReports(a: Report, b: Report): number {
   return a.date < b.date ? 1 : a.date > b.date ? -1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0;
 }
 
+/** Windows device names: no file can have them, whatever its extension (`CON.md`, `aux.2023.md`). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])$/i;
+/** Longest file name (without `.md`): page folders and chart downloads add to it (255-byte limit). */
+export const MAX_REPORT_NAME = 200;
+
+/**
+ * File names that cannot be published as they are, each an error naming the file: a leading `.`
+ * (a hidden file), a Windows reserved name, a name over 200 characters, or a name that differs from
+ * another only in case (one file on Windows, macOS and IIS, and one page address). Returns the
+ * names that may be read.
+ */
+export function checkReportNames(names: string[]): { ok: string[]; issues: Issue[] } {
+  const ok: string[] = [];
+  const issues: Issue[] = [];
+  const seen = new Map<string, string>();
+  const error = (name: string, message: string) => issues.push({ path: `${REPORTS_DIR}/${name}`, code: 'frontmatter-error', message });
+  for (const name of names) {
+    const slug = name.replace(/\.md$/i, '').normalize('NFC');
+    if (name.startsWith('.')) {
+      error(name, `文件名 "${name}" 以 . 开头，是隐藏文件，网站不会发布它；请去掉开头的 .（若是 macOS 复制时产生的 ._ 文件，可直接删除）`);
+      continue;
+    }
+    const stem = (name.split('.')[0] ?? '').replace(/[ .]+$/, '');
+    if (WINDOWS_RESERVED.test(stem)) {
+      error(name, `文件名 "${name}" 以 Windows 的保留名称 "${stem}" 开头（CON、PRN、AUX、NUL、COM1–COM9、LPT1–LPT9，不分大小写，带任何扩展名），在 Windows 上无法保存、复制或发布；请改名`);
+      continue;
+    }
+    const length = [...slug].length;
+    if (length > MAX_REPORT_NAME) {
+      error(name, `文件名过长：去掉 .md 后有 ${length} 个字符，最多 ${MAX_REPORT_NAME} 个；请改短`);
+      continue;
+    }
+    const key = slug.toLowerCase();
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      error(name, `文件名 "${name}" 与 "${earlier}" 只差大小写（或字符的写法）：在 Windows、macOS 和 IIS 上是同一个文件，网页地址也相同；请改名其中一个`);
+      continue;
+    }
+    seen.set(key, name);
+    ok.push(name);
+  }
+  return { ok, issues };
+}
+
 /** Read every content/reports/*.md under `root`. A missing folder is no reports. */
 export function loadReports(root: string, tables: Tables, opts: ContentOptions): { reports: Report[]; issues: Issue[] } {
   let names: string[];
@@ -143,9 +187,11 @@ export function loadReports(root: string, tables: Tables, opts: ContentOptions):
     return { reports: [], issues: [] };
   }
   const reports: Report[] = [];
-  const issues: Issue[] = [];
+  // `~$…` are Word/WPS lock files, not reports
+  const checked = checkReportNames(names.filter((n) => /\.md$/i.test(n) && !n.startsWith('~$')).sort());
+  const issues: Issue[] = [...checked.issues];
   const slugs = new Map<string, string>();
-  for (const name of names.filter((n) => /\.md$/i.test(n) && !n.startsWith('.') && !n.startsWith('~$')).sort()) {
+  for (const name of checked.ok) {
     const file = `${REPORTS_DIR}/${name}`;
     const text = readText(join(root, REPORTS_DIR, name));
     if (!text.ok) {
