@@ -1,6 +1,10 @@
 // `npm run build`'s validation step, run inside the Astro process (astro.config.mjs) so that the
 // data and content are read and checked once per build: the pages then use the same project.
-import { formatReport } from '../data/report.ts';
+// `npm run check` runs the same checks (buildChecks): whatever check accepts, the build builds.
+import { CHART_ID } from '../charts/rows.ts';
+import { formatReport, hasErrors, sortIssues } from '../data/report.ts';
+import type { Issue } from '../data/types.ts';
+import { chartIdSources } from './charts.ts';
 import { basePath } from './paths.ts';
 import { loadProject, type Project } from './project.ts';
 import { timings } from './timings.ts';
@@ -9,15 +13,69 @@ import { timings } from './timings.ts';
 const slot = Symbol.for('renju.validatedProject');
 type Slot = Record<symbol, Project | undefined>;
 
+/**
+ * What the build relies on beyond the data and content rules: every chart id is a valid file name
+ * and no two charts share one (their downloads would overwrite each other).
+ */
+export function buildChecks(project: Project): Issue[] {
+  const issues: Issue[] = [];
+  const seen = new Map<string, string>();
+  for (const { id, path, what } of chartIdSources(project)) {
+    if (!CHART_ID.test(id)) {
+      issues.push({ path, code: 'constraint-error', message: `${what}编号 "${id}" 无法用作下载文件名（只能用小写字母、数字、- 和 _）；请联系技术人员` });
+      continue;
+    }
+    const earlier = seen.get(id);
+    if (earlier !== undefined && earlier !== what) {
+      issues.push({ path, code: 'unique-error', message: `${what}与${earlier}的编号相同（"${id}"），下载文件会互相覆盖；请改用不同的村编号或文件名` });
+    }
+    seen.set(id, what);
+  }
+  return issues;
+}
+
+/**
+ * `url` in site.md with a path (`https://x.gov.cn/rjhj/`) but a build under another base: RSS,
+ * canonical links and QR codes follow `url`, the sitemap follows the base, so they would disagree.
+ */
+export function baseWarnings(project: Project, base: string): Issue[] {
+  const url = project.site.url;
+  if (!url) return [];
+  let pathname: string;
+  try {
+    pathname = basePath(new URL(url).pathname);
+  } catch {
+    return [];
+  }
+  const b = basePath(base);
+  if (pathname === b) return [];
+  const origin = new URL(url).origin;
+  return [{
+    path: 'content/site.md',
+    code: 'warning',
+    message: `url（网站地址）"${url}" 的路径是 ${pathname}，但本次构建的 --base 是 ${b}：网站地图（sitemap）里的地址会与实际地址不符。` +
+      `网站若放在 ${origin}${pathname}，请用 npm run build -- --base ${pathname} 构建；否则请把 url 改为 ${origin}${b}`,
+  }];
+}
+
+/** The issues of `npm run check` and of the build's validation: the project's plus buildChecks. */
+export function checkIssues(project: Project, base?: string): { issues: Issue[]; hasErrors: boolean } {
+  const extra = [...buildChecks(project), ...(base === undefined ? [] : baseWarnings(project, base))];
+  if (extra.length === 0) return { issues: project.issues, hasErrors: project.hasErrors };
+  const issues = sortIssues([...project.issues, ...extra]);
+  return { issues, hasErrors: hasErrors(issues) };
+}
+
 /** Load and check everything; print the report (as `npm run check` does). False on any error. */
 export function validateForBuild(root: string, base: string): boolean {
   const project = loadProject(root, { base: basePath(base) });
   timings().loadMs += project.timings.loadMs;
-  if (project.hasErrors) {
-    console.error(formatReport(project.issues));
+  const checked = checkIssues(project, base);
+  if (checked.hasErrors) {
+    console.error(formatReport(checked.issues));
     return false;
   }
-  if (project.issues.length > 0) console.log(formatReport(project.issues));
+  if (checked.issues.length > 0) console.log(formatReport(checked.issues));
   (globalThis as unknown as Slot)[slot] = project;
   return true;
 }

@@ -32,6 +32,15 @@ const villageField: ChartField = { key: 'village', label: '村', type: 'text' };
 const townshipField: ChartField = { key: 'township', label: '乡镇', type: 'text' };
 const percent = (label: string): ChartField => ({ key: 'value', label, type: 'percent', unit: '%' });
 
+/**
+ * A village id (`[A-Za-z0-9_-]{1,40}`, contract §3.1) as part of a chart id: in lower case, `_` and
+ * `-` kept. Ids that differ only in case are refused by the data check, so no two villages share a
+ * key (`YjTest` → `yjtest`, `yj_test` → `yj_test`, `yj-test` → `yj-test`).
+ */
+export function villageChartKey(villageId: string): string {
+  return villageId.toLowerCase();
+}
+
 /** A stable, URL-safe id for a preset narrowed to a scope. */
 export function presetId(tables: Tables, name: string, scope: Scope): string {
   switch (scope.kind) {
@@ -40,7 +49,7 @@ export function presetId(tables: Tables, name: string, scope: Scope): string {
     case 'township':
       return `${name}-t${townships(tables).indexOf(scope.township) + 1}`;
     case 'village':
-      return `${name}-v-${scope.village}`;
+      return `${name}-v-${villageChartKey(scope.village)}`;
   }
 }
 

@@ -25,7 +25,13 @@ export interface ChartData {
   colors: ColorScale | null;
 }
 
-const idPattern = /^[a-z0-9-]+$/;
+/**
+ * Chart ids: lower-case letters, digits, `-` and `_` (a village's charts carry its id in lower case,
+ * see presetId). Lower case because the ids name download files, and Windows and macOS file
+ * systems do not tell `A.csv` from `a.csv`.
+ */
+export const CHART_ID = /^[a-z0-9_-]+$/;
+const idPattern = CHART_ID;
 
 /** Validates a spec's shape (ids, field types, month keys) and orders its rows. */
 export function chartData(spec: ChartSpec): ChartData {

@@ -26,7 +26,7 @@ export interface ChartField {
 export type ChartRow = Record<string, string | number | boolean | null> & { approx?: boolean };
 
 export interface ChartSpec {
-  /** stable id, `[a-z0-9-]`; used as the figure's anchor and the download file names */
+  /** stable id, `[a-z0-9_-]` (rows.ts CHART_ID); used as the figure's anchor and the download file names */
   id: string;
   type: ChartType;
   title: string;

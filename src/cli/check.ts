@@ -1,20 +1,34 @@
 // `npm run check`: validate data/ and content/, print every error and warning (contract §5),
-// exit 1 on any error. `npm run build` runs the same validation inside Astro (src/build/validate.ts).
+// exit 1 on any error. `npm run build` runs the same validation inside Astro (src/build/validate.ts),
+// including the checks the build relies on (buildChecks). `npm run check -- --base /town/` also
+// says whether content/site.md's url agrees with that base.
 import { loadProject, siteRoot } from '../build/project.ts';
+import { basePath } from '../build/paths.ts';
+import { checkIssues } from '../build/validate.ts';
 import { formatReport } from '../data/report.ts';
 
+function baseArg(args: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--base') return args[i + 1];
+    if (args[i]!.startsWith('--base=')) return args[i]!.slice('--base='.length);
+  }
+  return undefined;
+}
+
 const root = siteRoot();
-let project;
+const base = baseArg(process.argv.slice(2));
+let checked;
 try {
-  project = loadProject(root);
+  const project = loadProject(root, base === undefined ? {} : { base: basePath(base) });
+  checked = checkIssues(project, base);
 } catch (error) {
   // A bug, not a data problem: say so plainly, with the stack for developers.
   console.error('检查程序出错（这不是数据问题，请联系技术人员）：');
   console.error(error);
   process.exit(2);
 }
-const report = formatReport(project.issues);
-if (project.hasErrors) {
+const report = formatReport(checked.issues);
+if (checked.hasErrors) {
   console.error(report);
   process.exit(1);
 }
