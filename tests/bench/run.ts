@@ -2,7 +2,7 @@
 // how the build scales with the number of villages, and what one chart costs to render.
 // Prints a readable report and writes every figure to tests/output/bench.json.
 //
-//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts]
+//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check]
 //                          [--runs 5] [--chart-runs 50] [--keep] [--json <file>] [--dist <folder>]
 //
 // --dist measures a site already built with `--base /town/` instead of building the default one.
@@ -15,6 +15,7 @@ import { crawlSite, representativePages } from '../e2e/support/crawl.ts';
 import { startNginx } from '../e2e/support/nginx.ts';
 import { buildAtScale, type ScaleResult } from './buildScale.ts';
 import { timeCharts, type ChartTiming } from './charts.ts';
+import { CHECK_TARGET_MS, timeChecks, type CheckTiming } from './checkInputs.ts';
 import { measurePages, type PageMeasure } from './pages.ts';
 import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
 
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     'skip-pages': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     'skip-charts': { type: 'boolean', default: false },
+    'skip-check': { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
     'chart-runs': { type: 'string', default: '50' },
     keep: { type: 'boolean', default: false },
@@ -34,7 +36,7 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
+  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
   process.exit(0);
 }
 
@@ -190,6 +192,16 @@ async function chartsSection(runs: number): Promise<ChartTiming[]> {
   return timings;
 }
 
+async function checkSection(): Promise<CheckTiming[]> {
+  console.log(`\n== 4. npm run check on extreme inputs (target: under ${CHECK_TARGET_MS / 1000} s each) ==`);
+  const timings = timeChecks();
+  console.log(table(
+    ['input', 'npm run check (process)', 'in-process load + check', 'exit', 'target'],
+    timings.map((t) => [t.name, ms(t.processMs), ms(t.inProcessMs), String(t.exitCode), t.met ? 'MET' : 'NOT MET']),
+  ));
+  return timings;
+}
+
 async function main(): Promise<number> {
   const sizes = args.sizes!.split(',').map((s) => Number(s.trim().replace(/[_,]/g, ''))).filter((n) => n > 0);
   const started = new Date();
@@ -212,6 +224,7 @@ async function main(): Promise<number> {
   await section('pages', args['skip-pages']!, () => pagesSection(Number(args.runs), args.dist));
   await section('build', args['skip-build']!, () => buildSection(sizes, args.keep!));
   await section('charts', args['skip-charts']!, () => chartsSection(Number(args['chart-runs'])));
+  await section('check', args['skip-check']!, () => checkSection());
   report.finishedAt = new Date().toISOString();
   mkdirSync(path.dirname(args.json!), { recursive: true });
   writeFileSync(args.json!, `${JSON.stringify(report, null, 2)}\n`);
