@@ -1,27 +1,30 @@
 // @ts-check
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { parse } from 'yaml';
 
 // SITE_DIR points at a folder holding data/, content/ and public/ (default: this project).
 // Tests and the benchmark use it to build fixture sites with the same code.
 const siteDir = path.resolve(process.env.SITE_DIR || '.');
 
-/** The public address from content/site.md (`url`), needed by RSS and the sitemap. */
-function siteUrl() {
+/**
+ * The public address from content/site.md (`url`), needed by RSS and the sitemap: read by the same
+ * code as `npm run check` and the pages (any encoding staff may save in, the same front matter
+ * rules), so the sitemap and the canonical links never disagree about it.
+ */
+async function siteUrl() {
   try {
-    const text = readFileSync(path.join(siteDir, 'content', 'site.md'), 'utf8');
-    const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-    const url = match ? parse(match[1] ?? '')?.url : undefined;
-    return typeof url === 'string' && /^https?:\/\//.test(url) ? url : undefined;
+    // Node loads this config file natively, so TypeScript comes in through tsx (scoped import).
+    const { tsImport } = await import('tsx/esm/api');
+    const { loadSiteSettings } = await tsImport('./src/site/settings.ts', import.meta.url);
+    return loadSiteSettings(siteDir).settings?.url ?? undefined;
   } catch {
     return undefined; // `npm run check` reports a missing or broken site.md
   }
 }
 
-const site = siteUrl();
+const site = await siteUrl();
 
 /** Writes the build's timings (src/build/timings.ts) where the benchmark asks for them. */
 /**
