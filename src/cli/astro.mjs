@@ -15,7 +15,7 @@
 //   previous site exactly as it was and removes the temporary folder. After a SIGKILL the folder
 //   and the lock stay behind, never under the site's own name, and the next build removes them.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
@@ -130,6 +130,8 @@ async function build() {
   const label = path.relative(process.cwd(), outDir) || '.';
   const shown = label.startsWith('..') || path.isAbsolute(label) ? outDir : `${label}/`;
   acquireLock(outDir);
+  const existed = existsSync(outDir);
+  const kept = () => (existed ? `${shown} 保持原样（仍是上一次构建的网站）` : `没有写入 ${shown}`);
   let work = null;
   try {
     cleanLeftovers(outDir);
@@ -145,22 +147,23 @@ async function build() {
     const code = stopSignal ? 1 : await run([astro, 'build', ...parsed.rest, '--outDir', work.site]);
     const stopped = () => {
       if (!stopSignal) return false;
-      console.error(`构建已中断（${stopSignal}）：${shown} 保持原样，未做任何改动；临时文件已清理。`);
+      console.error(`构建已中断（${stopSignal}）：${kept()}，临时文件已清理。`);
       return true;
     };
     if (stopped()) return exitCodeOf(stopSignal);
     if (code !== 0) {
       let invalid = false;
       try { invalid = JSON.parse(readFileSync(work.status, 'utf8')).invalid === true; } catch { /* no status: Astro failed */ }
-      if (invalid) console.error(`构建已停止：请先改正上面列出的错误。${shown} 保持原样（仍是上一次成功构建的网站）。`);
-      else console.error(`构建失败（Astro 退出码 ${code}）：${shown} 保持原样（仍是上一次成功构建的网站），没有发布不完整的网站。`);
+      if (invalid) console.error(`构建已停止：请先改正上面列出的错误。${kept()}。`);
+      else console.error(`构建失败（Astro 退出码 ${code}）：${kept()}，没有发布不完整的网站。`);
       return 1;
     }
-    if (!(await indexSite(work.site))) {
-      console.error(`构建失败：${shown} 保持原样（仍是上一次成功构建的网站）。`);
+    const indexed = await indexSite(work.site);
+    if (stopped()) return exitCodeOf(stopSignal); // Ctrl+C reaches Pagefind's process too
+    if (!indexed) {
+      console.error(`构建失败：${kept()}，没有发布不完整的网站。`);
       return 1;
     }
-    if (stopped()) return exitCodeOf(stopSignal);
     markSite(work.site);
     chmodTree(work.site);
     // From here on a signal waits: the swap is two renames and must not stop half-way.

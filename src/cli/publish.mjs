@@ -250,6 +250,23 @@ export function swapIn(work, outDir) {
     chmodSync(outDir, 0o755);
     return;
   }
-  if (stat) renameSync(outDir, path.join(work.dir, 'previous'));
-  renameSync(work.site, outDir);
+  const previous = path.join(work.dir, 'previous');
+  try {
+    if (stat) renameSync(outDir, previous);
+  } catch (error) {
+    throw new BuildRefused(swapMessage(outDir, error));
+  }
+  try {
+    renameSync(work.site, outDir);
+  } catch (error) {
+    if (stat) renameSync(previous, outDir); // put the old site back before the work folder goes
+    throw new BuildRefused(swapMessage(outDir, error));
+  }
+}
+
+function swapMessage(outDir, error) {
+  const busy = ['EBUSY', 'EPERM', 'EACCES', 'EXDEV'].includes(error.code);
+  return `新网站已构建完成，但无法替换输出文件夹 ${outDir}（${error.code ?? error.message}）` +
+    (busy ? '：它可能正被其他程序打开（如资源管理器、网页服务器），或是一个挂载点。' : '。') +
+    '原来的网站保持原样。请关闭占用它的程序后重试，或用 --outDir 指定另一个文件夹。';
 }
