@@ -2,13 +2,15 @@
 // chart blocks and `{{ }}` figures. Virtual `township` (and, for construction items, `village`)
 // columns and the derived columns of contract §4.1 are computed here from src/metrics, so a
 // figure in prose agrees with the same figure on a topic page.
-import type { ColumnSpec, Dataset, Quantity, Scope, Tables, Village } from '../data/types.ts';
+import { trimFloat } from '../format.ts';
+import type { ColumnSpec, Dataset, Quantity, Scope, Tables } from '../data/types.ts';
 import { schemas, targetMetrics } from '../data/schemas.ts';
 import { nameKey, withoutUnit } from '../data/names.ts';
 import { coverageByVillage, percentOf } from '../metrics/coverage.ts';
 import { pointProgress } from '../metrics/progress.ts';
-import { meanQuantities, sumQuantities, tidy } from '../metrics/quantities.ts';
+import { meanQuantities, sumQuantities } from '../metrics/quantities.ts';
 import { rankOf } from '../metrics/ranks.ts';
+import { villageLabelOf } from '../metrics/scope.ts';
 import { createIndex, memo } from '../metrics/tableIndex.ts';
 import { quantityOf, type DatasetView, type ViewColumn, type ViewRecord, type ViewType, type ViewValue } from './types.ts';
 
@@ -64,13 +66,6 @@ function record(row: object, columns: readonly ColumnSpec[]): ViewRecord {
   return out;
 }
 
-function villageLabels(villages: readonly Village[]): Map<string, string> {
-  const count = new Map<string, number>();
-  for (const v of villages) count.set(v.name, (count.get(v.name) ?? 0) + 1);
-  // A name two townships share is told apart by its township: 洋江镇石塘村.
-  return new Map(villages.map((v) => [v.id, (count.get(v.name) ?? 0) > 1 ? `${v.township}${v.name}` : v.name]));
-}
-
 function scopeText(tables: Tables, scope: Scope): string {
   switch (scope.kind) {
     case 'site':
@@ -78,7 +73,7 @@ function scopeText(tables: Tables, scope: Scope): string {
     case 'township':
       return scope.township;
     case 'village':
-      return createIndex(tables).villages.get(scope.village)?.name ?? scope.village;
+      return villageLabelOf(tables, scope.village);
   }
 }
 
@@ -119,7 +114,6 @@ const meanOf = (key: string) => (rows: ViewRecord[]) => meanQuantities(rows.map(
 
 function buildView(tables: Tables, name: string): DatasetView | undefined {
   const index = createIndex(tables);
-  const labels = villageLabels(tables.villages.rows);
   let parts: Parts;
   let villageKey: string | undefined;
   let monthKey: string | undefined;
@@ -222,7 +216,7 @@ function buildView(tables: Tables, name: string): DatasetView | undefined {
     display(column, value) {
       if (value === null) return '';
       if (typeof value === 'object') return String(value.value);
-      if (column.type === 'village') return labels.get(value) ?? value;
+      if (column.type === 'village') return villageLabelOf(tables, value);
       if (column.type === 'point') return index.points.get(value)?.name ?? value;
       if (column.key === 'metric' && name === 'targets') return metricNames.get(value) ?? value;
       return value;
