@@ -4,6 +4,7 @@ import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { parse } from 'yaml';
+import { devWatch } from './src/build/devWatch.mjs';
 
 // SITE_DIR points at a folder holding data/, content/ and public/ (default: this project).
 // Tests and the benchmark use it to build fixture sites with the same code.
@@ -73,7 +74,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [validate, ...(site ? [sitemap()] : []), timingsFile],
+  integrations: [validate, ...(site ? [sitemap()] : []), timingsFile, devWatch(siteDir)],
   vite: {
     server: { fs: { allow: [siteDir, '.'] } },
   },
