@@ -6,11 +6,11 @@ import { trimFloat } from '../format.ts';
 import type { ColumnSpec, Dataset, Quantity, Scope, Tables } from '../data/types.ts';
 import { schemas, targetMetrics } from '../data/schemas.ts';
 import { nameKey, withoutUnit } from '../data/names.ts';
-import { coverageByVillage, percentOf } from '../metrics/coverage.ts';
+import { coverageByVillage, percentOf, publicToilets, toiletCoverage } from '../metrics/coverage.ts';
 import { pointProgress } from '../metrics/progress.ts';
 import { meanQuantities, sumQuantities } from '../metrics/quantities.ts';
 import { rankOf } from '../metrics/ranks.ts';
-import { villageLabelOf } from '../metrics/scope.ts';
+import { townshipOf, villageLabelOf } from '../metrics/scope.ts';
 import { createIndex, memo } from '../metrics/tableIndex.ts';
 import { quantityOf, type DatasetView, type ViewColumn, type ViewRecord, type ViewType, type ViewValue } from './types.ts';
 
@@ -110,6 +110,22 @@ function combinedCoverage(tables: Tables, rows: ViewRecord[]): Quantity | null {
   return percentOf(sanitary, households);
 }
 
+/**
+ * The scope inside every one of `scopes` (none: the whole site); `null` when they exclude each
+ * other (two villages, two townships, a village outside the township).
+ */
+function intersectScopes(tables: Tables, scopes: readonly Scope[]): Scope | null {
+  const villages = new Set(scopes.flatMap((s) => (s.kind === 'village' ? [s.village] : [])));
+  const townships = new Set(scopes.flatMap((s) => (s.kind === 'township' ? [s.township] : [])));
+  if (villages.size > 1 || townships.size > 1) return null;
+  const [village] = villages;
+  const [township] = townships;
+  if (village !== undefined) {
+    return township === undefined || townshipOf(tables, village) === township ? { kind: 'village', village } : null;
+  }
+  return township === undefined ? { kind: 'site' } : { kind: 'township', township };
+}
+
 const meanOf = (key: string) => (rows: ViewRecord[]) => meanQuantities(rows.map((r) => quantityOf(r[key])));
 
 function buildView(tables: Tables, name: string): DatasetView | undefined {
@@ -117,6 +133,7 @@ function buildView(tables: Tables, name: string): DatasetView | undefined {
   let parts: Parts;
   let villageKey: string | undefined;
   let monthKey: string | undefined;
+  let latestOf: DatasetView['latestOf'];
 
   switch (name) {
     case 'villages': {
@@ -147,6 +164,15 @@ function buildView(tables: Tables, name: string): DatasetView | undefined {
           const [cov] = coverageByVillage(tables, { kind: 'village', village: row.village }, row.month);
           r.coverage = cov?.percent ?? null;
         });
+        latestOf = (key, scopes, asOf) => {
+          if (key !== 'coverage' && key !== 'sanitary' && key !== 'public_toilets') return undefined;
+          const scope = intersectScopes(tables, scopes);
+          if (scope === null) return null;
+          if (key === 'coverage') return toiletCoverage(tables, scope, asOf)?.percent ?? null;
+          if (key === 'sanitary') return toiletCoverage(tables, scope, asOf)?.sanitary ?? null;
+          if (key === 'public_toilets') return publicToilets(tables, scope, asOf)?.total ?? null;
+          return undefined;
+        };
       }
       if (name === 'inspections') {
         parts.columns.push({ key: 'rank', label: '排名', aliases: ['名次'], type: 'number', derived: true, combine: meanOf('rank') });
@@ -213,6 +239,7 @@ function buildView(tables: Tables, name: string): DatasetView | undefined {
     ...parts,
     ...(monthKey !== undefined && { monthKey }),
     ...(villageKey !== undefined && { villageKey }),
+    ...(latestOf !== undefined && { latestOf }),
     display(column, value) {
       if (value === null) return '';
       if (typeof value === 'object') return String(value.value);
