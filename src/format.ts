@@ -75,15 +75,19 @@ export function formatMonthShort(m: Month): string {
   return `${Number(m.split('-')[1])}月`;
 }
 
+// Intl's compact notation in zh-CN counts in 万 and 亿 and decides on the rounded figure (so
+// 99,999,999.999 reads `1亿`, not `10,000万`); grouping always, as formatNumber (`9,999`).
+const compactFormat = new Intl.NumberFormat('zh-CN', {
+  notation: 'compact',
+  maximumFractionDigits: 2,
+  signDisplay: 'negative',
+  useGrouping: 'always',
+});
+
 /** Axis ticks: `1.2万` from 10,000, `1.2亿` from 100,000,000, else as formatNumber. */
 export function formatCompact(value: number): string {
   if (!Number.isFinite(value)) return '—';
-  // Decide on the rounded figure, so 99,999,999.999 reads `1亿`, not `10,000万`.
-  const round2 = (v: number) => Math.round(clean(v) * 100) / 100;
-  const abs = Math.abs(value);
-  if (abs >= 1e8 || round2(abs / 1e4) >= 1e4) return formatNumber(round2(value / 1e8)) + '亿';
-  if (round2(abs) >= 1e4) return formatNumber(round2(value / 1e4)) + '万';
-  return formatNumber(value);
+  return compactFormat.format(clean(value));
 }
 
 /**
