@@ -50,8 +50,8 @@ describe('presetChart', () => {
   test('inspection-ranking keeps villages that share a name apart', () => {
     const ranking = spec(presetChart(tables, 'inspection-ranking', {}));
     expect(ranking.rows.map((r) => [r.village, r.rank])).toEqual([
+      ['长塘村', 1], // tie: 长 is cháng (pinyin-pro), so before 新村 (xīn)
       ['新村（洋江镇）', 1],
-      ['长塘村', 1],
       ['新村（河口镇）', 3],
     ]);
   });
