@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { devWatch } from './src/build/devWatch.mjs';
 
 // SITE_DIR points at a folder holding data/, content/ and public/ (default: this project).
 // Tests and the benchmark use it to build fixture sites with the same code.
@@ -76,7 +77,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [validate, ...(site ? [sitemap()] : []), timingsFile],
+  integrations: [validate, ...(site ? [sitemap()] : []), timingsFile, devWatch(siteDir)],
   vite: {
     server: { fs: { allow: [siteDir, '.'] } },
   },

@@ -13,9 +13,42 @@ const oneDecimal = new Intl.NumberFormat('zh-CN', {
   signDisplay: 'negative',
 });
 
-/** Drop float noise (`0.1 + 0.2`, sums of many decimals) before rounding for display. */
-function clean(value: number): number {
+/**
+ * Drop binary float noise (`0.1 + 0.2`, sums of many decimals, `a / b * 100`): 12 significant
+ * digits, so 0.1 + 0.2 is 0.3; data carries a few decimals, so no real digit is lost. `-0` is 0.
+ * The one float-noise trim of the site: metrics, checks, displays and downloads use it.
+ */
+export function trimFloat(value: number): number {
+  if (value === 0 || !Number.isFinite(value)) return value === 0 ? 0 : value;
   return Number(value.toPrecision(12));
+}
+const clean = trimFloat;
+
+// The figure formatPercent shows, as a number: no grouping, one decimal, same rounding.
+const percentRounding = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, useGrouping: false });
+
+/** A percent (0–100) rounded as formatPercent shows it: `85.24` → 85.2. */
+export function roundPercent(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  return trimFloat(Number(percentRounding.format(trimFloat(value))));
+}
+
+// The figure formatNumber shows, as a number: no grouping, up to two decimals, same rounding.
+const numberRounding = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2, useGrouping: false });
+
+/** A number rounded as formatNumber shows it: `1.005` → 1 (as shown), `12.345` → 12.35. */
+export function roundNumber(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  return trimFloat(Number(numberRounding.format(trimFloat(value))));
+}
+
+/**
+ * The change between two percents in points, as readers can check it from the figures shown:
+ * the difference of the rounded percents (83.6% → 85.3% is 1.7 points, whatever the decimals).
+ * Every sentence that says `提高/下降 N 个百分点` or `差 N 个百分点` uses this.
+ */
+export function percentPoints(now: number, before: number): number {
+  return trimFloat(roundPercent(now) - roundPercent(before));
 }
 
 /** `1,173.5`; keeps the data's decimals up to two; `approx` appends `余`. */
@@ -42,15 +75,19 @@ export function formatMonthShort(m: Month): string {
   return `${Number(m.split('-')[1])}月`;
 }
 
+// Intl's compact notation in zh-CN counts in 万 and 亿 and decides on the rounded figure (so
+// 99,999,999.999 reads `1亿`, not `10,000万`); grouping always, as formatNumber (`9,999`).
+const compactFormat = new Intl.NumberFormat('zh-CN', {
+  notation: 'compact',
+  maximumFractionDigits: 2,
+  signDisplay: 'negative',
+  useGrouping: 'always',
+});
+
 /** Axis ticks: `1.2万` from 10,000, `1.2亿` from 100,000,000, else as formatNumber. */
 export function formatCompact(value: number): string {
   if (!Number.isFinite(value)) return '—';
-  // Decide on the rounded figure, so 99,999,999.999 reads `1亿`, not `10,000万`.
-  const round2 = (v: number) => Math.round(clean(v) * 100) / 100;
-  const abs = Math.abs(value);
-  if (abs >= 1e8 || round2(abs / 1e4) >= 1e4) return formatNumber(round2(value / 1e8)) + '亿';
-  if (round2(abs) >= 1e4) return formatNumber(round2(value / 1e4)) + '万';
-  return formatNumber(value);
+  return compactFormat.format(clean(value));
 }
 
 /**

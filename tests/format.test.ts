@@ -8,6 +8,10 @@ import {
   formatPercent,
   formatPoints,
   formatQuantity,
+  percentPoints,
+  roundNumber,
+  roundPercent,
+  trimFloat,
 } from '../src/format.ts';
 
 describe('formatNumber', () => {
@@ -143,5 +147,27 @@ describe('formatPoints', () => {
   });
   test('formatPoints(delta) keeps the sign of a fall', () => {
     expect(formatPoints(-4.8)).toBe('-4.8 个百分点');
+  });
+});
+
+describe('one rounding of percents and one float trim', () => {
+  test('trimFloat drops float noise, keeps real digits and turns -0 into 0', () => {
+    expect(trimFloat(0.1 + 0.2)).toBe(0.3);
+    expect(trimFloat(1234567.891)).toBe(1234567.891);
+    expect(Object.is(trimFloat(-0), 0)).toBe(true);
+  });
+  test('roundPercent is the figure formatPercent shows', () => {
+    for (const v of [83.64, 85.26, 88.05, 0.05, 99.95, 12.25, 1 / 3 * 100]) {
+      expect(formatPercent(roundPercent(v))).toBe(formatPercent(v));
+    }
+  });
+  test('percentPoints compares the percents as shown: 83.64% → 85.26% is 1.7 points, not 1.6', () => {
+    expect(percentPoints(85.26, 83.64)).toBe(1.7);
+    expect(formatPoints(percentPoints(85.26, 83.64))).toBe('1.7 个百分点');
+    expect(percentPoints(83.64, 85.26)).toBe(-1.7);
+  });
+  test('roundNumber is the figure formatNumber shows', () => {
+    expect(roundNumber(12.345)).toBe(Number(formatNumber(12.345)));
+    expect(roundNumber(0.1 + 0.2)).toBe(0.3);
   });
 });

@@ -1,12 +1,11 @@
 // KPI cards for a scope (the whole site, a township, a village): every figure comes from the
 // metric functions, formatted by src/format.ts.
 import type { Month, Quantity, Scope, Tables } from '../data/types.ts';
-import { formatChange, formatMonth, formatMonthShort, formatNumber, formatPercent, formatPoints, formatQuantity } from '../format.ts';
+import { formatChange, formatMonth, formatMonthShort, formatNumber, formatPercent, formatPoints, formatQuantity, percentPoints, trimFloat } from '../format.ts';
 import { cleanupByMonth, cleanupTotal, type CleanupMetric } from '../metrics/cleanup.ts';
 import { conversionsTotal, coverageByMonth, publicToilets } from '../metrics/coverage.ts';
 import { previousMonth } from '../metrics/months.ts';
 import { constructionSums, scopeProgress } from '../metrics/progress.ts';
-import { tidy } from '../metrics/quantities.ts';
 
 export interface Kpi {
   label: string;
@@ -28,7 +27,7 @@ function latestNote(series: { month: Month; value: Quantity | null }[], unit: st
   const head = `${formatMonth(last.month)} ${formatQuantity(last.value)} ${unit}`;
   const prev = series.find((s) => s.month === previousMonth(last.month));
   if (!prev?.value) return head;
-  const delta = tidy(last.value.value - prev.value.value);
+  const delta = trimFloat(last.value.value - prev.value.value);
   return `${head}，比${formatMonthShort(prev.month)}${formatChange(delta, unit, last.value.approx || prev.value.approx)}`;
 }
 
@@ -55,7 +54,8 @@ export function kpisFor(tables: Tables, scope: Scope): Kpi[] {
       let note = formatMonth(last.month);
       if (scope.kind !== 'village') note += `，${last.villages} 个村中已有 ${last.reporting} 个村上报`;
       if (prev?.percent) {
-        const d = tidy(Math.round((last.percent.value - prev.percent.value) * 10) / 10);
+        // As shown: the change agrees with the two percents on the page (and with the chart summaries).
+        const d = percentPoints(last.percent.value, prev.percent.value);
         note += d === 0 ? '，与上月持平' : `，比上月${d > 0 ? '提高' : '下降'} ${formatPoints(Math.abs(d))}`;
       }
       out.push({ label: '无害化卫生户厕覆盖率', value: formatPercent(last.percent.value, last.percent.approx), unit: '', note });

@@ -7,6 +7,7 @@ import { coverageByVillage, publicToilets, toiletCoverage } from '../metrics/cov
 import { latestCell, latestRow } from '../metrics/latest.ts';
 import { itemTotals, pointsProgress, type PointProgress } from '../metrics/progress.ts';
 import { ranking, rankHistory, type RankEntry } from '../metrics/ranks.ts';
+import { villageLabelOf } from '../metrics/scope.ts';
 import { createIndex } from '../metrics/tableIndex.ts';
 import { href } from './paths.ts';
 
@@ -18,7 +19,8 @@ export interface TableData {
 }
 
 const dash = '—';
-const villageLink = (id: string, name: string): Cell => ({ text: name, href: href(`villages/${id}/`) });
+/** A village's cell: its label (villageLabel, as in the charts) linking to its page. */
+const villageLink = (tables: Tables, id: string): Cell => ({ text: villageLabelOf(tables, id), href: href(`villages/${id}/`) });
 
 /** Cleanup totals per village (every metric column present in the file). */
 export function cleanupVillageTable(tables: Tables, scope: Scope): TableData {
@@ -31,7 +33,7 @@ export function cleanupVillageTable(tables: Tables, scope: Scope): TableData {
     head: ['村', '乡镇', ...columns.map((c) => c.label)],
     rows: ids.map((id) => {
       const v = villages.villages.get(id)!;
-      return [villageLink(id, v.name), v.township, ...perMetric.map((m) => {
+      return [villageLink(tables, id), v.township, ...perMetric.map((m) => {
         const value = m.get(id);
         return value ? formatQuantity(value) : dash;
       })];
@@ -89,7 +91,7 @@ export function toiletVillageTable(tables: Tables, scope: Scope): TableData {
       const standing = latest ? latestCell(index?.byVillage.get(c.village.id), latest, (r) => r.public_toilets) : undefined;
       const toilets = standing?.cell ? formatQuantity(standing.cell) : dash;
       return [
-        villageLink(c.village.id, c.village.name),
+        villageLink(tables, c.village.id),
         c.village.township,
         formatNumber(c.village.households),
         c.sanitary ? formatQuantity(c.sanitary) : dash,
@@ -115,7 +117,7 @@ export function rankingTable(tables: Tables, month: string, scope: Scope = { kin
     head: ['名次', '村', '乡镇', '得分', '较上月'],
     rows: ranking(tables, month, scope).map((e) => [
       `第 ${e.rank} 名`,
-      villageLink(e.village.id, e.village.name),
+      villageLink(tables, e.village.id),
       e.village.township,
       formatQuantity(e.score),
       changeText(e),
@@ -132,7 +134,7 @@ export function rankHistoryTable(tables: Tables): TableData {
     head: ['村', ...months.map((m) => formatMonth(m))],
     rows: [...villages.keys()].map((id) => {
       const history = new Map(rankHistory(tables, id).map((e) => [e.month, e]));
-      return [villageLink(id, villages.get(id)!.name), ...months.map((m) => {
+      return [villageLink(tables, id), ...months.map((m) => {
         const e = history.get(m);
         return e ? `${e.rank}` : dash;
       })];

@@ -3,7 +3,7 @@
 // cun"`. Initials need no field of their own: the matcher reads them off the syllables. About 20
 // bytes a village (` data-py="xia he cun"`), so 3,000 villages add some 60–70 KB to the list before
 // gzip and a few KB after: no separate index file to fetch.
-import { pinyin } from 'pinyin-pro';
+import { pinyinSyllables } from '../pinyin.ts';
 import { normaliseQuery, villageMatcher } from '../scripts/villageMatch.ts';
 
 export interface VillageName {
@@ -17,15 +17,6 @@ export interface VillageIndexEntry extends VillageName {
   syllables: string[];
   /** the name as the matcher compares it (`normaliseQuery`) */
   key: string;
-}
-
-/**
- * Pinyin syllables of a name, without tones, `ü` as `v`; letters and digits in the name stay as
- * one lower-case chunk (`A3组` → ['a3', 'zu']); punctuation and spaces are dropped.
- */
-export function pinyinSyllables(name: string): string[] {
-  const parts = pinyin(name.normalize('NFKC'), { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' });
-  return parts.flatMap((part) => part.toLowerCase().split(/[^a-z0-9]+/)).filter((s) => s !== '');
 }
 
 /** The `data-py` attribute value: syllables joined by spaces. */

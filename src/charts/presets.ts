@@ -6,7 +6,7 @@ import { coverageByMonth, publicToiletsByMonth } from '../metrics/coverage.ts';
 import { latestMonths } from '../metrics/months.ts';
 import { pointsProgress } from '../metrics/progress.ts';
 import { ranking, rankHistory } from '../metrics/ranks.ts';
-import { scopeName, townships } from '../metrics/scope.ts';
+import { scopeName, townships, villageLabel } from '../metrics/scope.ts';
 import { formatMonth } from '../format.ts';
 import { createIndex, memo, villageIndex } from '../metrics/tableIndex.ts';
 import { cleanupSchema, schemas, type DatasetSchema } from '../data/schemas.ts';
@@ -75,16 +75,6 @@ function limit(rows: ChartRow[], order: (a: ChartRow, b: ChartRow) => number): C
 
 const byValueDesc = (a: ChartRow, b: ChartRow) => Number(b.value) - Number(a.value);
 const byValueAsc = (a: ChartRow, b: ChartRow) => Number(a.value) - Number(b.value);
-
-/** Village names as labels; a name two townships share gets its township (`新塘村（洋江镇）`). */
-export function villageLabel(tables: Tables, village: Village): string {
-  const counts = memo(tables, 'villageNameCounts', () => {
-    const m = new Map<string, number>();
-    for (const v of tables.villages.rows) m.set(v.name, (m.get(v.name) ?? 0) + 1);
-    return m;
-  });
-  return (counts.get(village.name) ?? 0) > 1 ? `${village.name}（${village.township}）` : village.name;
-}
 
 function row(values: Record<string, string | number>, q: Quantity): ChartRow {
   return { ...values, value: q.value, approx: q.approx };

@@ -2,7 +2,7 @@
 // Month series: the total (flows), the latest level (stocks) or the highest month (rates), and the
 // last month against the one before; categories: largest and smallest; series: the figure of
 // each; a target: the gap to it. Only flows are summed over months; rates never are.
-import { formatChange, formatMonth, formatMonthShort } from '../format.ts';
+import { formatChange, formatMonth, formatMonthShort, percentPoints, roundPercent } from '../format.ts';
 import { formatDifference, formatKey, formatValue, isPercent, seriesName, targetName } from './labels.ts';
 import type { ChartData, Datum } from './rows.ts';
 import type { ChartSpec } from './types.ts';
@@ -122,7 +122,7 @@ function categoryClauses(spec: ChartSpec, drawn: Drawn[]): string[] {
     if (summable) parts.push(targetGap(spec, total));
     else if (categories.length === 1) parts.push(targetGap(spec, categories[0]!));
     else {
-      const shown = (y: number) => (isPercent(spec.y) ? shownPercent(y) : y);
+      const shown = (y: number) => (isPercent(spec.y) ? roundPercent(y) : y);
       const reached = categories.filter((c) => shown(c.y) >= spec.target!.value).length;
       const goal = `${targetName(spec.target)}（${formatValue(spec.y, spec.target.value)}）`;
       parts.push(
@@ -142,13 +142,9 @@ function change(spec: ChartSpec, now: Figure, before: Figure): string {
   const approx = now.approx || before.approx;
   if (!isPercent(spec.y)) return formatChange(now.y - before.y, spec.y.unit ?? '', approx);
   // Percentages are compared as shown (one decimal), so the sentence agrees with the figures.
-  const diff = shownPercent(now.y) - shownPercent(before.y);
+  const diff = percentPoints(now.y, before.y);
   if (Math.abs(diff) < 0.05) return '持平';
   return `${diff > 0 ? '提高' : '下降'} ${formatDifference(spec.y, Math.abs(diff), approx)}`;
-}
-
-function shownPercent(value: number): number {
-  return Math.round(value * 10) / 10;
 }
 
 /** `6月比5月减少 12 吨`, but `6月与5月持平`. */
@@ -160,7 +156,7 @@ function compare(now: string, before: string, change: string): string {
 function targetGap(spec: ChartSpec, figure: Figure): string {
   if (!spec.target) return '';
   const goal = `${targetName(spec.target)}（${formatValue(spec.y, spec.target.value)}）`;
-  const gap = isPercent(spec.y) ? shownPercent(spec.target.value) - shownPercent(figure.y) : spec.target.value - figure.y;
+  const gap = isPercent(spec.y) ? percentPoints(spec.target.value, figure.y) : spec.target.value - figure.y;
   return gap > 1e-9 ? `距${goal}还差 ${formatDifference(spec.y, gap, figure.approx)}` : `已达到${goal}`;
 }
 

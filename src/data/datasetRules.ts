@@ -4,6 +4,7 @@ import { isEmptyCell, normalizeCell, type NumberRule } from './cells.ts';
 import { resolveMetric, type References } from './readCell.ts';
 import { targetMetrics } from './schemas.ts';
 import type { IssueCode, Quantity } from './types.ts';
+import { trimFloat } from '../format.ts';
 
 /** Raw cell of a column in the current row, by key (undefined when the column is absent). */
 export type RawOf = (key: string) => string | undefined;
@@ -40,7 +41,7 @@ export interface RowProblem {
   message: string;
 }
 
-const show = (q: Quantity) => `${Number(q.value.toPrecision(12))}${q.approx ? '余' : ''}`;
+const show = (q: Quantity) => `${trimFloat(q.value)}${q.approx ? '余' : ''}`;
 
 /** Checks across the columns of a row and against other files. */
 export function checkRow(dataset: string, values: Values, refs: References): RowProblem[] {

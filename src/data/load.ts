@@ -43,6 +43,7 @@ function guarded<T>(path: string, issues: Issue[], fallback: T, run: () => T): T
     issues.push({
       path,
       code: 'encoding-error',
+      internal: true,
       message: `读取此文件时出现意外的内部错误（${error instanceof Error ? error.message : String(error)}）；请把此文件发给网站维护人员`,
     });
     return fallback;

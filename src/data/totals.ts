@@ -5,6 +5,7 @@ import type { CellResult } from './cells.ts';
 import { isEmptyCell } from './cells.ts';
 import type { TotalKind } from './frame.ts';
 import type { Issue, Quantity } from './types.ts';
+import { trimFloat } from '../format.ts';
 
 /** A column whose totals are checked: its cell index and label. */
 export interface TotalColumn {
@@ -30,7 +31,7 @@ interface Sum {
   from: number;
 }
 
-const clean = (v: number) => Number(v.toPrecision(12));
+const clean = trimFloat;
 
 function show(value: number, approx: boolean): string {
   return `${clean(value)}${approx ? '余' : ''}`;

@@ -195,4 +195,6 @@ export interface Issue {
   column?: number;
   code: IssueCode;
   message: string;
+  /** set when the issue is a crash inside the loader (a bug), not a problem in the file */
+  internal?: true;
 }

@@ -1,21 +1,21 @@
 // Heading anchors that work for Chinese headings, and the table of contents.
 // Observable Framework's slugger drops CJK characters and leaves Chinese headings with empty
-// ids; here letters and numbers of every script are kept (`## 工作进展` → `id="工作进展"`).
+// ids; GitHub's (github-slugger) keeps letters and numbers of every script (`## 工作进展` →
+// `id="工作进展"`).
+import { slug } from 'github-slugger';
 import type { MarkdownIt, StateCore, Token } from 'markdown-it';
 import { pageEnv, type MarkdownEnv } from './env.ts';
 
 /** A report gets a table of contents from this many second-level headings on. */
 export const tocMinHeadings = 3;
 
-/** `一、工作进展` → `一工作进展`; `Part 2: Summary` → `part-2-summary`. */
+/**
+ * GitHub's heading slugs (github-slugger) after NFKC, so full-width letters and spaces read as
+ * their ASCII forms: `一、工作进展` → `一工作进展`; `Part 2: Summary` → `part-2-summary`.
+ */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
-    .trim()
-    .replace(/[\s_-]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  // Runs of white space are one (a figure left out of a heading's id leaves two spaces).
+  return slug(text.normalize('NFKC').replace(/\s+/g, ' ').trim());
 }
 
 /**

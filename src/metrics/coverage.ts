@@ -2,10 +2,11 @@
 // month adds each village's latest report at or before that month. Coverage divides by the
 // households of the villages that HAVE reported, so a village that never reported neither counts
 // as 0% nor dilutes the rate; the page states how many villages have reported.
+import { trimFloat } from '../format.ts';
 import type { Cell, Month, Quantity, Scope, Tables, ToiletRow, Village } from '../data/types.ts';
 import { latestCell, latestRow } from './latest.ts';
 import { inRange, monthsBetween, type MonthRange } from './months.ts';
-import { sumQuantities, tidy } from './quantities.ts';
+import { sumQuantities } from './quantities.ts';
 import { scopeKey, scopeRows, villagesInScope } from './scope.ts';
 import { createIndex, memo, type MonthlyIndex } from './tableIndex.ts';
 import type { MonthValue } from './types.ts';
@@ -28,7 +29,7 @@ export interface Coverage {
 /** Coverage as a percent: sanitary households over households (`null` without both). */
 export function percentOf(part: Quantity | null, whole: number): Quantity | null {
   if (part === null || whole <= 0) return null;
-  return { value: tidy((part.value / whole) * 100), approx: part.approx };
+  return { value: trimFloat((part.value / whole) * 100), approx: part.approx };
 }
 
 function coverageFrom(month: Month, villages: number, rows: { village: Village; row: ToiletRow }[]): Coverage {

@@ -2,8 +2,9 @@
 // Progress is a percent 0–100. An item's share is min(done / planned, 1); an item planned at 0
 // counts as complete (nothing was left to do). A point's progress is the mean over its items; a
 // point without items has no progress (`null`) and is left out of means.
+import { trimFloat } from '../format.ts';
 import type { ConstructionItem, ConstructionPoint, Quantity, Scope, Tables, Village } from '../data/types.ts';
-import { meanQuantities, sumQuantities, tidy } from './quantities.ts';
+import { meanQuantities, sumQuantities } from './quantities.ts';
 import { villagesInScope } from './scope.ts';
 import { createIndex, memo } from './tableIndex.ts';
 
@@ -17,7 +18,7 @@ export function isPercentUnit(unit: string): boolean {
 export function itemProgress(item: ConstructionItem): Quantity {
   const approx = item.planned.approx || item.done.approx;
   if (item.planned.value <= 0) return { value: 100, approx };
-  return { value: tidy(Math.min(item.done.value / item.planned.value, 1) * 100), approx };
+  return { value: trimFloat(Math.min(item.done.value / item.planned.value, 1) * 100), approx };
 }
 
 /** A point's progress: mean of its items' progress; `null` for a point without items. */

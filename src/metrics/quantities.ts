@@ -1,16 +1,8 @@
 // Aggregates over reported quantities. `null` cells are "not reported" and are skipped, never
 // counted as zero; a result built from any approximate value is itself approximate (shown with 余).
 import type { Cell, Quantity } from '../data/types.ts';
+import { trimFloat } from '../format.ts';
 
-/**
- * Remove binary floating-point noise: round to 10 significant digits (1e-9 relative), so that
- * 0.1 + 0.2 is 0.3. Data carries at most a few decimals, so no real digit is lost.
- */
-export function tidy(x: number): number {
-  if (x === 0) return 0; // also turns -0 into 0
-  if (!Number.isFinite(x)) return x;
-  return Number(x.toPrecision(10));
-}
 
 /** A quantity from a number (exact unless `approx`). */
 export function quantity(value: number, approx = false): Quantity {
@@ -28,7 +20,7 @@ export function sumQuantities(cells: Iterable<Cell>): Quantity | null {
     approx ||= c.approx;
     any = true;
   }
-  return any ? { value: tidy(sum), approx } : null;
+  return any ? { value: trimFloat(sum), approx } : null;
 }
 
 /** Mean of the reported cells; `null` when nothing was reported. */
@@ -42,7 +34,7 @@ export function meanQuantities(cells: Iterable<Cell>): Quantity | null {
     approx ||= c.approx;
     n++;
   }
-  return n > 0 ? { value: tidy(sum / n), approx } : null;
+  return n > 0 ? { value: trimFloat(sum / n), approx } : null;
 }
 
 function extreme(cells: Iterable<Cell>, better: (a: number, b: number) => boolean): Quantity | null {

@@ -1,11 +1,11 @@
 // 一月一考评、一通报一排名 (contract §3.6): rank within a month, higher score first, ties share a
-// rank (1, 2, 2, 4). Tied villages are listed by name in pinyin order (then id), so the order is
+// rank (1, 2, 2, 4). Tied villages are listed by name in pinyin order (pinyin-pro's readings, as the village
+// finder's; then id), so the order is
 // stable from build to build.
 import type { Month, Quantity, Scope, Tables, Village } from '../data/types.ts';
+import { comparePinyin } from '../pinyin.ts';
 import { scopeKey, siteScope, villagesInScope } from './scope.ts';
 import { createIndex, memo } from './tableIndex.ts';
-
-const collator = new Intl.Collator('zh-Hans-CN');
 
 /** Competition ranks (1, 2, 2, 4) of items sorted by descending score, ties by name then id. */
 export function rankBy<T>(
@@ -15,7 +15,7 @@ export function rankBy<T>(
   id: (item: T) => string = name,
 ): { item: T; rank: number }[] {
   const sorted = [...items].sort(
-    (a, b) => score(b) - score(a) || collator.compare(name(a), name(b)) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0),
+    (a, b) => score(b) - score(a) || comparePinyin(name(a), name(b)) || (id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0),
   );
   const out: { item: T; rank: number }[] = [];
   sorted.forEach((item, i) => {

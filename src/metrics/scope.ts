@@ -1,6 +1,6 @@
 // Scopes (whole site, one township, one village) and the villages and rows they cover.
 import type { CleanupRow, InspectionRow, Scope, Tables, ToiletRow, Village } from '../data/types.ts';
-import { createIndex } from './tableIndex.ts';
+import { createIndex, memo } from './tableIndex.ts';
 
 /** The whole site. */
 export const siteScope: Scope = { kind: 'site' };
@@ -18,6 +18,26 @@ export function villagesByTownship(tables: Tables): Map<string, Village[]> {
 /** The village with this id, if any. */
 export function villageById(tables: Tables, id: string): Village | undefined {
   return createIndex(tables).villages.get(id);
+}
+
+/**
+ * A village as readers see it everywhere (charts, chart blocks, summaries, tables, KPIs, chart
+ * downloads): its name, and for a name two townships share, the township after it:
+ * `新村（白沙乡）`. The one function for village labels.
+ */
+export function villageLabel(tables: Tables, village: Village): string {
+  const counts = memo(tables, 'villageNameCounts', () => {
+    const m = new Map<string, number>();
+    for (const v of tables.villages.rows) m.set(v.name, (m.get(v.name) ?? 0) + 1);
+    return m;
+  });
+  return (counts.get(village.name) ?? 0) > 1 ? `${village.name}（${village.township}）` : village.name;
+}
+
+/** villageLabel of a village id; an id not in villages.csv stays as it is. */
+export function villageLabelOf(tables: Tables, id: string): string {
+  const village = villageById(tables, id);
+  return village ? villageLabel(tables, village) : id;
 }
 
 /** The township of a village id, if the village exists. */
@@ -71,7 +91,7 @@ export function scopeKey(scope: Scope): string {
 }
 
 /**
- * The Chinese name of a scope: the township's name, the village's name, and for the whole site
+ * The Chinese name of a scope: the township's name, the village's label, and for the whole site
  * the township's name when there is only one, else `全部乡镇`.
  */
 export function scopeName(tables: Tables, scope: Scope): string {
@@ -83,7 +103,7 @@ export function scopeName(tables: Tables, scope: Scope): string {
     case 'township':
       return scope.township;
     case 'village':
-      return villageById(tables, scope.village)?.name ?? scope.village;
+      return villageLabelOf(tables, scope.village);
   }
 }
 

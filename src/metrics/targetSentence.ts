@@ -1,9 +1,8 @@
 // The Chinese sentence that states where a target stands, e.g.
 // `覆盖率 85.2%，距 90% 目标差 4.8 个百分点，按目前进度预计 2023年10月达到`.
 import type { Quantity, TargetMetric } from '../data/types.ts';
-import { formatMonth, formatNumber, formatPercent, formatPoints } from '../format.ts';
+import { formatMonth, formatNumber, formatPercent, formatPoints, percentPoints, roundNumber, trimFloat } from '../format.ts';
 import { yearOf } from './months.ts';
-import { tidy } from './quantities.ts';
 import type { TargetProgress } from './targets.ts';
 
 const labels: Record<TargetMetric, string> = {
@@ -13,12 +12,6 @@ const labels: Record<TargetMetric, string> = {
   construction_progress: '建设点完成进度',
   inspection_score: '考评平均得分',
 };
-
-/** Round as the sentence shows it: one decimal for percents, two otherwise. */
-function shown(value: number, percent: boolean): number {
-  const f = percent ? 10 : 100;
-  return tidy(Math.round(tidy(value) * f) / f);
-}
 
 /** The sentence for one target (reached, on track, behind or without data). */
 export function targetSentence(p: TargetProgress): string {
@@ -36,7 +29,9 @@ export function targetSentence(p: TargetProgress): string {
   const now = figure(p.current, unit);
   if (p.status === 'reached') return `${label} ${now}，已达到 ${goalThen}目标`;
   // The gap is computed from the figures as shown, so the sentence adds up (85.2 + 4.8 = 90).
-  const gap = tidy(shown(target.value.value, percent) - shown(p.current.value, percent));
+  const gap = percent
+    ? percentPoints(target.value.value, p.current.value)
+    : trimFloat(roundNumber(target.value.value) - roundNumber(p.current.value));
   const gapText = percent ? formatPoints(gap) : `${formatNumber(gap)} ${unit}`;
   const head = `${label} ${now}，距 ${goalThen}目标差 ${gapText}`;
   if (p.projected !== null) {

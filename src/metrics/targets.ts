@@ -2,12 +2,13 @@
 // Every metric is "higher is better". The pace is the linear change per month between the first
 // and the latest month with data in the target's scope; the projection extends it from the
 // latest month. Time is the data's time (数据截至), never the wall clock.
+import { trimFloat } from '../format.ts';
 import type { Month, Quantity, Target, TargetMetric, Tables } from '../data/types.ts';
 import { cleanupByMonth } from './cleanup.ts';
 import { coverageByMonth, publicToiletsByMonth } from './coverage.ts';
 import { addMonths, latestMonth, monthDiff, yearOf, yearRange } from './months.ts';
 import { progressOfPoints, pointsInScope } from './progress.ts';
-import { sumQuantities, tidy } from './quantities.ts';
+import { sumQuantities } from './quantities.ts';
 import { meanScoreByMonth } from './scores.ts';
 import { scopeRows } from './scope.ts';
 
@@ -58,7 +59,7 @@ function fromSeries(points: { month: Month; value: Quantity }[]): Measure {
   const last = points.at(-1);
   if (!first || !last) return none;
   const months = monthDiff(first.month, last.month);
-  const pace = months > 0 ? tidy((last.value.value - first.value.value) / months) : null;
+  const pace = months > 0 ? trimFloat((last.value.value - first.value.value) / months) : null;
   return { current: last.value, asOf: last.month, pace };
 }
 
@@ -96,7 +97,7 @@ function measure(tables: Tables, target: Target): Measure {
       const last = months.at(-1);
       const total = sumQuantities(months.map((m) => m.value));
       if (!first || !last || !total) return none;
-      return { current: total, asOf: last.month, pace: tidy(total.value / (monthDiff(first.month, last.month) + 1)) };
+      return { current: total, asOf: last.month, pace: trimFloat(total.value / (monthDiff(first.month, last.month) + 1)) };
     }
     case 'construction_progress': {
       // Points of the due year and earlier. Items carry no month: progress is taken to start at 0%
@@ -107,7 +108,7 @@ function measure(tables: Tables, target: Target): Measure {
       const asOf = latestMonth(tables);
       const start = `${Math.min(...points.map((p) => p.year)) - 1}-12`;
       const months = asOf === null ? 0 : monthDiff(start, asOf);
-      return { current, asOf, pace: months > 0 ? tidy(current.value / months) : null };
+      return { current, asOf, pace: months > 0 ? trimFloat(current.value / months) : null };
     }
     case 'inspection_score':
       return fromSeries(withData(meanScoreByMonth(tables, scope), (m) => m.value));
@@ -120,11 +121,11 @@ export function targetProgress(tables: Tables, target: Target): TargetProgress {
   const unit = targetUnits[target.metric];
   const base = { target, unit, current, asOf, pace };
   if (current === null || asOf === null) return { ...base, gap: null, projected: null, status: 'no-data' };
-  const gap = tidy(target.value.value - current.value);
+  const gap = trimFloat(target.value.value - current.value);
   if (gap <= 0) return { ...base, gap, projected: null, status: 'reached' };
   if (pace === null) return { ...base, gap, projected: null, status: asOf >= target.due ? 'behind' : 'no-data' };
   if (pace <= 0) return { ...base, gap, projected: null, status: 'behind' };
-  const projected = addMonths(asOf, Math.ceil(tidy(gap / pace)));
+  const projected = addMonths(asOf, Math.ceil(trimFloat(gap / pace)));
   return { ...base, gap, projected, status: projected <= target.due ? 'on-track' : 'behind' };
 }
 

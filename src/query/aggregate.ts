@@ -71,6 +71,11 @@ function latest(view: DatasetView, column: ViewColumn, conditions: readonly Cond
   const asOfs = [...new Set(conditions.flatMap((c) => (c.column.key === monthKey && c.month ? [c.month] : [])))];
   if (asOfs.length > 1) return fail(`latest 只能指定一个月份，实际为 ${asOfs.join('、')}`);
   const others = conditions.filter((c) => c.column.key !== monthKey);
+  // Conditions that only name villages and townships are a scope: ask the pages' metric.
+  if (view.latestOf && others.every((c) => c.scope !== undefined)) {
+    const figure = view.latestOf(column.key, others.map((c) => c.scope!), asOfs[0]);
+    if (figure !== undefined) return ok(figure);
+  }
   const groups = new Map<string, { month: Month; row: ViewRecord }[]>();
   for (const row of filterRows(view.rows, others)) {
     const month = row[monthKey];

@@ -1,5 +1,5 @@
 // The uniform view of a dataset that chart blocks and `{{ }}` figures query.
-import type { Month, Quantity } from '../data/types.ts';
+import type { Month, Quantity, Scope } from '../data/types.ts';
 
 /**
  * Column types as the query engine sees them. `village` holds a village id, `point` a
@@ -50,6 +50,12 @@ export interface DatasetView {
   monthKey?: string;
   /** key of the village column (direct or through a construction point), if any */
   villageKey?: string;
+  /**
+   * `latest` of a stock column from the metric that the pages use (toilets: coverage, sanitary,
+   * public toilets), inside every scope given (none: the site) as of a month (default: the
+   * dataset's latest month); `undefined` for a column the metrics do not cover.
+   */
+  latestOf?(columnKey: string, scopes: readonly Scope[], asOf: Month | undefined): Quantity | null | undefined;
   /** the text a reader sees for a value (village ids → names, months → `2023年7月`, metric keys → names) */
   display(column: ViewColumn, value: ViewValue): string;
 }

@@ -2,13 +2,15 @@
 // chart blocks and `{{ }}` figures. Virtual `township` (and, for construction items, `village`)
 // columns and the derived columns of contract §4.1 are computed here from src/metrics, so a
 // figure in prose agrees with the same figure on a topic page.
-import type { ColumnSpec, Dataset, Quantity, Scope, Tables, Village } from '../data/types.ts';
+import { trimFloat } from '../format.ts';
+import type { ColumnSpec, Dataset, Quantity, Scope, Tables } from '../data/types.ts';
 import { schemas, targetMetrics } from '../data/schemas.ts';
 import { nameKey, withoutUnit } from '../data/names.ts';
-import { coverageByVillage, percentOf } from '../metrics/coverage.ts';
+import { coverageByVillage, percentOf, publicToilets, toiletCoverage } from '../metrics/coverage.ts';
 import { pointProgress } from '../metrics/progress.ts';
-import { meanQuantities, sumQuantities, tidy } from '../metrics/quantities.ts';
+import { meanQuantities, sumQuantities } from '../metrics/quantities.ts';
 import { rankOf } from '../metrics/ranks.ts';
+import { townshipOf, villageLabelOf } from '../metrics/scope.ts';
 import { createIndex, memo } from '../metrics/tableIndex.ts';
 import { quantityOf, type DatasetView, type ViewColumn, type ViewRecord, type ViewType, type ViewValue } from './types.ts';
 
@@ -64,13 +66,6 @@ function record(row: object, columns: readonly ColumnSpec[]): ViewRecord {
   return out;
 }
 
-function villageLabels(villages: readonly Village[]): Map<string, string> {
-  const count = new Map<string, number>();
-  for (const v of villages) count.set(v.name, (count.get(v.name) ?? 0) + 1);
-  // A name two townships share is told apart by its township: 洋江镇石塘村.
-  return new Map(villages.map((v) => [v.id, (count.get(v.name) ?? 0) > 1 ? `${v.township}${v.name}` : v.name]));
-}
-
 function scopeText(tables: Tables, scope: Scope): string {
   switch (scope.kind) {
     case 'site':
@@ -78,7 +73,7 @@ function scopeText(tables: Tables, scope: Scope): string {
     case 'township':
       return scope.township;
     case 'village':
-      return createIndex(tables).villages.get(scope.village)?.name ?? scope.village;
+      return villageLabelOf(tables, scope.village);
   }
 }
 
@@ -115,14 +110,30 @@ function combinedCoverage(tables: Tables, rows: ViewRecord[]): Quantity | null {
   return percentOf(sanitary, households);
 }
 
+/**
+ * The scope inside every one of `scopes` (none: the whole site); `null` when they exclude each
+ * other (two villages, two townships, a village outside the township).
+ */
+function intersectScopes(tables: Tables, scopes: readonly Scope[]): Scope | null {
+  const villages = new Set(scopes.flatMap((s) => (s.kind === 'village' ? [s.village] : [])));
+  const townships = new Set(scopes.flatMap((s) => (s.kind === 'township' ? [s.township] : [])));
+  if (villages.size > 1 || townships.size > 1) return null;
+  const [village] = villages;
+  const [township] = townships;
+  if (village !== undefined) {
+    return township === undefined || townshipOf(tables, village) === township ? { kind: 'village', village } : null;
+  }
+  return township === undefined ? { kind: 'site' } : { kind: 'township', township };
+}
+
 const meanOf = (key: string) => (rows: ViewRecord[]) => meanQuantities(rows.map((r) => quantityOf(r[key])));
 
 function buildView(tables: Tables, name: string): DatasetView | undefined {
   const index = createIndex(tables);
-  const labels = villageLabels(tables.villages.rows);
   let parts: Parts;
   let villageKey: string | undefined;
   let monthKey: string | undefined;
+  let latestOf: DatasetView['latestOf'];
 
   switch (name) {
     case 'villages': {
@@ -153,6 +164,15 @@ function buildView(tables: Tables, name: string): DatasetView | undefined {
           const [cov] = coverageByVillage(tables, { kind: 'village', village: row.village }, row.month);
           r.coverage = cov?.percent ?? null;
         });
+        latestOf = (key, scopes, asOf) => {
+          if (key !== 'coverage' && key !== 'sanitary' && key !== 'public_toilets') return undefined;
+          const scope = intersectScopes(tables, scopes);
+          if (scope === null) return null;
+          if (key === 'coverage') return toiletCoverage(tables, scope, asOf)?.percent ?? null;
+          if (key === 'sanitary') return toiletCoverage(tables, scope, asOf)?.sanitary ?? null;
+          if (key === 'public_toilets') return publicToilets(tables, scope, asOf)?.total ?? null;
+          return undefined;
+        };
       }
       if (name === 'inspections') {
         parts.columns.push({ key: 'rank', label: '排名', aliases: ['名次'], type: 'number', derived: true, combine: meanOf('rank') });
@@ -219,10 +239,11 @@ function buildView(tables: Tables, name: string): DatasetView | undefined {
     ...parts,
     ...(monthKey !== undefined && { monthKey }),
     ...(villageKey !== undefined && { villageKey }),
+    ...(latestOf !== undefined && { latestOf }),
     display(column, value) {
       if (value === null) return '';
       if (typeof value === 'object') return String(value.value);
-      if (column.type === 'village') return labels.get(value) ?? value;
+      if (column.type === 'village') return villageLabelOf(tables, value);
       if (column.type === 'point') return index.points.get(value)?.name ?? value;
       if (column.key === 'metric' && name === 'targets') return metricNames.get(value) ?? value;
       return value;

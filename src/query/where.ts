@@ -1,7 +1,7 @@
 // `where` conditions (`column=value`, all must hold), shared by chart blocks and figures.
 // A village column matches a village id or name; a month matches in any accepted month form
 // (`2023-06`, `2023年6月`); numbers compare by value; enum columns accept only their values.
-import type { Month, Tables } from '../data/types.ts';
+import type { Month, Scope, Tables } from '../data/types.ts';
 import { parseMonth, parseNumber } from '../data/cells.ts';
 import { nameKey, nearest, suggestion } from '../data/names.ts';
 import { targetMetrics } from '../data/schemas.ts';
@@ -17,6 +17,8 @@ export interface Condition {
   test(row: ViewRecord): boolean;
   /** for a condition on the month column: the month it names */
   month?: Month;
+  /** for a condition on the village or township column: the scope it names */
+  scope?: Scope;
 }
 
 /**
@@ -40,7 +42,7 @@ function compile(tables: Tables, view: DatasetView, column: ViewColumn, raw: str
       const found = villageIndex(tables).resolve(value);
       if (!found.ok) return fail(found.message);
       const id = found.village.id;
-      return ok({ test: (row) => get(row) === id });
+      return ok({ test: (row) => get(row) === id, scope: { kind: 'village', village: id } });
     }
     case 'township': {
       const index = villageIndex(tables);
@@ -49,7 +51,7 @@ function compile(tables: Tables, view: DatasetView, column: ViewColumn, raw: str
         const near = nearest(value, index.townships.map((t) => [t, t] as const));
         return fail(`乡镇 "${value}" 不在村庄名录 (villages.csv) 中${suggestion(near)}`);
       }
-      return ok({ test: (row) => get(row) === township });
+      return ok({ test: (row) => get(row) === township, scope: { kind: 'township', township } });
     }
     case 'point': {
       const points = [...createIndex(tables).points.values()];

@@ -31,3 +31,8 @@ test('textWidth counts Chinese characters as one em', () => {
   expect(textWidth('长塘村', 14)).toBe(42);
   expect(fitText('一二三四五六', 50, 10)).toBe('一二三四…');
 });
+
+test('a nice domain ends on a tick (d3-array nice): 1,234 over 4 ticks is 0–1,500, not 0–1,400', () => {
+  expect(niceAxis(0, 1234, 4)).toEqual({ domain: [0, 1500], ticks: [0, 500, 1000, 1500] });
+  expect(niceAxis(-30, 230, 5).domain).toEqual([-50, 250]);
+});

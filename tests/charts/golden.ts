@@ -1,5 +1,6 @@
 // Golden files, as in Plot's test/plot-snapshot.js: the output is tidied (numbers rounded to two
-// decimals, ids and generated class names renumbered) and compared with tests/output/charts/<name>.
+// decimals, ids and generated class names renumbered), pretty-printed one element per line so that
+// a diff can be reviewed, and compared with tests/output/charts/<name>.
 //
 // Approach: a missing golden file is WRITTEN and the test FAILS, saying so; a golden file is only
 // ever created deliberately, by looking at it and running the tests again. On a mismatch the new
@@ -34,11 +35,65 @@ function renumber(markup: string, ids: Map<string, string>): string {
     .replace(/#([\w-]+)/g, (ref, id: string) => (ids.has(id) ? `#${ids.get(id)}` : ref));
 }
 
+// Elements that never have children in SVG or HTML output (HTML void elements).
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+interface Node {
+  open: string;
+  close: string;
+  children: (Node | string)[];
+}
+
+/**
+ * One element per line, indented by two spaces per level (Plot's snapshot style). An element with
+ * text among its children (a label, a title, a paragraph) stays on one line as it was; whitespace
+ * between elements is dropped. For review only: the golden comparison is of this form.
+ */
+export function pretty(markup: string): string {
+  const tokens = markup.match(/<!--[\s\S]*?-->|<[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>|[^<]+/g) ?? [];
+  const root: Node = { open: '', close: '', children: [] };
+  const stack: Node[] = [root];
+  for (const token of tokens) {
+    const top = stack[stack.length - 1]!;
+    if (token.startsWith('</')) {
+      top.close = token;
+      if (stack.length > 1) stack.pop();
+    } else if (token.startsWith('<') && !token.startsWith('<!') && !token.endsWith('/>') && !VOID.has(/^<([\w-]+)/.exec(token)?.[1]?.toLowerCase() ?? '')) {
+      const node: Node = { open: token, close: '', children: [] };
+      top.children.push(node);
+      stack.push(node);
+    } else if (token.startsWith('<')) {
+      top.children.push({ open: token, close: '', children: [] });
+    } else {
+      top.children.push(token);
+    }
+  }
+  const flat = (n: Node | string): string => (typeof n === 'string' ? n : n.open + n.children.map(flat).join('') + n.close);
+  const lines: string[] = [];
+  const print = (n: Node | string, depth: number): void => {
+    const indent = '  '.repeat(depth);
+    if (typeof n === 'string') {
+      if (n.trim() !== '') lines.push(indent + n.trim());
+      return;
+    }
+    const inline = n.children.some((c) => typeof c === 'string' && c.trim() !== '') || n.children.length === 0;
+    if (inline) {
+      lines.push(indent + flat(n));
+      return;
+    }
+    lines.push(indent + n.open);
+    for (const c of n.children) print(c, depth + 1);
+    if (n.close) lines.push(indent + n.close);
+  };
+  for (const c of root.children) print(c, 0);
+  return lines.join('\n') + '\n';
+}
+
 export function expectGolden(name: string, markup: string): void {
   mkdirSync(outputDir, { recursive: true });
   const path = outputDir + name;
   const changed = path.replace(/(\.\w+)$/, '-changed$1');
-  const actual = tidy(markup, !name.endsWith('.html'));
+  const actual = pretty(tidy(markup, !name.endsWith('.html')));
   if (!existsSync(path)) {
     writeFileSync(path, actual);
     expect.fail(`golden file created: tests/output/charts/${name}; check it, then run the tests again`);

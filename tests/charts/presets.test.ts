@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { presetChart, presetId, villageLabel } from '../../src/charts/presets.ts';
+import { presetChart, presetId } from '../../src/charts/presets.ts';
+import { villageLabel } from '../../src/metrics/scope.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
 import { csv, load } from '../data/helpers.ts';
 
@@ -49,8 +50,8 @@ describe('presetChart', () => {
   test('inspection-ranking keeps villages that share a name apart', () => {
     const ranking = spec(presetChart(tables, 'inspection-ranking', {}));
     expect(ranking.rows.map((r) => [r.village, r.rank])).toEqual([
+      ['长塘村', 1], // tie: 长 is cháng (pinyin-pro), so before 新村 (xīn)
       ['新村（洋江镇）', 1],
-      ['长塘村', 1],
       ['新村（河口镇）', 3],
     ]);
   });

@@ -5,8 +5,8 @@ import {
   meanQuantities,
   minQuantities,
   sumQuantities,
-  tidy,
 } from '../../src/metrics/quantities.ts';
+import { trimFloat } from '../../src/format.ts';
 import { c, q } from './fixtures.ts';
 
 describe('sumQuantities', () => {
@@ -29,10 +29,10 @@ describe('sumQuantities', () => {
     expect(sumQuantities(Array.from({ length: 1000 }, () => c(0.1)))!.value).toBe(100);
     expect(sumQuantities([c(1146.75), c(26.75)])!.value).toBe(1173.5);
   });
-  test('tidy keeps real digits and drops -0', () => {
-    expect(tidy(1234567.89)).toBe(1234567.89);
-    expect(tidy(-0)).toBe(0);
-    expect(Object.is(tidy(-0), 0)).toBe(true);
+  test('trimFloat keeps real digits and drops -0', () => {
+    expect(trimFloat(1234567.89)).toBe(1234567.89);
+    expect(trimFloat(-0)).toBe(0);
+    expect(Object.is(trimFloat(-0), 0)).toBe(true);
   });
 });
 

@@ -33,6 +33,11 @@ describe('ranking', () => {
       ['d', 4],
     ]);
   });
+  test('ties are in pinyin-pro order, as the village finder reads names: 长塘 is cháng (before 车田), not zhǎng', () => {
+    const names = ['张村', '长塘村', '车田村', '朝阳村'];
+    const ranked = rankBy(names, () => 90, (n) => n);
+    expect(ranked.map((r) => r.item)).toEqual(['长塘村', '朝阳村', '车田村', '张村']);
+  });
   test('ranking counts the villages ranked that month', () => {
     expect(ranking(tables, '2023-03')[0]!.of).toBe(4);
     expect(ranking(tables, '2023-04')).toHaveLength(1);

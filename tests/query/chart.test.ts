@@ -33,11 +33,11 @@ describe('buildChartSpec(tables, query, id)', () => {
   test('color: villages named, domain in villages.csv order (shared names told apart)', () => {
     const s = spec({ color: 'village', where: ['township=洋江镇'] });
     expect(s.title).toBe('各月各村清理垃圾(吨)');
-    expect(s.colorDomain).toEqual(['洋江镇石塘村', '长塘村', '白沙镇石塘村', '新村']);
+    expect(s.colorDomain).toEqual(['石塘村（洋江镇）', '长塘村', '石塘村（白沙镇）', '新村']);
     expect(s.rows.map((r) => [r.month, r.village, r.garbage_t])).toEqual([
-      ['2023-05', '洋江镇石塘村', 120],
+      ['2023-05', '石塘村（洋江镇）', 120],
       ['2023-05', '长塘村', 80],
-      ['2023-06', '洋江镇石塘村', 130.5],
+      ['2023-06', '石塘村（洋江镇）', 130.5],
       ['2023-06', '长塘村', 90.25],
     ]);
   });

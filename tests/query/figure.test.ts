@@ -56,6 +56,35 @@ describe('evaluateFigure(tables, expression) aggregates', () => {
     const township = toiletCoverage(tables, { kind: 'township', township: '洋江镇' })!;
     expect(figure('latest toilets.coverage where township=洋江镇')).toBe(`${(Math.round(township.percent!.value * 10) / 10).toFixed(1)}%`);
   });
+  test('latest of a toilets stock is the metric the pages show, for any village/township/month scope', () => {
+    const villages = tables.villages.rows;
+    const scopes = [
+      { where: '', scope: { kind: 'site' } as const },
+      ...[...new Set(villages.map((v) => v.township))].map((t) => ({ where: ` where township=${t}`, scope: { kind: 'township', township: t } as const })),
+      ...villages.map((v) => ({ where: ` where village=${v.id}`, scope: { kind: 'village', village: v.id } as const })),
+    ];
+    let compared = 0;
+    for (const month of [undefined, '2023-05', '2023-06']) {
+      for (const { where, scope } of scopes) {
+        const when = month === undefined ? '' : `${where === '' ? ' where' : ''} month=${month}`;
+        const expected = toiletCoverage(tables, scope, month);
+        const coverage = evaluateFigure(tables, `latest toilets.coverage${where}${when}`);
+        const sanitary = evaluateFigure(tables, `latest toilets.sanitary${where}${when}`);
+        if (expected?.percent) {
+          expect(coverage.ok && coverage.value.value, `${where}${when}`).toBe(expected.percent.value);
+          compared++;
+        } else expect(coverage.ok, `${where}${when}`).toBe(false);
+        if (expected?.sanitary) expect(sanitary.ok && sanitary.value.value, `${where}${when}`).toBe(expected.sanitary.value);
+      }
+    }
+    expect(compared).toBeGreaterThan(5);
+  });
+  test('latest over conditions that exclude each other has no data', () => {
+    const [a, b] = tables.villages.rows.filter((v) => v.township === tables.villages.rows[0]!.township);
+    const other = tables.villages.rows.find((v) => v.township !== a!.township)!;
+    expect(error(`latest toilets.coverage where village=${a!.id} village=${b!.id}`)).toContain('没有符合条件的数据');
+    expect(error(`latest toilets.coverage where village=${a!.id} township=${other.township}`)).toContain('没有符合条件的数据');
+  });
 });
 
 describe('evaluateFigure(tables, expression) columns', () => {

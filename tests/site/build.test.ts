@@ -130,9 +130,9 @@ describe('several townships (tests/fixtures/site-multi), built under /town/', ()
   test('a name shared by two townships resolves by id, ranks tie at 2 and the next is 4', () => {
     const text = page(built, 'ranking/index.html');
     expect(text).toContain('第 1 名 丙村 西乡 91');
-    expect(text).toContain('第 2 名 甲村 西乡 88');
+    expect(text).toContain('第 2 名 甲村（西乡） 西乡 88');
     expect(text).toContain('第 2 名 乙村 东乡 88');
-    expect(text).toContain('第 4 名 甲村 东乡 70');
+    expect(text).toContain('第 4 名 甲村（东乡） 东乡 70');
   });
 
   test('construction: progress per point and the mean', () => {
