@@ -3,6 +3,7 @@
 // files they point into. The caller has already handled empty cells.
 import { normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import { nameKey, nearest, suggestion, withoutUnit } from './names.ts';
+import { excelErrorValue } from './mistakes.ts';
 import { quote } from './quote.ts';
 import { targetMetrics } from './schemas.ts';
 import type { ColumnSpec, ConstructionPoint, IssueCode, Scope, TargetMetric } from './types.ts';
@@ -18,6 +19,8 @@ export interface References {
   points: Map<string, ConstructionPoint> | null;
   pointsPath: string;
   brokenPoints: Map<string, number>;
+  /** the current month (`YYYY-MM`): reporting months after it are mistakes (contract §3.9) */
+  currentMonth: string;
 }
 
 /**
@@ -75,8 +78,14 @@ function readEnum(col: ColumnSpec, raw: string): ReadResult {
   const key = nameKey(raw);
   const hit = values.find((v) => nameKey(v) === key);
   if (hit !== undefined) return { ok: true, value: hit };
+  // A value outside the list is a constraint-error listing the allowed values (contract §3.0, Lists).
   const list = values.length > 1 ? `${values.slice(0, -1).join('、')} 或 ${values.at(-1)}` : values.join('');
-  return { ok: false, code: 'type-error', message: `「${col.label}」应为 ${list}，实际为 ${quote(raw)}` };
+  const near = nearest(raw, values.map((v) => [v, v] as const));
+  return {
+    ok: false,
+    code: 'constraint-error',
+    message: `「${col.label}」${quote(raw)} 不在允许的值之中：应为 ${list}${suggestion(near)}`,
+  };
 }
 
 function readMetric(col: ColumnSpec, raw: string): ReadResult {
@@ -171,6 +180,11 @@ export function readCell(
   refs: References,
   override: Partial<NumberRule> = {},
 ): ReadResult {
+  // `#REF!`, `#DIV/0!` …: a broken formula, whatever the column (contract §3.9).
+  if (col.key !== 'note') {
+    const formula = excelErrorValue(col.label, raw);
+    if (formula !== null) return { ok: false, code: 'type-error', message: formula };
+  }
   switch (col.type) {
     case 'text':
       return { ok: true, value: raw.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').trim() };

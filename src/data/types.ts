@@ -151,6 +151,11 @@ export interface Dataset<R> {
   file: string;
   columns: ColumnSpec[];
   rows: R[];
+  /**
+   * The file's header could not be read in full (encoding, header not found, a required or
+   * misspelt column): a chart or figure that finds no column here follows from that problem.
+   */
+  damaged?: boolean;
 }
 
 export interface FreeRow extends RowOrigin {
@@ -195,4 +200,11 @@ export interface Issue {
   column?: number;
   code: IssueCode;
   message: string;
+  /**
+   * A problem that only follows from another file (a chart or figure over a dataset whose file could
+   * not be read): the path of that file. The report folds all of them into one line (contract §5).
+   */
+  cause?: string;
+  /** the file's structural problem (encoding, header not found): listed first for its file */
+  structural?: boolean;
 }

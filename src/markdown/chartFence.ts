@@ -104,7 +104,7 @@ function adHocSpec(env: MarkdownEnv, entries: BlockEntry[], get: (k: string) => 
   if (!built.ok) {
     // A missing x/y was already reported; do not report it again as an unknown column "".
     const errors = built.errors.filter((e) => !(e.field && (missing as string[]).includes(e.field)));
-    problems.push(...errors.map((e) => ({ line: lineOf(e), message: e.message })));
+    problems.push(...errors.map((e) => ({ line: lineOf(e), message: e.message, ...(e.cause !== undefined && { cause: e.cause }) })));
   }
   return problems.length > 0 || !built.ok ? { problems } : { spec: built.value };
 }
@@ -121,7 +121,7 @@ export function renderChartBlock(env: MarkdownEnv, token: Token): string {
   if (all.length > 0 || !('spec' in built)) {
     return all
       .sort((a, b) => line(a) - line(b))
-      .map((p) => reportIssue(env, 'chart-error', line(p), p.message))
+      .map((p) => reportIssue(env, 'chart-error', line(p), p.message, 'div', p.cause))
       .join('');
   }
   const title = get('title');

@@ -52,7 +52,9 @@ function evaluate(state: StateCore, token: Token, blockLine: number): void {
     meta.html = `<span class="figure">${escapeText(result.value.text)}</span>`;
   } else {
     const message = result.errors.map((e) => e.message).join('；');
-    meta.html = reportIssue(env, 'expression-error', line, `{{${meta.expression}}}：${message}`, 'span');
+    // Only when every problem follows from an unreadable data file is the figure a consequence.
+    const cause = result.errors.every((e) => e.cause !== undefined) ? result.errors[0]!.cause : undefined;
+    meta.html = reportIssue(env, 'expression-error', line, `{{${meta.expression}}}：${message}`, 'span', cause);
     meta.text = '';
   }
 }

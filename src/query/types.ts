@@ -44,6 +44,8 @@ export interface DatasetView {
   name: string;
   /** `data/cleanup.csv` */
   file: string;
+  /** the file's header could not be read in full: a missing column follows from that (report §5) */
+  damaged?: boolean;
   columns: ViewColumn[];
   rows: ViewRecord[];
   /** key of the month column, if the dataset has one */
@@ -60,6 +62,8 @@ export interface QueryError {
   field?: string;
   /** index of the offending `where` condition */
   index?: number;
+  /** the data file whose unreadable header is the real cause (contract §5: reported once) */
+  cause?: string;
 }
 
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; errors: QueryError[] };

@@ -87,6 +87,7 @@ interface Parts {
   file: string;
   columns: ViewColumn[];
   rows: ViewRecord[];
+  damaged?: boolean;
 }
 
 function withTownship(tables: Tables, parts: Parts, villageKey: string): Parts {
@@ -102,6 +103,7 @@ function knownParts(tables: Tables, dataset: Dataset<object>): Parts {
   return {
     name: dataset.name,
     file: dataset.file,
+    ...(dataset.damaged && { damaged: true }),
     columns: dataset.columns.map(fromSpec),
     rows: dataset.rows.map((r) => record(r, dataset.columns)),
   };
