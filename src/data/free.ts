@@ -5,6 +5,7 @@ import { isEmptyCell, parseMonth, parseNumber, type NumberRule } from './cells.t
 import { nonEmptyCells, totalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
 import { freeHeader } from './headers.ts';
+import { excelErrorValue } from './mistakes.ts';
 import { checkShape } from './shape.ts';
 import { readSheet } from './sheet.ts';
 import { checkTotals, type BodyLine } from './totals.ts';
@@ -16,7 +17,8 @@ function freeRule(col: ColumnSpec): NumberRule {
 }
 
 function inferType(col: ColumnSpec, cells: readonly string[]): ColumnSpec['type'] {
-  const filled = cells.filter((c) => !isEmptyCell(c));
+  // A broken formula (`#DIV/0!`) is reported as such; it does not make a number column text.
+  const filled = cells.filter((c) => !isEmptyCell(c) && excelErrorValue(col.label, c) === null);
   if (filled.length === 0) return 'text';
   if (filled.every((c) => parseMonth(c, col.label).ok)) return 'month';
   const rule = freeRule(col);
@@ -66,7 +68,11 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
       const index = layout.indexOf.get(col.key)!;
       const raw = record.cells[index] ?? '';
       let value: FreeValue = null;
-      if (!isEmptyCell(raw)) {
+      const formula = col.key === 'note' || isEmptyCell(raw) ? null : excelErrorValue(col.label, raw);
+      if (formula !== null) {
+        issues.push({ path, row: record.line, column: index + 1, code: 'type-error', message: formula });
+        accepted.delete(record);
+      } else if (!isEmptyCell(raw)) {
         if (col.type === 'month') {
           const r = parseMonth(raw, col.label);
           if (r.ok) value = r.value;
