@@ -7,7 +7,7 @@ import { checkRow, nameColumns, NO_OVERRIDE, numberOverride, uniqueKeys, type Va
 import { nonEmptyCells, totalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
 import { columnLookup, matchHeader, type HeaderLayout } from './headers.ts';
-import { nameKey } from './names.ts';
+import { nameKey, nearest, normalizeName, withoutUnit } from './names.ts';
 import { quote } from './quote.ts';
 import { numberRule, readCell, type ReadResult, type References } from './readCell.ts';
 import type { DatasetSchema } from './schemas.ts';
@@ -89,38 +89,31 @@ function fileMistakes(
 }
 
 /**
- * A header row in which not one cell names a column of the dataset: the header was not found.
- * One structural line (contract §5) instead of an unknown-header per cell and a missing-column per
- * required column; each cell's near match is still named in it.
+ * A header row in which not one cell names a column of the dataset: the header was not found, and
+ * the file cannot be read. One structural line (contract §5) instead of an unknown-header per cell,
+ * a missing-column per required column and a shape error per row; the row that looks like the
+ * header (the first with two or more cells) is quoted, each of its cells with its near match.
  */
-function headerProblem(
-  schema: DatasetSchema,
-  header: GridRecord,
-  layout: HeaderLayout,
-  path: string,
-  headerIssues: Issue[],
-): Issue[] {
+function headerProblem(schema: DatasetSchema, header: GridRecord, body: readonly GridRecord[], layout: HeaderLayout, path: string): Issue | null {
   const recognised = layout.present.filter((c) => c.key !== 'note');
-  if (recognised.length > 0 || layout.width === 0) return headerIssues;
-  const hints = headerIssues
-    .filter((i) => i.code === 'unknown-header')
-    .map((i) => /^未知列名 (".*?")，是否应为(「.*?」)\?$/u.exec(i.message))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => `${m[1]} 是否应为${m[2]}?`);
-  const cells = header.cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (recognised.length > 0 || layout.width === 0) return null;
+  const row = [header, ...body.slice(0, 5)].find((r) => nonEmptyCells(r.cells) >= 2) ?? header;
+  const cells = row.cells.map((c) => c.trim()).filter((c) => c !== '');
+  const candidates = schema.columns.flatMap((c) => [[c.label, c.label] as const, [withoutUnit(normalizeName(c.label)), c.label] as const]);
+  const hints = cells.flatMap((c) => {
+    const near = nearest(c, candidates);
+    return near === undefined ? [] : [`"${c}" 是否应为「${near}」?`];
+  });
   const shown = cells.slice(0, 6).join('、') + (cells.length > 6 ? ' …' : '');
-  const labels = schema.columns.map((c) => c.label).join('、');
-  return [
-    {
-      path,
-      row: header.line,
-      code: 'missing-column',
-      structural: true,
-      message:
-        `找不到表头：第 ${header.line} 行（${shown}）中没有一个是本表的列名，整个文件未能读取；` +
-        `${hints.length > 0 ? `${hints.join('；')}；` : ''}本表的列为：${labels}`,
-    },
-  ];
+  return {
+    path,
+    row: row.line,
+    code: 'missing-column',
+    structural: true,
+    message:
+      `找不到表头：第 ${row.line} 行（${shown}）中没有一个是本表的列名，整个文件未能读取；` +
+      `${hints.length > 0 ? `${hints.join('；')}；` : ''}本表的列为：${schema.columns.map((c) => c.label).join('、')}`,
+  };
 }
 
 export function loadKnown<R>(
@@ -141,7 +134,12 @@ export function loadKnown<R>(
   if (sheet === null) return { ...empty, dataset: { ...empty.dataset, damaged: true } };
   const headerIssues: Issue[] = [];
   const layout = matchHeader(sheet.header, schema.columns, path, headerIssues);
-  issues.push(...headerProblem(schema, sheet.header, layout, path, headerIssues));
+  const notFound = headerProblem(schema, sheet.header, sheet.body, layout, path);
+  if (notFound !== null) {
+    issues.push(notFound);
+    return { ...empty, dataset: { ...empty.dataset, damaged: true } };
+  }
+  issues.push(...headerIssues);
   const present = layout.present;
   const usable = layout.missing.length === 0;
   const damaged = !usable || headerIssues.some((i) => i.code === 'unknown-header' || i.code === 'blank-header');

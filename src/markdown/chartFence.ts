@@ -118,6 +118,12 @@ export function renderChartBlock(env: MarkdownEnv, token: Token): string {
   const built = get('preset') ? presetSpec(env, entries, get) : adHocSpec(env, entries, get, id);
   const all = [...problems, ...('problems' in built ? built.problems : [])];
   const line = (p: BlockProblem) => fileLine(env, p.line === null ? fence : fence + 1 + p.line);
+  // Every problem follows from one unreadable data file: one consequence for the whole block.
+  const cause = all[0]?.cause;
+  if (cause !== undefined && all.every((p) => p.cause === cause)) {
+    const message = all.map((p) => p.message).filter((m, i, a) => a.indexOf(m) === i).join('；');
+    return reportIssue(env, 'chart-error', fileLine(env, fence), message, 'div', cause);
+  }
   if (all.length > 0 || !('spec' in built)) {
     return all
       .sort((a, b) => line(a) - line(b))
