@@ -35,7 +35,7 @@ function yamlMessage(code: string, line: string): string {
   if (key !== undefined && value !== '') {
     // `title: 通报: 六月`: the second `: ` would start another setting.
     if (/:\s|:$/.test(value)) return `${key} 的值 "${value}" 中含有冒号 ":"，须给整个值加上引号：${quoted}`;
-    if (/^["']/.test(value) && !/^(["']).*\1$/.test(value)) return `${key} 的值 "${value}" 的引号没有成对；请补上结尾的引号：${key}: ${value}${value[0]}`;
+    if (/^["']/.test(value) && !/^(["']).*\1$/.test(value)) return `${key} 的值 ${value} 的引号没有成对；请补上结尾的引号：${key}: ${value}${value[0]}`;
     if (/^[[\]{}*&!%@`|>,]/.test(value) || /\s#/.test(value)) {
       return `${key} 的值 "${value}" 以特殊符号开头或含有 " #"，须给整个值加上引号：${quoted}`;
     }
