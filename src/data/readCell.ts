@@ -80,12 +80,7 @@ function readEnum(col: ColumnSpec, raw: string): ReadResult {
   if (hit !== undefined) return { ok: true, value: hit };
   // A value outside the list is a constraint-error listing the allowed values (contract §3.0, Lists).
   const list = values.length > 1 ? `${values.slice(0, -1).join('、')} 或 ${values.at(-1)}` : values.join('');
-  const near = nearest(raw, values.map((v) => [v, v] as const));
-  return {
-    ok: false,
-    code: 'constraint-error',
-    message: `「${col.label}」${quote(raw)} 不在允许的值之中：应为 ${list}${suggestion(near)}`,
-  };
+  return { ok: false, code: 'constraint-error', message: `「${col.label}」${quote(raw)} 不在允许的值之中：应为 ${list}` };
 }
 
 function readMetric(col: ColumnSpec, raw: string): ReadResult {
