@@ -90,3 +90,15 @@ describe('arrangeIssues(issues)', () => {
     expect(arrangeIssues([content, row, early, header, encoding])).toEqual([header, early, encoding, content, row]);
   });
 });
+
+describe("the README's example report", () => {
+  test('is the real output of the check for tests/fixtures/report-three', async () => {
+    const { readFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const { projectRoot } = await import('./excel.ts');
+    const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
+    const { report } = check(path.join(projectRoot, 'tests/fixtures/report-three'));
+    expect(report.split('\n')).toHaveLength(5);
+    expect(readme).toContain('```\n' + report + '\n```');
+  });
+});
