@@ -32,7 +32,7 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
   const isTitle = (row: GridRecord) => nonEmptyCells(row.cells) === 1;
   const isHeader = (row: GridRecord) => nonEmptyCells(row.cells) >= 2;
   const sheet = readSheet(path, bytes, isTitle, isHeader, issues);
-  if (sheet === null) return { ...dataset, damaged: true };
+  if (sheet === null) return { ...dataset, damaged: path };
   const layout = freeHeader(sheet.header, path, issues);
 
   const lacking = (have: number) => layout.present.filter((c) => layout.indexOf.get(c.key)! >= have).map((c) => c.label);

@@ -131,13 +131,13 @@ export function loadKnown<R>(
   };
   const tests = headerTests(schema.columns);
   const sheet = readSheet(path, bytes, tests.isTitle, tests.isHeader, issues);
-  if (sheet === null) return { ...empty, dataset: { ...empty.dataset, damaged: true } };
+  if (sheet === null) return { ...empty, dataset: { ...empty.dataset, damaged: path } };
   const headerIssues: Issue[] = [];
   const layout = matchHeader(sheet.header, schema.columns, path, headerIssues);
   const notFound = headerProblem(schema, sheet.header, sheet.body, layout, path);
   if (notFound !== null) {
     issues.push(notFound);
-    return { ...empty, dataset: { ...empty.dataset, damaged: true } };
+    return { ...empty, dataset: { ...empty.dataset, damaged: path } };
   }
   issues.push(...headerIssues);
   const present = layout.present;
@@ -311,6 +311,6 @@ export function loadKnown<R>(
     issues,
   );
 
-  const dataset: Dataset<R> = { name: schema.name, file: path, columns: present, rows, ...(damaged && { damaged }) };
+  const dataset: Dataset<R> = { name: schema.name, file: path, columns: present, rows, ...(damaged && { damaged: path }) };
   return { dataset, usable, rejected };
 }

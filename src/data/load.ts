@@ -21,7 +21,7 @@ import {
   type DatasetSchema,
 } from './schemas.ts';
 import type { ConstructionPoint, Dataset, Issue, Tables, Village } from './types.ts';
-import { currentMonth } from './mistakes.ts';
+import { currentMonth, markVillageDependents } from './mistakes.ts';
 import { createVillageIndex } from './villages.ts';
 
 export interface DataFile {
@@ -155,6 +155,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
         ),
       ),
   };
+  if (refs.villages === null) markVillageDependents(tables, refs.villagesPath);
   return tables;
 }
 

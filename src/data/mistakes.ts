@@ -3,7 +3,7 @@
 // formula error values. Pure functions; the clock is passed in.
 import { normalizeCell } from './cells.ts';
 import { quote } from './quote.ts';
-import type { Month } from './types.ts';
+import type { Month, Tables } from './types.ts';
 
 /** Datasets whose months are reporting months: one later than the current month is a mistake. */
 export const reportingDatasets: ReadonlySet<string> = new Set(['cleanup', 'toilets', 'inspections']);
@@ -88,4 +88,16 @@ export function excelErrorValue(label: string, raw: string): string | null {
     `「${label}」为 ${quote(raw)}：这是 Excel 公式出错的结果（${meaning}），不是数据；` +
     '请在原表中改好这个公式（或把公式所在列“选择性粘贴”为数值）后重新另存'
   );
+}
+
+/**
+ * Without a readable villages.csv no village reference can be checked, so every dataset that has
+ * one is as unreadable as villages.csv itself (contract §5: its charts and figures follow from it).
+ */
+export function markVillageDependents(tables: Tables, villagesPath: string): void {
+  if (tables.villages.damaged === undefined) tables.villages.damaged = villagesPath;
+  const dependents = [tables.cleanup, tables.constructionPoints, tables.constructionItems, tables.toilets, tables.inspections, tables.targets];
+  for (const dataset of dependents) {
+    if (dataset && dataset.damaged === undefined) dataset.damaged = villagesPath;
+  }
 }

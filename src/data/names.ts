@@ -100,18 +100,21 @@ const REPLACED = /[?？\uFFFD]/u;
  * - a name that two townships share is proposed as the village's id (with its township), since the
  *   bare name would be refused as ambiguous.
  */
+/** The village whose name holds Excel's `?` and matches `ref` with `?` standing for one character. */
+export function replacedName<V extends NamedVillage>(ref: string, villages: readonly V[]): V | undefined {
+  const typed = [...nameKey(ref)];
+  const fits = (name: string) => {
+    const chars = [...nameKey(name)];
+    return chars.length === typed.length && chars.every((c, i) => REPLACED.test(c) || c === typed[i]);
+  };
+  return villages.find((v) => REPLACED.test(v.name) && (fits(v.name) || fits(v.township + v.name)));
+}
+
 export function villageHint(ref: string, villages: readonly NamedVillage[], villagesPath = 'data/villages.csv'): string {
   const wanted = nameKey(ref);
-  const replaced = villages.filter((v) => REPLACED.test(v.name));
-  for (const v of replaced) {
-    const name = [...nameKey(v.name)];
-    const typed = [...wanted];
-    const same = name.length === typed.length && name.every((c, i) => REPLACED.test(c) || c === typed[i]);
-    const prefixed = typed.length > name.length && nameKey(v.township + v.name).length === typed.length &&
-      [...nameKey(v.township + v.name)].every((c, i) => REPLACED.test(c) || c === typed[i]);
-    if (same || prefixed) {
-      return `；${villagesPath} 中的村名 "${v.name}"（编号 ${v.id}）可能就是它：其中的 "?" 是 Excel 另存为 GBK 编码时替换掉的字，请先在 ${villagesPath} 中改正该村名（另存为“CSV UTF-8（逗号分隔）”）`;
-    }
+  const broken = replacedName(ref, villages);
+  if (broken !== undefined) {
+    return `；${villagesPath} 中的村名 "${broken.name}"（编号 ${broken.id}）可能就是它：其中的 "?" 是 Excel 另存为 GBK 编码时替换掉的字，请先在 ${villagesPath} 中改正该村名（另存为“CSV UTF-8（逗号分隔）”）`;
   }
   const count = new Map<string, number>();
   for (const v of villages) count.set(nameKey(v.name), (count.get(nameKey(v.name)) ?? 0) + 1);

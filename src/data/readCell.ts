@@ -2,7 +2,7 @@
 // Numbers and months follow the cell grammar of cells.ts; references are checked against the
 // files they point into. The caller has already handled empty cells.
 import { normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
-import { nameKey, nearest, suggestion, withoutUnit } from './names.ts';
+import { nameKey, nearest, replacedName, suggestion, withoutUnit } from './names.ts';
 import { excelErrorValue } from './mistakes.ts';
 import { quote } from './quote.ts';
 import { targetMetrics } from './schemas.ts';
@@ -118,6 +118,16 @@ function readVillage(col: ColumnSpec, raw: string, refs: References): ReadResult
       code: 'foreign-key-error',
       message: `「${col.label}」${quote(raw)} 在 ${refs.villagesPath} 第 ${line} 行，该行有错误；请先改正该行`,
       group: { key: `${col.key}:${line}`, wholeFile: false },
+    };
+  }
+  // A name that villages.csv holds with Excel's `?`: one cause, reported once for all its rows.
+  const replaced = replacedName(raw, [...refs.villages.byId.values()]);
+  if (replaced !== undefined) {
+    return {
+      ok: false,
+      code: 'foreign-key-error',
+      message: `「${col.label}」${found.message}`,
+      group: { key: `${col.key}:?${replaced.id}`, wholeFile: false },
     };
   }
   return { ok: false, code: 'foreign-key-error', message: `「${col.label}」${found.message}` };

@@ -152,10 +152,12 @@ export interface Dataset<R> {
   columns: ColumnSpec[];
   rows: R[];
   /**
-   * The file's header could not be read in full (encoding, header not found, a required or
-   * misspelt column): a chart or figure that finds no column here follows from that problem.
+   * The file this dataset could not be read without: its own file when its header could not be
+   * read in full (encoding, header not found, a required or misspelt column), or villages.csv when
+   * that cannot be read (no village reference can be checked). A chart or figure that fails over
+   * this dataset follows from that file's problem (contract §5).
    */
-  damaged?: boolean;
+  damaged?: string;
 }
 
 export interface FreeRow extends RowOrigin {

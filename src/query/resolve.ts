@@ -38,13 +38,13 @@ export function resolveColumn(view: DatasetView, name: string, field?: string): 
     view.columns.flatMap((c) => columnNames(c).map((n) => [n, c.label] as const)),
   );
   const shown = name.trim();
-  if (view.damaged) {
+  if (view.damaged !== undefined) {
     return {
       ok: false,
       errors: [{
-        message: `数据集 ${view.name} 中没有列 "${shown}"：${view.file} 的表头未能读取`,
+        message: `数据集 ${view.name} 中没有列 "${shown}"：${view.damaged} 未能读取`,
         ...(field !== undefined && { field }),
-        cause: view.file,
+        cause: view.damaged,
       }],
     };
   }

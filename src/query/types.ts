@@ -44,8 +44,8 @@ export interface DatasetView {
   name: string;
   /** `data/cleanup.csv` */
   file: string;
-  /** the file's header could not be read in full: a missing column follows from that (report §5) */
-  damaged?: boolean;
+  /** the data file this dataset could not be read without (Dataset.damaged): failures follow from it */
+  damaged?: string;
   columns: ViewColumn[];
   rows: ViewRecord[];
   /** key of the month column, if the dataset has one */
@@ -82,3 +82,14 @@ export function quantityOf(v: ViewValue | undefined): Quantity | null {
 }
 
 export type { Month, Quantity };
+
+/**
+ * Over a dataset that could not be read (DatasetView.damaged), whatever fails — a column, a
+ * village, no rows — follows from that file's problem: the errors carry it as their cause.
+ */
+export function followsFrom<T>(view: DatasetView, run: () => QueryResult<T>): QueryResult<T> {
+  const result = run();
+  const cause = view.damaged;
+  if (result.ok || cause === undefined) return result;
+  return { ok: false, errors: result.errors.map((e) => (e.cause === undefined ? { ...e, cause } : e)) };
+}

@@ -87,7 +87,7 @@ interface Parts {
   file: string;
   columns: ViewColumn[];
   rows: ViewRecord[];
-  damaged?: boolean;
+  damaged?: string;
 }
 
 function withTownship(tables: Tables, parts: Parts, villageKey: string): Parts {
@@ -103,7 +103,7 @@ function knownParts(tables: Tables, dataset: Dataset<object>): Parts {
   return {
     name: dataset.name,
     file: dataset.file,
-    ...(dataset.damaged && { damaged: true }),
+    ...(dataset.damaged !== undefined && { damaged: dataset.damaged }),
     columns: dataset.columns.map(fromSpec),
     rows: dataset.rows.map((r) => record(r, dataset.columns)),
   };

@@ -60,7 +60,7 @@ describe('loadTables(files): encodings (§3.0)', () => {
   test('a file that decodes as neither UTF-8 nor GB18030 is an encoding-error for the whole file', () => {
     const { issues, tables } = load({ cleanup: Uint8Array.from([0x41, 0xff, 0xfe, 0xff, 0x0a]) });
     expect(issues).toEqual([{ path: 'data/cleanup.csv', code: 'encoding-error', message: expect.stringContaining('无法识别文件编码') }]);
-    expect(tables.cleanup).toEqual({ name: 'cleanup', file: 'data/cleanup.csv', columns: [], rows: [], damaged: true });
+    expect(tables.cleanup).toEqual({ name: 'cleanup', file: 'data/cleanup.csv', columns: [], rows: [], damaged: 'data/cleanup.csv' });
   });
   test('"?" in a name column is not flagged in a UTF-16 file (it can hold every character)', () => {
     const text = ['编号\t村名\t乡镇\t户数\t人口', 'v1\t何?村\t洋江镇\t1\t1'].join('\r\n');

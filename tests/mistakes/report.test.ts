@@ -102,3 +102,37 @@ describe("the README's example report", () => {
     expect(readme).toContain('```\n' + report + '\n```');
   });
 });
+
+describe('consequences of an unreadable villages.csv', () => {
+  test('figures and charts over cleanup are one line naming villages.csv', () => {
+    const root = fixture({
+      // Saved as "Unicode 文本" would be fine; this one lost its header: every cell misspelt.
+      'data/villages.csv': excelCsv([['编码', '村明', '相镇', '户树', '人囗'], ['v1', '长塘村', '洋江镇', '512', '1800']]),
+      'data/cleanup.csv': excelCsv(cleanup([['2023-05', '长塘村', '10', '1']])),
+      'content/reports/2023-06.md': report(`长塘村 {{ sum cleanup.garbage_t where village=长塘村 }} 吨，全镇 {{ sum cleanup.garbage_t where township=洋江镇 }} 吨。\n\n${chart('garbage_t')}\n`),
+    });
+    const { errors } = check(root);
+    const content = errors.filter((l) => l.startsWith('content/'));
+    expect(content).toHaveLength(1);
+    expect(content[0]).toMatch(/^content\/reports\/2023-06\.md:5 (chart|expression)-error 此报告中的 2 处图表或数字用不了 data\/villages\.csv 的数据/);
+    expect(errors[0]).toMatch(/^data\/cleanup\.csv .*data\/villages\.csv/);
+    expect(errors.findIndex((l) => l.startsWith('data/villages.csv'))).toBeLessThan(errors.indexOf(content[0]!));
+  });
+});
+
+describe("a village name that villages.csv holds with Excel's ?", () => {
+  test('fifteen rows referring to it (interleaved with other villages) are one line pointing at villages.csv', () => {
+    const register = [['编号', '村名', '乡镇', '户数', '人口'], ['v1', '长塘村', '洋江镇', '512', '1800'], ['v9', '㙟坪村', '洋江镇', '200', '700']];
+    const rows = Array.from({ length: 15 }, (_, i) => [
+      [`2022-${String((i % 12) + 1).padStart(2, '0')}`.replace('2022', i < 12 ? '2022' : '2023'), '长塘村', '5', '1'],
+      [`2022-${String((i % 12) + 1).padStart(2, '0')}`.replace('2022', i < 12 ? '2022' : '2023'), '㙟坪村', '3', '1'],
+    ]).flat();
+    const root = fixture({
+      'data/villages.csv': excelCsv(register, 'gbk'),
+      'data/cleanup.csv': excelCsv(cleanup(rows), 'utf8-bom'),
+    });
+    const { errors } = check(root);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^data\/cleanup\.csv:4:2 foreign-key-error .*"\?坪村"（编号 v9）可能就是它.*（本文件共 15 行因此未载入）$/);
+  });
+});
