@@ -111,6 +111,32 @@ function plainDigits(n: number): string {
   return n.toFixed(Math.max(0, Math.min(20, -Math.floor(Math.log10(Math.abs(n))) + 14))).replace(/\.?0+$/, '');
 }
 
+// Excel's formula error values, with what each means.
+const EXCEL_ERRORS: Readonly<Record<string, string>> = {
+  '#REF!': '公式引用的单元格已被删除',
+  '#DIV/0!': '公式中除数为 0 或为空',
+  '#VALUE!': '公式中有文字参与了计算',
+  '#N/A': '公式（如 VLOOKUP）没有找到要查的值',
+  '#NAME?': '公式中的函数名或名称写错了',
+  '#NUM!': '公式的计算结果不是有效数字',
+  '#NULL!': '公式中的区域没有交集',
+  '#SPILL!': '公式结果溢出的区域被占用',
+  '#CALC!': '公式无法计算',
+  '#GETTING_DATA': '公式还在取数',
+};
+
+/** A formula error value saved as a cell's text (`#REF!`, `#DIV/0!` …): the type-error message, else null. */
+export function excelErrorValue(label: string, raw: string): string | null {
+  const s = normalizeCell(raw).toUpperCase();
+  if (!s.startsWith('#')) return null;
+  const meaning = EXCEL_ERRORS[s];
+  if (meaning === undefined) return null;
+  return (
+    `「${label}」为 ${quote(raw)}：这是 Excel 公式出错的结果（${meaning}），不是数据；` +
+    '请在原表中改好这个公式（或把公式所在列“选择性粘贴”为数值）后重新另存'
+  );
+}
+
 /** Read a non-empty number cell under §3.0 (caller has already handled empty cells). */
 export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity> {
   const label = `「${rule.label}」`;
@@ -118,6 +144,8 @@ export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity>
   const notNumber = (hint = ''): CellResult<Quantity> =>
     typeError(`${label}应为数字，实际为 ${shown}${hint}`);
 
+  const formula = excelErrorValue(rule.label, raw);
+  if (formula !== null) return typeError(formula);
   let s = normalizeCell(raw);
   let approx = false;
   const prefix = APPROX_PREFIX.exec(s);

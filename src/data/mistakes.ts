@@ -64,31 +64,7 @@ export function dottedOctoberTraps(raws: Iterable<string>, label: string): Map<s
   return traps;
 }
 
-// Excel's formula error values, with what each means.
-const EXCEL_ERRORS: Readonly<Record<string, string>> = {
-  '#REF!': '公式引用的单元格已被删除',
-  '#DIV/0!': '公式中除数为 0 或为空',
-  '#VALUE!': '公式中有文字参与了计算',
-  '#N/A': '公式（如 VLOOKUP）没有找到要查的值',
-  '#NAME?': '公式中的函数名或名称写错了',
-  '#NUM!': '公式的计算结果不是有效数字',
-  '#NULL!': '公式中的区域没有交集',
-  '#SPILL!': '公式结果溢出的区域被占用',
-  '#CALC!': '公式无法计算',
-  '#GETTING_DATA': '公式还在取数',
-};
-
-/** A formula error value saved as a cell's text (`#REF!`, `#DIV/0!` …): the type-error message, else null. */
-export function excelErrorValue(label: string, raw: string): string | null {
-  const s = normalizeCell(raw).toUpperCase();
-  if (!s.startsWith('#')) return null;
-  const meaning = EXCEL_ERRORS[s];
-  if (meaning === undefined) return null;
-  return (
-    `「${label}」为 ${quote(raw)}：这是 Excel 公式出错的结果（${meaning}），不是数据；` +
-    '请在原表中改好这个公式（或把公式所在列“选择性粘贴”为数值）后重新另存'
-  );
-}
+export { excelErrorValue } from './cells.ts';
 
 /**
  * Without a readable villages.csv no village reference can be checked, so every dataset that has
