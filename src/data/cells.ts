@@ -127,6 +127,7 @@ const EXCEL_ERRORS: Readonly<Record<string, string>> = {
 
 /** A formula error value saved as a cell's text (`#REF!`, `#DIV/0!` …): the type-error message, else null. */
 export function excelErrorValue(label: string, raw: string): string | null {
+  if (!raw.includes('#') && !raw.includes('＃')) return null; // fast path: every other cell
   const s = normalizeCell(raw).toUpperCase();
   if (!s.startsWith('#')) return null;
   const meaning = EXCEL_ERRORS[s];

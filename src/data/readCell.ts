@@ -91,9 +91,10 @@ function readMetric(col: ColumnSpec, raw: string): ReadResult {
     targetMetrics.flatMap((m) => [[m.key, m.name] as const, [m.name, m.name] as const]),
   );
   const list = targetMetrics.map((m) => `${m.name}（${m.key}）`).join('、');
+  // 指标 is a list like 级别 and 类型: a value outside it is a constraint-error (contract §3.0, Lists).
   return {
     ok: false,
-    code: 'type-error',
+    code: 'constraint-error',
     message: `「${col.label}」应为以下指标之一：${list}，实际为 ${quote(raw)}${suggestion(near)}`,
   };
 }

@@ -125,10 +125,10 @@ describe('targets.csv (§3.7)', () => {
       ['construction_progress', 100, '2023-12', { kind: 'site' }],
     ]);
   });
-  test('an unknown metric is a type-error with a suggestion; a percent target above 100 is refused', () => {
+  test('an unknown metric is a constraint-error (a list, §3.0) with a suggestion; a percent target above 100 is refused', () => {
     const { issues } = load({ targets: csv(HEAD, '公厕数,1,2023-12,', '无害化卫生户厕覆盖率,120,2023-12,') });
     expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
-      [2, 1, 'type-error'],
+      [2, 1, 'constraint-error'],
       [3, 2, 'constraint-error'],
     ]);
     expect(issues[0]!.message).toContain('是否应为「公厕」?');
