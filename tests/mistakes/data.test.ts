@@ -118,6 +118,19 @@ describe('lists (contract §3.0)', () => {
   });
 });
 
+describe('lists: 指标 and 类型 too', () => {
+  test('an unknown 指标 and a 类型 outside 行政村/社区 are constraint-errors', () => {
+    const root = fixture({
+      'data/villages.csv': excelCsv([['编号', '村名', '乡镇', '类型', '户数', '人口'], ['v1', '长塘村', '洋江镇', '自然村', '512', '1800']], 'utf8-bom'),
+      'data/targets.csv': excelCsv([['指标', '目标值', '期限'], ['卫生厕所普及率', '95', '2025-12']]),
+    });
+    expect(check(root).errors).toEqual([
+      expect.stringMatching(/^data\/targets\.csv:2:1 constraint-error 「指标」应为以下指标之一/),
+      'data/villages.csv:2:4 constraint-error 「类型」"自然村" 不在允许的值之中：应为 行政村 或 社区',
+    ]);
+  });
+});
+
 describe('a suggestion never proposes an invalid value (contract §5)', () => {
   test('洋江镇新塘村 is not told 「新塘村」 (shared by two townships): the id is proposed', () => {
     const root = fixture({ 'data/cleanup.csv': excelCsv(cleanup([['2023-06', '洋江镇新塘村', '10', '1']])) });
