@@ -1,11 +1,11 @@
 // Free datasets (contract §3.8): any other data/<name>.csv. No schema, so column types are
 // inferred — the only place we guess: a column whose non-empty cells all read as months is a month
 // column, else one whose cells all read as numbers under §3.0 is numeric, else text.
-import { isEmptyCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
+import { isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import { nonEmptyCells, totalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
 import { freeHeader } from './headers.ts';
-import { excelErrorValue } from './mistakes.ts';
+import { dottedOctoberTraps, excelErrorValue } from './mistakes.ts';
 import { checkShape } from './shape.ts';
 import { readSheet } from './sheet.ts';
 import { checkTotals, type BodyLine } from './totals.ts';
@@ -57,6 +57,12 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
   dataset.columns = columns;
 
   const numeric = columns.filter((c) => c.type === 'number');
+  // Excel's dotted-October trap applies to a free month column as to a known one (contract §3.9).
+  const traps = new Map(
+    columns
+      .filter((c) => c.type === 'month')
+      .map((c) => [c.key, dottedOctoberTraps(data.map((r) => r.cells[layout.indexOf.get(c.key)!] ?? ''), c.label)] as const),
+  );
   const lines: BodyLine[] = [];
   for (const { record, total } of body) {
     if (total !== null) {
@@ -73,7 +79,11 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
         issues.push({ path, row: record.line, column: index + 1, code: 'type-error', message: formula });
         accepted.delete(record);
       } else if (!isEmptyCell(raw)) {
-        if (col.type === 'month') {
+        const trap = traps.get(col.key)?.get(normalizeCell(raw));
+        if (trap !== undefined) {
+          issues.push({ path, row: record.line, column: index + 1, code: 'type-error', message: trap });
+          accepted.delete(record);
+        } else if (col.type === 'month') {
           const r = parseMonth(raw, col.label);
           if (r.ok) value = r.value;
         } else if (col.type === 'number') {

@@ -57,6 +57,12 @@ describe("Excel's dotted-October trap (contract §3.9)", () => {
     expect(check(root).errors).toEqual([expect.stringMatching(/^data\/cleanup\.csv:6:1 type-error .*2023年10月/)]);
   });
 
+  test('in a free dataset too', () => {
+    const months = ['2023.08', '2023.09', '2023.1', '2023.11'];
+    const root = fixture({ 'data/垃圾转运.csv': excelCsv([['月份', '转运量(吨)'], ...months.map((m) => [m, '12'])]) });
+    expect(check(root).errors).toEqual([expect.stringMatching(/^data\/垃圾转运\.csv:4:1 type-error 「月份」为 "2023\.1".*2023年10月/)]);
+  });
+
   test('2023.1 in a file of January to March is January', () => {
     const months = ['2023.1', '2023.2', '2023.3'];
     const root = fixture({ 'data/cleanup.csv': excelCsv(cleanup(months.map((m) => [m, '长塘村', '10', '1']))) });
