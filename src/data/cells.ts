@@ -83,6 +83,60 @@ const NUMBER = /^(\d[\d,]*)?(?:([.。])(\d+))?/;
 const APPROX_MARK = /^(?:余|多|\+)/;
 const APPROX_MARK_END = /(?:余|多|\+)$/;
 const GROUPED = /^\d{1,3}(?:,\d{3})+$/;
+const SCIENTIFIC = /^(\d+(?:\.\d+)?)[eE]([+-]?\d{1,3})$/;
+// After NFKC, `（估算）` and `【估算】` are `(估算)` and `【估算】`.
+const REMARK = /^[(\[【〔]([^()\[\]【】〔〕]+)[)\]】〕]$/u;
+
+function scientific(raw: string, sci: RegExpExecArray, rule: NumberRule, approx: boolean, negative: boolean): CellResult<Quantity> {
+  const label = `「${rule.label}」`;
+  const magnitude = Number(`${sci[1]}e${sci[2]}`);
+  if (!Number.isFinite(magnitude)) return typeError(`${label}应为数字，实际为 ${quote(raw)}`);
+  const value = negative && magnitude !== 0 ? -magnitude : magnitude;
+  const plain = `${approx ? '约' : ''}${negative ? '-' : ''}${plainDigits(magnitude)}`;
+  const checked = parseNumber(plain, rule);
+  if (!checked.ok) return { ...checked, message: checked.message.replace(quote(plain), `${quote(raw)}（即 ${plainDigits(value)}）`) };
+  return {
+    ok: true,
+    value: { value, approx },
+    warning:
+      `${label}的 ${quote(raw)} 是科学计数法，已读作 ${plainDigits(value)}；Excel 以科学计数法显示时可能已把数四舍五入，` +
+      '请在原表中把该列设为“数值”格式，核对后重新另存',
+  };
+}
+
+/** A number without exponent: 1200, 0.0012. */
+function plainDigits(n: number): string {
+  const s = String(Number(n.toPrecision(15)));
+  if (!/e/i.test(s)) return s;
+  return n.toFixed(Math.max(0, Math.min(20, -Math.floor(Math.log10(Math.abs(n))) + 14))).replace(/\.?0+$/, '');
+}
+
+// Excel's formula error values, with what each means.
+const EXCEL_ERRORS: Readonly<Record<string, string>> = {
+  '#REF!': '公式引用的单元格已被删除',
+  '#DIV/0!': '公式中除数为 0 或为空',
+  '#VALUE!': '公式中有文字参与了计算',
+  '#N/A': '公式（如 VLOOKUP）没有找到要查的值',
+  '#NAME?': '公式中的函数名或名称写错了',
+  '#NUM!': '公式的计算结果不是有效数字',
+  '#NULL!': '公式中的区域没有交集',
+  '#SPILL!': '公式结果溢出的区域被占用',
+  '#CALC!': '公式无法计算',
+  '#GETTING_DATA': '公式还在取数',
+};
+
+/** A formula error value saved as a cell's text (`#REF!`, `#DIV/0!` …): the type-error message, else null. */
+export function excelErrorValue(label: string, raw: string): string | null {
+  if (!raw.includes('#') && !raw.includes('＃')) return null; // fast path: every other cell
+  const s = normalizeCell(raw).toUpperCase();
+  if (!s.startsWith('#')) return null;
+  const meaning = EXCEL_ERRORS[s];
+  if (meaning === undefined) return null;
+  return (
+    `「${label}」为 ${quote(raw)}：这是 Excel 公式出错的结果（${meaning}），不是数据；` +
+    '请在原表中改好这个公式（或把公式所在列“选择性粘贴”为数值）后重新另存'
+  );
+}
 
 /** Read a non-empty number cell under §3.0 (caller has already handled empty cells). */
 export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity> {
@@ -91,6 +145,8 @@ export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity>
   const notNumber = (hint = ''): CellResult<Quantity> =>
     typeError(`${label}应为数字，实际为 ${shown}${hint}`);
 
+  const formula = excelErrorValue(rule.label, raw);
+  if (formula !== null) return typeError(formula);
   let s = normalizeCell(raw);
   let approx = false;
   const prefix = APPROX_PREFIX.exec(s);
@@ -104,6 +160,11 @@ export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity>
     negative = true;
     s = s.slice(minus[0].length);
   }
+
+  // `1.2E+03`: Excel shows a long or large number in scientific notation, and a CSV keeps what it
+  // showed — possibly rounded to a few digits. Read it, with a warning (contract §3.9).
+  const sci = SCIENTIFIC.exec(s);
+  if (sci) return scientific(raw, sci, rule, approx, negative);
 
   const num = NUMBER.exec(s)!;
   const [matched, intPart = '', point, fraction] = num;
@@ -125,6 +186,15 @@ export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity>
   const percent = rule.percent === true || rule.unit === '%';
   const unit = percent ? '%' : rule.unit;
   const accepted = unit === undefined ? [] : unitAliases(unit);
+  // `35（估算）`: a remark in brackets, not a unit (a bracketed unit `35（吨）` is still the unit).
+  const remark = REMARK.exec(rest);
+  if (remark && !accepted.some((a) => a.toLowerCase() === remark[1]!.trim().toLowerCase())) {
+    const number = s.slice(0, matched.length);
+    return typeError(
+      `${label}应为数字，实际为 ${shown}：括号里的说明 "${remark[1]!.trim()}" 不能和数字写在同一格；` +
+        `请在这一格只填数字 ${number}，说明写到「备注」列${approx ? '' : `（估计的数可写作 约${number}）`}`,
+    );
+  }
   const unitOk = rest === '' || accepted.some((a) => a.toLowerCase() === rest.toLowerCase());
   // A digit or separator left over (and not part of a unit such as `m2`) means a malformed
   // number (`1.2.3`, `12 34`), not a unit.

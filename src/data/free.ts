@@ -1,10 +1,11 @@
 // Free datasets (contract §3.8): any other data/<name>.csv. No schema, so column types are
 // inferred — the only place we guess: a column whose non-empty cells all read as months is a month
 // column, else one whose cells all read as numbers under §3.0 is numeric, else text.
-import { isEmptyCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
+import { isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import { nonEmptyCells, totalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
 import { freeHeader } from './headers.ts';
+import { dottedOctoberTraps, excelErrorValue } from './mistakes.ts';
 import { checkShape } from './shape.ts';
 import { readSheet } from './sheet.ts';
 import { checkTotals, type BodyLine } from './totals.ts';
@@ -16,7 +17,8 @@ function freeRule(col: ColumnSpec): NumberRule {
 }
 
 function inferType(col: ColumnSpec, cells: readonly string[]): ColumnSpec['type'] {
-  const filled = cells.filter((c) => !isEmptyCell(c));
+  // A broken formula (`#DIV/0!`) is reported as such; it does not make a number column text.
+  const filled = cells.filter((c) => !isEmptyCell(c) && excelErrorValue(col.label, c) === null);
   if (filled.length === 0) return 'text';
   if (filled.every((c) => parseMonth(c, col.label).ok)) return 'month';
   const rule = freeRule(col);
@@ -30,7 +32,7 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
   const isTitle = (row: GridRecord) => nonEmptyCells(row.cells) === 1;
   const isHeader = (row: GridRecord) => nonEmptyCells(row.cells) >= 2;
   const sheet = readSheet(path, bytes, isTitle, isHeader, issues);
-  if (sheet === null) return dataset;
+  if (sheet === null) return { ...dataset, damaged: path };
   const layout = freeHeader(sheet.header, path, issues);
 
   const lacking = (have: number) => layout.present.filter((c) => layout.indexOf.get(c.key)! >= have).map((c) => c.label);
@@ -55,6 +57,12 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
   dataset.columns = columns;
 
   const numeric = columns.filter((c) => c.type === 'number');
+  // Excel's dotted-October trap applies to a free month column as to a known one (contract §3.9).
+  const traps = new Map(
+    columns
+      .filter((c) => c.type === 'month')
+      .map((c) => [c.key, dottedOctoberTraps(data.map((r) => r.cells[layout.indexOf.get(c.key)!] ?? ''), c.label)] as const),
+  );
   const lines: BodyLine[] = [];
   for (const { record, total } of body) {
     if (total !== null) {
@@ -66,8 +74,16 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
       const index = layout.indexOf.get(col.key)!;
       const raw = record.cells[index] ?? '';
       let value: FreeValue = null;
-      if (!isEmptyCell(raw)) {
-        if (col.type === 'month') {
+      const formula = col.key === 'note' || isEmptyCell(raw) ? null : excelErrorValue(col.label, raw);
+      if (formula !== null) {
+        issues.push({ path, row: record.line, column: index + 1, code: 'type-error', message: formula });
+        accepted.delete(record);
+      } else if (!isEmptyCell(raw)) {
+        const trap = traps.get(col.key)?.get(normalizeCell(raw));
+        if (trap !== undefined) {
+          issues.push({ path, row: record.line, column: index + 1, code: 'type-error', message: trap });
+          accepted.delete(record);
+        } else if (col.type === 'month') {
           const r = parseMonth(raw, col.label);
           if (r.ok) value = r.value;
         } else if (col.type === 'number') {

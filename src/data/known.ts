@@ -1,12 +1,13 @@
 // Load one known dataset (contract §3.1–3.7): header against the schema, then every row — shape,
 // each cell by its column type, checks across columns and files, uniqueness, total rows. Every
 // row left out of the table has produced an error.
-import { isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
+import { isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
+import { dottedOctoberTraps, futureMonth, reportingDatasets } from './mistakes.ts';
 import { checkRow, nameColumns, NO_OVERRIDE, numberOverride, uniqueKeys, type Values } from './datasetRules.ts';
 import { nonEmptyCells, totalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
-import { columnLookup, matchHeader } from './headers.ts';
-import { nameKey } from './names.ts';
+import { columnLookup, matchHeader, type HeaderLayout } from './headers.ts';
+import { nameKey, nearest, normalizeName, withoutUnit } from './names.ts';
 import { quote } from './quote.ts';
 import { numberRule, readCell, type ReadResult, type References } from './readCell.ts';
 import type { DatasetSchema } from './schemas.ts';
@@ -46,6 +47,75 @@ function headerTests(columns: readonly ColumnSpec[]) {
   };
 }
 
+/**
+ * Mistakes that need the whole file or the clock (contract §3.9 "No silent mistakes"): the
+ * dotted-October trap in month columns, and reporting months after the current month.
+ */
+function fileMistakes(
+  schema: DatasetSchema,
+  present: readonly ColumnSpec[],
+  indexOf: ReadonlyMap<string, number>,
+  body: readonly GridRecord[],
+  current: string,
+): { check(col: ColumnSpec, raw: string): ReadResult | null } {
+  const traps = new Map<string, Map<string, string>>();
+  for (const col of present) {
+    if (col.type !== 'month') continue;
+    const i = indexOf.get(col.key)!;
+    const found = dottedOctoberTraps(body.map((r) => r.cells[i] ?? ''), col.label);
+    if (found.size > 0) traps.set(col.key, found);
+  }
+  const reporting = reportingDatasets.has(schema.name);
+  // Months repeat on every row: each distinct cell is judged once.
+  const seen = new Map<string, ReadResult | null>();
+  const judge = (col: ColumnSpec, raw: string): ReadResult | null => {
+      const trap = traps.get(col.key)?.get(normalizeCell(raw));
+      if (trap !== undefined) return { ok: false, code: 'type-error', message: trap };
+      if (!reporting || col.key !== 'month') return null;
+      const month = parseMonth(raw, col.label);
+      if (!month.ok) return null;
+      const future = futureMonth(col.label, raw, month.value, current);
+      return future === null ? null : { ok: false, code: 'constraint-error', message: future };
+  };
+  return {
+    check(col, raw) {
+      if (col.type !== 'month') return null;
+      const key = `${col.key}\u0000${raw}`;
+      let result = seen.get(key);
+      if (result === undefined) seen.set(key, (result = judge(col, raw)));
+      return result;
+    },
+  };
+}
+
+/**
+ * A header row in which not one cell names a column of the dataset: the header was not found, and
+ * the file cannot be read. One structural line (contract §5) instead of an unknown-header per cell,
+ * a missing-column per required column and a shape error per row; the row that looks like the
+ * header (the first with two or more cells) is quoted, each of its cells with its near match.
+ */
+function headerProblem(schema: DatasetSchema, header: GridRecord, body: readonly GridRecord[], layout: HeaderLayout, path: string): Issue | null {
+  const recognised = layout.present.filter((c) => c.key !== 'note');
+  if (recognised.length > 0 || layout.width === 0) return null;
+  const row = [header, ...body.slice(0, 5)].find((r) => nonEmptyCells(r.cells) >= 2) ?? header;
+  const cells = row.cells.map((c) => c.trim()).filter((c) => c !== '');
+  const candidates = schema.columns.flatMap((c) => [[c.label, c.label] as const, [withoutUnit(normalizeName(c.label)), c.label] as const]);
+  const hints = cells.flatMap((c) => {
+    const near = nearest(c, candidates);
+    return near === undefined ? [] : [`"${c}" 是否应为「${near}」?`];
+  });
+  const shown = cells.slice(0, 6).join('、') + (cells.length > 6 ? ' …' : '');
+  return {
+    path,
+    row: row.line,
+    code: 'missing-column',
+    structural: true,
+    message:
+      `找不到表头：第 ${row.line} 行（${shown}）中没有一个是本表的列名，整个文件未能读取；` +
+      `${hints.length > 0 ? `${hints.join('；')}；` : ''}本表的列为：${schema.columns.map((c) => c.label).join('、')}`,
+  };
+}
+
 export function loadKnown<R>(
   schema: DatasetSchema,
   path: string,
@@ -61,10 +131,18 @@ export function loadKnown<R>(
   };
   const tests = headerTests(schema.columns);
   const sheet = readSheet(path, bytes, tests.isTitle, tests.isHeader, issues);
-  if (sheet === null) return empty;
-  const layout = matchHeader(sheet.header, schema.columns, path, issues);
+  if (sheet === null) return { ...empty, dataset: { ...empty.dataset, damaged: path } };
+  const headerIssues: Issue[] = [];
+  const layout = matchHeader(sheet.header, schema.columns, path, headerIssues);
+  const notFound = headerProblem(schema, sheet.header, sheet.body, layout, path);
+  if (notFound !== null) {
+    issues.push(notFound);
+    return { ...empty, dataset: { ...empty.dataset, damaged: path } };
+  }
+  issues.push(...headerIssues);
   const present = layout.present;
   const usable = layout.missing.length === 0;
+  const damaged = !usable || headerIssues.some((i) => i.code === 'unknown-header' || i.code === 'blank-header');
   const indexOf = layout.indexOf;
   // Cells are read left to right, so a row's problems come out in the order staff see them.
   const readers = present
@@ -85,6 +163,7 @@ export function loadKnown<R>(
     .map((col) => ({ col, index: indexOf.get(col.key)!, label: col.label }));
   const lacking = (have: number) => readers.filter((r) => r.index >= have).map((r) => r.col.label);
   const hasTotals = sheet.body.some((r) => totalKind(r.cells) !== null);
+  const mistakes = fileMistakes(schema, present, indexOf, sheet.body, refs.currentMonth);
 
   // Columns repeat their values (months, villages, small numbers): each distinct cell is read once.
   const caches = new Map<string, Map<string, ReadResult | typeof EMPTY>>();
@@ -136,7 +215,7 @@ export function loadKnown<R>(
     for (const { col, index, numeric } of readers) {
       const raw = cells[index];
       if (raw === undefined) continue; // row too short: reported as missing-cell
-      const result = read(col, raw, numeric ? numberOverride(schema.name, col.key, rawOf) : NO_OVERRIDE);
+      const result = mistakes.check(col, raw) ?? read(col, raw, numeric ? numberOverride(schema.name, col.key, rawOf) : NO_OVERRIDE);
       if (result === EMPTY) {
         if (col.required) {
           const shown = raw.trim() === '' ? '不能为空' : `实际为 ${quote(raw)}（表示未填报）`;
@@ -232,5 +311,6 @@ export function loadKnown<R>(
     issues,
   );
 
-  return { dataset: { name: schema.name, file: path, columns: present, rows }, usable, rejected };
+  const dataset: Dataset<R> = { name: schema.name, file: path, columns: present, rows, ...(damaged && { damaged: path }) };
+  return { dataset, usable, rejected };
 }

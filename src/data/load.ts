@@ -21,6 +21,7 @@ import {
   type DatasetSchema,
 } from './schemas.ts';
 import type { ConstructionPoint, Dataset, Issue, Tables, Village } from './types.ts';
+import { currentMonth, markVillageDependents } from './mistakes.ts';
 import { createVillageIndex } from './villages.ts';
 
 export interface DataFile {
@@ -51,7 +52,12 @@ function guarded<T>(path: string, issues: Issue[], fallback: T, run: () => T): T
 }
 
 /** Load every dataset from the given files. Best effort: rows with errors are left out. */
-export function loadTables(files: DataFile[]): { tables: Tables; issues: Issue[] } {
+export interface LoadOptions {
+  /** the clock: reporting months after this month are errors (tests fix it; default: now) */
+  now?: Date;
+}
+
+export function loadTables(files: DataFile[], options: LoadOptions = {}): { tables: Tables; issues: Issue[] } {
   const issues: Issue[] = [];
   const nothing: Tables = {
     villages: emptyDataset<Village>(villagesSchema, VILLAGES_PATH),
@@ -64,11 +70,11 @@ export function loadTables(files: DataFile[]): { tables: Tables; issues: Issue[]
     free: [],
   };
   // Each file is guarded on its own; this is the last line of defence for the glue between them.
-  const tables = guarded('data', issues, nothing, () => loadAll(files, issues));
+  const tables = guarded('data', issues, nothing, () => loadAll(files, issues, currentMonth(options.now ?? new Date())));
   return { tables, issues };
 }
 
-function loadAll(files: DataFile[], issues: Issue[]): Tables {
+function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
   const known = new Map<string, DataFile>();
   const free = new Map<string, DataFile>();
   const seen = new Map<string, string>();
@@ -96,6 +102,7 @@ function loadAll(files: DataFile[], issues: Issue[]): Tables {
     points: null,
     pointsPath: known.get('construction-points')?.path ?? 'data/construction-points.csv',
     brokenPoints: new Map(),
+    currentMonth: month,
   };
 
   function load<R>(schema: DatasetSchema, build: (values: Values, line: number) => R): KnownResult<R> | null {
@@ -149,6 +156,7 @@ function loadAll(files: DataFile[], issues: Issue[]): Tables {
         ),
       ),
   };
+  if (refs.villages === null) markVillageDependents(tables, refs.villagesPath);
   return tables;
 }
 
@@ -178,6 +186,6 @@ export function readDataDir(root: string): DataFile[] {
   return files;
 }
 
-export function loadData(root: string): { tables: Tables; issues: Issue[] } {
-  return loadTables(readDataDir(root));
+export function loadData(root: string, options: LoadOptions = {}): { tables: Tables; issues: Issue[] } {
+  return loadTables(readDataDir(root), options);
 }

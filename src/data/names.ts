@@ -81,3 +81,59 @@ export function nearest(target: string, candidates: Iterable<readonly [string, s
 export function suggestion(near: string | undefined): string {
   return near === undefined ? '' : `，是否应为「${near}」?`;
 }
+
+/** What a village suggestion needs to know of a village. */
+export interface NamedVillage {
+  id: string;
+  name: string;
+  township: string;
+}
+
+/** Excel's replacement for a character GBK cannot hold (contract §3.0), and U+FFFD. */
+const REPLACED = /[?？\uFFFD]/u;
+
+/**
+ * The hint after a village reference that names no village (contract §5: a suggestion never
+ * proposes a value that is itself invalid):
+ * - a name holding Excel's `?` is never proposed; when such a name matches the reference with
+ *   `?` standing for one character, the hint points at that row of villages.csv instead;
+ * - a name that two townships share is proposed as the village's id (with its township), since the
+ *   bare name would be refused as ambiguous.
+ */
+/** The village whose name holds Excel's `?` and matches `ref` with `?` standing for one character. */
+export function replacedName<V extends NamedVillage>(ref: string, villages: readonly V[]): V | undefined {
+  const typed = [...nameKey(ref)];
+  const fits = (name: string) => {
+    const chars = [...nameKey(name)];
+    return chars.length === typed.length && chars.every((c, i) => REPLACED.test(c) || c === typed[i]);
+  };
+  return villages.find((v) => REPLACED.test(v.name) && (fits(v.name) || fits(v.township + v.name)));
+}
+
+export function villageHint(ref: string, villages: readonly NamedVillage[], villagesPath = 'data/villages.csv'): string {
+  const wanted = nameKey(ref);
+  const broken = replacedName(ref, villages);
+  if (broken !== undefined) {
+    return `；${villagesPath} 中的村名 "${broken.name}"（编号 ${broken.id}）可能就是它：其中的 "?" 是 Excel 另存为 GBK 编码时替换掉的字，请先在 ${villagesPath} 中改正该村名（另存为“CSV UTF-8（逗号分隔）”）`;
+  }
+  const count = new Map<string, number>();
+  for (const v of villages) count.set(nameKey(v.name), (count.get(nameKey(v.name)) ?? 0) + 1);
+  const shared = (v: NamedVillage) => (count.get(nameKey(v.name)) ?? 0) > 1;
+  const candidates: (readonly [string, string])[] = [];
+  for (const v of villages) {
+    if (REPLACED.test(v.name)) continue;
+    candidates.push([v.id, v.id]);
+    if (shared(v)) {
+      // Compared as typed (`洋江镇新塘村`, `新塘村`), proposed as the id that names it alone.
+      candidates.push([v.township + v.name, `\u0000${v.id}`], [v.name, `\u0000${v.id}`]);
+    } else candidates.push([v.name, v.name]);
+  }
+  // Among villages sharing the typed name, the one whose township the reference carries.
+  const exact = villages.filter((v) => shared(v) && wanted.includes(nameKey(v.name)) && wanted.includes(nameKey(v.township)));
+  const near = exact.length === 1 ? `\u0000${exact[0]!.id}` : nearest(ref, candidates);
+  if (near === undefined) return '';
+  if (!near.startsWith('\u0000')) return suggestion(near);
+  const id = near.slice(1);
+  const v = villages.find((x) => x.id === id)!;
+  return `，是否应为「${id}」?（${v.township}${v.name}的编号；"${v.name}" 是几个乡镇共用的村名，须写编号）`;
+}

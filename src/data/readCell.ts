@@ -2,7 +2,8 @@
 // Numbers and months follow the cell grammar of cells.ts; references are checked against the
 // files they point into. The caller has already handled empty cells.
 import { normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
-import { nameKey, nearest, suggestion, withoutUnit } from './names.ts';
+import { nameKey, nearest, replacedName, suggestion, withoutUnit } from './names.ts';
+import { excelErrorValue } from './mistakes.ts';
 import { quote } from './quote.ts';
 import { targetMetrics } from './schemas.ts';
 import type { ColumnSpec, ConstructionPoint, IssueCode, Scope, TargetMetric } from './types.ts';
@@ -18,6 +19,8 @@ export interface References {
   points: Map<string, ConstructionPoint> | null;
   pointsPath: string;
   brokenPoints: Map<string, number>;
+  /** the current month (`YYYY-MM`): reporting months after it are mistakes (contract §3.9) */
+  currentMonth: string;
 }
 
 /**
@@ -75,8 +78,9 @@ function readEnum(col: ColumnSpec, raw: string): ReadResult {
   const key = nameKey(raw);
   const hit = values.find((v) => nameKey(v) === key);
   if (hit !== undefined) return { ok: true, value: hit };
+  // A value outside the list is a constraint-error listing the allowed values (contract §3.0, Lists).
   const list = values.length > 1 ? `${values.slice(0, -1).join('、')} 或 ${values.at(-1)}` : values.join('');
-  return { ok: false, code: 'type-error', message: `「${col.label}」应为 ${list}，实际为 ${quote(raw)}` };
+  return { ok: false, code: 'constraint-error', message: `「${col.label}」${quote(raw)} 不在允许的值之中：应为 ${list}` };
 }
 
 function readMetric(col: ColumnSpec, raw: string): ReadResult {
@@ -87,9 +91,10 @@ function readMetric(col: ColumnSpec, raw: string): ReadResult {
     targetMetrics.flatMap((m) => [[m.key, m.name] as const, [m.name, m.name] as const]),
   );
   const list = targetMetrics.map((m) => `${m.name}（${m.key}）`).join('、');
+  // 指标 is a list like 级别 and 类型: a value outside it is a constraint-error (contract §3.0, Lists).
   return {
     ok: false,
-    code: 'type-error',
+    code: 'constraint-error',
     message: `「${col.label}」应为以下指标之一：${list}，实际为 ${quote(raw)}${suggestion(near)}`,
   };
 }
@@ -114,6 +119,16 @@ function readVillage(col: ColumnSpec, raw: string, refs: References): ReadResult
       code: 'foreign-key-error',
       message: `「${col.label}」${quote(raw)} 在 ${refs.villagesPath} 第 ${line} 行，该行有错误；请先改正该行`,
       group: { key: `${col.key}:${line}`, wholeFile: false },
+    };
+  }
+  // A name that villages.csv holds with Excel's `?`: one cause, reported once for all its rows.
+  const replaced = replacedName(raw, [...refs.villages.byId.values()]);
+  if (replaced !== undefined) {
+    return {
+      ok: false,
+      code: 'foreign-key-error',
+      message: `「${col.label}」${found.message}`,
+      group: { key: `${col.key}:?${replaced.id}`, wholeFile: false },
     };
   }
   return { ok: false, code: 'foreign-key-error', message: `「${col.label}」${found.message}` };
@@ -171,6 +186,11 @@ export function readCell(
   refs: References,
   override: Partial<NumberRule> = {},
 ): ReadResult {
+  // `#REF!`, `#DIV/0!` …: a broken formula, whatever the column (contract §3.9).
+  if (col.key !== 'note') {
+    const formula = excelErrorValue(col.label, raw);
+    if (formula !== null) return { ok: false, code: 'type-error', message: formula };
+  }
   switch (col.type) {
     case 'text':
       return { ok: true, value: raw.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').trim() };

@@ -151,6 +151,13 @@ export interface Dataset<R> {
   file: string;
   columns: ColumnSpec[];
   rows: R[];
+  /**
+   * The file this dataset could not be read without: its own file when its header could not be
+   * read in full (encoding, header not found, a required or misspelt column), or villages.csv when
+   * that cannot be read (no village reference can be checked). A chart or figure that fails over
+   * this dataset follows from that file's problem (contract §5).
+   */
+  damaged?: string;
 }
 
 export interface FreeRow extends RowOrigin {
@@ -197,4 +204,11 @@ export interface Issue {
   message: string;
   /** set when the issue is a crash inside the loader (a bug), not a problem in the file */
   internal?: true;
+  /**
+   * A problem that only follows from another file (a chart or figure over a dataset whose file could
+   * not be read): the path of that file. The report folds all of them into one line (contract §5).
+   */
+  cause?: string;
+  /** the file's structural problem (encoding, header not found): listed first for its file */
+  structural?: boolean;
 }

@@ -1,7 +1,7 @@
 // The village index (contract §3.0 "Village references"): a reference is a village id or a village
 // name from villages.csv, compared after normalisation; a name two townships share must be given
 // as its id. Shared by the loader, chart blocks and `{{ }}` figures.
-import { nameKey, nearest, suggestion } from './names.ts';
+import { nameKey, villageHint } from './names.ts';
 import type { Village } from './types.ts';
 
 export type VillageResolution =
@@ -38,8 +38,6 @@ export function createVillageIndex(villages: readonly Village[]): VillageIndex {
 
   // Suggestions cost a scan of all names: computed once per distinct unknown reference.
   const notFound = new Map<string, string>();
-  const candidates = (): Iterable<readonly [string, string]> =>
-    villages.flatMap((v) => [[v.name, v.name] as const, [v.id, v.id] as const]);
 
   function resolve(ref: string): VillageResolution {
     const key = nameKey(ref);
@@ -61,7 +59,7 @@ export function createVillageIndex(villages: readonly Village[]): VillageIndex {
       const hint = ref.includes('?')
         ? '（"?" 可能是 Excel 另存为 GBK 编码的 CSV 时替换掉的生僻字，请另存为“CSV UTF-8（逗号分隔）”）'
         : '';
-      message = `"${shown}" 不是村庄名录 (villages.csv) 中的村编号或村名${hint}${suggestion(nearest(shown, candidates()))}`;
+      message = `"${shown}" 不是村庄名录 (villages.csv) 中的村编号或村名${hint}${villageHint(shown, villages)}`;
       notFound.set(key, message);
     }
     return { ok: false, reason: 'not-found', message };

@@ -40,6 +40,8 @@ export interface BlockProblem {
   /** 0-based within the block body; `null`: the block as a whole (reported at its opening fence) */
   line: number | null;
   message: string;
+  /** the unreadable data file this problem follows from (contract §5) */
+  cause?: string;
 }
 
 export interface ParsedBlock {

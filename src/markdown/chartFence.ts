@@ -104,7 +104,7 @@ function adHocSpec(env: MarkdownEnv, entries: BlockEntry[], get: (k: string) => 
   if (!built.ok) {
     // A missing x/y was already reported; do not report it again as an unknown column "".
     const errors = built.errors.filter((e) => !(e.field && (missing as string[]).includes(e.field)));
-    problems.push(...errors.map((e) => ({ line: lineOf(e), message: e.message })));
+    problems.push(...errors.map((e) => ({ line: lineOf(e), message: e.message, ...(e.cause !== undefined && { cause: e.cause }) })));
   }
   return problems.length > 0 || !built.ok ? { problems } : { spec: built.value };
 }
@@ -118,10 +118,16 @@ export function renderChartBlock(env: MarkdownEnv, token: Token): string {
   const built = get('preset') ? presetSpec(env, entries, get) : adHocSpec(env, entries, get, id);
   const all = [...problems, ...('problems' in built ? built.problems : [])];
   const line = (p: BlockProblem) => fileLine(env, p.line === null ? fence : fence + 1 + p.line);
+  // Every problem follows from one unreadable data file: one consequence for the whole block.
+  const cause = all[0]?.cause;
+  if (cause !== undefined && all.every((p) => p.cause === cause)) {
+    const message = all.map((p) => p.message).filter((m, i, a) => a.indexOf(m) === i).join('；');
+    return reportIssue(env, 'chart-error', fileLine(env, fence), message, 'div', cause);
+  }
   if (all.length > 0 || !('spec' in built)) {
     return all
       .sort((a, b) => line(a) - line(b))
-      .map((p) => reportIssue(env, 'chart-error', line(p), p.message))
+      .map((p) => reportIssue(env, 'chart-error', line(p), p.message, 'div', p.cause))
       .join('');
   }
   const title = get('title');

@@ -74,8 +74,9 @@ export function reportIssue(
   line: number,
   message: string,
   tag: 'div' | 'span' = 'div',
+  cause?: string,
 ): string {
-  env.issues.push({ path: env.file, row: line, code, message });
+  env.issues.push({ path: env.file, row: line, code, message, ...(cause !== undefined && { cause }) });
   if (!env.dev) return '';
   return `<${tag} class="md-error" role="alert">${escapeText(`${env.file}:${line} ${code} ${message}`)}</${tag}>`;
 }

@@ -11,6 +11,8 @@ type FigureMeta = {
   expression: string | null;
   /** line breaks before the figure in its inline block */
   lineInBlock: number;
+  /** typed with full-width braces `｛｛ ｝｝` */
+  wide?: boolean;
   /** filled by the core rule */
   html?: string;
   text?: string;
@@ -42,7 +44,7 @@ function evaluate(state: StateCore, token: Token, blockLine: number): void {
   const meta = token.meta as unknown as FigureMeta;
   const line = fileLine(env, blockLine + meta.lineInBlock);
   if (meta.expression === null) {
-    meta.html = reportIssue(env, 'expression-error', line, `"${token.content.trim()}" 缺少结尾的 }}`, 'span');
+    meta.html = reportIssue(env, 'expression-error', line, `"${token.content.trim()}" 缺少结尾的 ${meta.wide ? '｝｝' : '}}'}`, 'span');
     meta.text = '';
     return;
   }
@@ -52,9 +54,51 @@ function evaluate(state: StateCore, token: Token, blockLine: number): void {
     meta.html = `<span class="figure">${escapeText(result.value.text)}</span>`;
   } else {
     const message = result.errors.map((e) => e.message).join('；');
-    meta.html = reportIssue(env, 'expression-error', line, `{{${meta.expression}}}：${message}`, 'span');
+    // Only when every problem follows from an unreadable data file is the figure a consequence.
+    const cause = result.errors.every((e) => e.cause !== undefined) ? result.errors[0]!.cause : undefined;
+    meta.html = reportIssue(env, 'expression-error', line, `{{${meta.expression}}}：${message}`, 'span', cause);
     meta.text = '';
   }
+}
+
+// Figures typed with a Chinese input method: `｛｛ sum … ｝｝` (full-width, or one brace of each
+// kind). markdown-it's text rule never stops at `｛`, so they are found in the text tokens.
+const WIDE_OPEN = /[｛{]｛|｛\{/u;
+const WIDE_FIGURE = /(?:[｛{]｛|｛\{)([\s\S]*?)(?:[｝}]｝|｝\}|\}\})/u;
+
+/** Split text tokens holding full-width figures into text and figure tokens (contract §4.3). */
+function splitWide(state: StateCore, children: Token[]): Token[] {
+  const out: Token[] = [];
+  let lineInBlock = 0;
+  for (const child of children) {
+    if (child.type === 'softbreak' || child.type === 'hardbreak') lineInBlock++;
+    if (child.type !== 'text' || !WIDE_OPEN.test(child.content)) {
+      out.push(child);
+      continue;
+    }
+    let rest = child.content;
+    while (rest !== '') {
+      const open = WIDE_OPEN.exec(rest);
+      if (!open) break;
+      const found = WIDE_FIGURE.exec(rest);
+      const at = found && found.index === open.index ? found : null;
+      if (open.index > 0) out.push(textToken(state, rest.slice(0, open.index)));
+      const figure = new state.Token('figure', 'span', 0);
+      const meta: FigureMeta = { expression: at ? at[1]! : null, lineInBlock, wide: true };
+      figure.meta = meta;
+      figure.content = at ? at[0] : rest.slice(open.index);
+      out.push(figure);
+      rest = at ? rest.slice(at.index + at[0].length) : '';
+    }
+    if (rest !== '') out.push(textToken(state, rest));
+  }
+  return out;
+}
+
+function textToken(state: StateCore, content: string): Token {
+  const token = new state.Token('text', '', 0);
+  token.content = content;
+  return token;
 }
 
 function visit(state: StateCore, children: Token[], blockLine: number): void {
@@ -71,7 +115,12 @@ export function figureCoreRule(state: StateCore): void {
   for (const token of state.tokens) {
     // Table cells carry no map; they stand on the line of the row opened before them.
     if (token.map) line = token.map[0];
-    if (token.type === 'inline' && token.children) visit(state, token.children, line);
+    if (token.type === 'inline' && token.children) {
+      if (token.children.some((c) => c.type === 'text' && WIDE_OPEN.test(c.content))) {
+        token.children = splitWide(state, token.children);
+      }
+      visit(state, token.children, line);
+    }
   }
 }
 

@@ -7,7 +7,7 @@ import { combineRows, withRowUnit } from './aggregate.ts';
 import { resolveColumn, resolveDataset } from './resolve.ts';
 import { villageIndex } from './view.ts';
 import { compileWhere, filterRows } from './where.ts';
-import { quantityOf, type DatasetView, type QueryError, type QueryResult, type ViewColumn, type ViewRecord } from './types.ts';
+import { followsFrom, quantityOf, type DatasetView, type QueryError, type QueryResult, type ViewColumn, type ViewRecord } from './types.ts';
 
 export interface ChartQuery {
   data: string;
@@ -70,7 +70,10 @@ function checkColumn(column: ViewColumn, field: string, errors: QueryError[]): v
 export function buildChartSpec(tables: Tables, query: ChartQuery, id: string): QueryResult<ChartSpec> {
   const found = resolveDataset(tables, query.data);
   if (!found.ok) return found;
-  const view = found.value;
+  return followsFrom(found.value, () => buildFromView(tables, found.value, query, id));
+}
+
+function buildFromView(tables: Tables, view: DatasetView, query: ChartQuery, id: string): QueryResult<ChartSpec> {
   const errors: QueryError[] = [];
   const column = (name: string, field: string): ViewColumn | undefined => {
     const r = resolveColumn(view, name, field);

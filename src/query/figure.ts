@@ -5,7 +5,7 @@ import { aggregate, aggregates, isAggregate, type Aggregate, type Figure } from 
 import { resolveColumn, resolveDataset } from './resolve.ts';
 import { datasetNames } from './view.ts';
 import { compileWhere, splitConditions } from './where.ts';
-import { fail, ok, type QueryResult } from './types.ts';
+import { fail, followsFrom, ok, type QueryResult } from './types.ts';
 
 export interface FigureExpression {
   aggregate: Aggregate;
@@ -56,9 +56,11 @@ export function evaluateFigure(tables: Tables, text: string): QueryResult<Figure
   const expr = parsed.value;
   const view = resolveDataset(tables, expr.dataset);
   if (!view.ok) return view;
-  const column = resolveColumn(view.value, expr.column);
-  if (!column.ok) return column;
-  const where = compileWhere(tables, view.value, expr.where);
-  if (!where.ok) return where;
-  return aggregate(view.value, column.value, where.value, expr.aggregate);
+  return followsFrom(view.value, () => {
+    const column = resolveColumn(view.value, expr.column);
+    if (!column.ok) return column;
+    const where = compileWhere(tables, view.value, expr.where);
+    if (!where.ok) return where;
+    return aggregate(view.value, column.value, where.value, expr.aggregate);
+  });
 }

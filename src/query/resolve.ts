@@ -38,6 +38,16 @@ export function resolveColumn(view: DatasetView, name: string, field?: string): 
     view.columns.flatMap((c) => columnNames(c).map((n) => [n, c.label] as const)),
   );
   const shown = name.trim();
+  if (view.damaged !== undefined) {
+    return {
+      ok: false,
+      errors: [{
+        message: `数据集 ${view.name} 中没有列 "${shown}"：${view.damaged} 未能读取`,
+        ...(field !== undefined && { field }),
+        cause: view.damaged,
+      }],
+    };
+  }
   const message =
     near === undefined
       ? `列 "${shown}" 不存在于数据集 ${view.name}${listNames(view.columns.map((c) => c.label))}`

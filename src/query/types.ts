@@ -44,6 +44,8 @@ export interface DatasetView {
   name: string;
   /** `data/cleanup.csv` */
   file: string;
+  /** the data file this dataset could not be read without (Dataset.damaged): failures follow from it */
+  damaged?: string;
   columns: ViewColumn[];
   rows: ViewRecord[];
   /** key of the month column, if the dataset has one */
@@ -66,6 +68,8 @@ export interface QueryError {
   field?: string;
   /** index of the offending `where` condition */
   index?: number;
+  /** the data file whose unreadable header is the real cause (contract §5: reported once) */
+  cause?: string;
 }
 
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; errors: QueryError[] };
@@ -84,3 +88,14 @@ export function quantityOf(v: ViewValue | undefined): Quantity | null {
 }
 
 export type { Month, Quantity };
+
+/**
+ * Over a dataset that could not be read (DatasetView.damaged), whatever fails — a column, a
+ * village, no rows — follows from that file's problem: the errors carry it as their cause.
+ */
+export function followsFrom<T>(view: DatasetView, run: () => QueryResult<T>): QueryResult<T> {
+  const result = run();
+  const cause = view.damaged;
+  if (result.ok || cause === undefined) return result;
+  return { ok: false, errors: result.errors.map((e) => (e.cause === undefined ? { ...e, cause } : e)) };
+}

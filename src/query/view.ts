@@ -82,6 +82,7 @@ interface Parts {
   file: string;
   columns: ViewColumn[];
   rows: ViewRecord[];
+  damaged?: string;
 }
 
 function withTownship(tables: Tables, parts: Parts, villageKey: string): Parts {
@@ -97,6 +98,7 @@ function knownParts(tables: Tables, dataset: Dataset<object>): Parts {
   return {
     name: dataset.name,
     file: dataset.file,
+    ...(dataset.damaged !== undefined && { damaged: dataset.damaged }),
     columns: dataset.columns.map(fromSpec),
     rows: dataset.rows.map((r) => record(r, dataset.columns)),
   };

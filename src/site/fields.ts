@@ -28,7 +28,8 @@ export function fieldReader(fm: FrontMatter, file: string, issues: Issue[], know
   const present = (field: FieldSpec): unknown => {
     const value = fm.data[field.key];
     if (value === undefined || value === null || value === '') {
-      if (field.required) push('frontmatter-error', field.key, `缺少必填的设置 ${field.key}（${field.label}）`);
+      // A front matter that is not valid YAML was reported once; its settings are not "missing".
+      if (field.required && !fm.broken) push('frontmatter-error', field.key, `缺少必填的设置 ${field.key}（${field.label}）`);
       return undefined;
     }
     return value;

@@ -178,6 +178,26 @@ export function checkReportNames(names: string[]): { ok: string[]; issues: Issue
   return { ok, issues };
 }
 
+/**
+ * `通报.md.txt` / `通报.markdown.txt`: Notepad added `.txt` when saving. Such a file would be
+ * ignored without a word (contract §3.9): an error asking to rename it.
+ */
+export function misnamedReports(names: readonly string[]): Issue[] {
+  return names
+    .filter((n) => /\.(?:md|markdown)\.txt$/i.test(n) && !n.startsWith('.') && !n.startsWith('~$'))
+    .sort()
+    .map((name) => {
+      const fixed = name.replace(/\.(?:md|markdown)\.txt$/i, '.md');
+      return {
+        path: `${REPORTS_DIR}/${name}`,
+        code: 'frontmatter-error' as const,
+        message:
+          `文件名 "${name}" 以 .txt 结尾（记事本保存时自动加上了 .txt），不会被发布；请改名为 "${fixed}"` +
+          '（在记事本“另存为”中把“保存类型”选为“所有文件”，或在文件夹选项中显示扩展名后改名）',
+      };
+    });
+}
+
 /** Read every content/reports/*.md under `root`. A missing folder is no reports. */
 export function loadReports(root: string, tables: Tables, opts: ContentOptions): { reports: Report[]; issues: Issue[] } {
   let names: string[];
@@ -191,6 +211,7 @@ export function loadReports(root: string, tables: Tables, opts: ContentOptions):
   const checked = checkReportNames(names.filter((n) => /\.md$/i.test(n) && !n.startsWith('~$')).sort());
   const issues: Issue[] = [...checked.issues];
   const slugs = new Map<string, string>();
+  issues.push(...misnamedReports(names));
   for (const name of checked.ok) {
     const file = `${REPORTS_DIR}/${name}`;
     const text = readText(join(root, REPORTS_DIR, name));

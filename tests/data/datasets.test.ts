@@ -36,10 +36,11 @@ describe('construction-points.csv (§3.3)', () => {
     const { issues } = load({ 'construction-points': csv('编号,建设点,村,年度,级别', 'p1,甲,v1,2023.5,区级', 'p1,乙,v1,2023,县级') });
     expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
       [2, 4, 'type-error'],
-      [2, 5, 'type-error'],
+      [2, 5, 'constraint-error'],
       [3, 1, 'unique-error'],
     ]);
-    expect(issues[1]!.message).toBe('「级别」应为 省级、市级、县级 或 镇级，实际为 "区级"');
+    // A value outside the list is a constraint-error listing the allowed values (contract §3.0, Lists).
+    expect(issues[1]!.message).toBe('「级别」"区级" 不在允许的值之中：应为 省级、市级、县级 或 镇级');
   });
 });
 
@@ -124,10 +125,10 @@ describe('targets.csv (§3.7)', () => {
       ['construction_progress', 100, '2023-12', { kind: 'site' }],
     ]);
   });
-  test('an unknown metric is a type-error with a suggestion; a percent target above 100 is refused', () => {
+  test('an unknown metric is a constraint-error (a list, §3.0) with a suggestion; a percent target above 100 is refused', () => {
     const { issues } = load({ targets: csv(HEAD, '公厕数,1,2023-12,', '无害化卫生户厕覆盖率,120,2023-12,') });
     expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
-      [2, 1, 'type-error'],
+      [2, 1, 'constraint-error'],
       [3, 2, 'constraint-error'],
     ]);
     expect(issues[0]!.message).toContain('是否应为「公厕」?');

@@ -60,7 +60,7 @@ describe('loadTables(files): encodings (§3.0)', () => {
   test('a file that decodes as neither UTF-8 nor GB18030 is an encoding-error for the whole file', () => {
     const { issues, tables } = load({ cleanup: Uint8Array.from([0x41, 0xff, 0xfe, 0xff, 0x0a]) });
     expect(issues).toEqual([{ path: 'data/cleanup.csv', code: 'encoding-error', message: expect.stringContaining('无法识别文件编码') }]);
-    expect(tables.cleanup).toEqual({ name: 'cleanup', file: 'data/cleanup.csv', columns: [], rows: [] });
+    expect(tables.cleanup).toEqual({ name: 'cleanup', file: 'data/cleanup.csv', columns: [], rows: [], damaged: 'data/cleanup.csv' });
   });
   test('"?" in a name column is not flagged in a UTF-16 file (it can hold every character)', () => {
     const text = ['编号\t村名\t乡镇\t户数\t人口', 'v1\t何?村\t洋江镇\t1\t1'].join('\r\n');
@@ -88,8 +88,9 @@ describe('loadTables(files): title rows (§3.0)', () => {
   test('a single-cell first row without a recognisable header under it is the header', () => {
     const { issues } = load({ cleanup: csv('统计表', '甲,乙', '2023-07,v1') });
     expect(only(issues, 'warning')).toEqual([]);
-    expect(only(issues, 'unknown-header')).toEqual([
-      { path: 'data/cleanup.csv', row: 1, column: 1, code: 'unknown-header', message: expect.stringContaining('未知列名 "统计表"') },
+    // No column named anywhere: the header was not found, one structural line (contract §5).
+    expect(only(issues)).toEqual([
+      { path: 'data/cleanup.csv', row: 2, code: 'missing-column', structural: true, message: expect.stringContaining('找不到表头：第 2 行（甲、乙）') },
     ]);
   });
 });

@@ -47,7 +47,7 @@ describe('loadTables: villages.csv (§3.1)', () => {
   test('is required: absent, it is a whole-file error with the path alone', () => {
     const { issues, tables } = load({ villages: null });
     expect(issues).toEqual([{ path: 'data/villages.csv', code: 'missing-value', message: expect.stringContaining('缺少村庄名录') }]);
-    expect(tables.villages).toEqual({ name: 'villages', file: 'data/villages.csv', columns: [], rows: [] });
+    expect(tables.villages).toEqual({ name: 'villages', file: 'data/villages.csv', columns: [], rows: [], damaged: 'data/villages.csv' });
   });
   test('reads typed villages, kind defaulting to 行政村', () => {
     const { tables, issues } = load({

@@ -33,7 +33,7 @@ describe('parseFrontMatter(text, file)', () => {
   });
   test('YAML errors carry the file line', () => {
     const issues = parseFrontMatter('---\ntitle: 标题\ndate: 2023-07-01\ntitle: 又一个\n---\n', file).issues;
-    expect(issues).toEqual([{ path: file, row: 4, code: 'frontmatter-error', message: '设置项重复：同一个键只能写一次' }]);
+    expect(issues).toEqual([{ path: file, row: 4, code: 'frontmatter-error', message: '设置项 "title" 重复：同一个键只能写一次，请删除多余的一行' }]);
     const bad = parseFrontMatter('---\ntitle: 标题\nsummary: [未闭合\n---\n', file).issues;
     expect(bad[0]).toMatchObject({ row: 3, code: 'frontmatter-error' });
   });
