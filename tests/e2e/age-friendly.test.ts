@@ -311,7 +311,7 @@ describe('查找我的村 (find my village)', () => {
         await input.fill(query);
         expect(await shownVillages(page), query).toEqual(['下河村']);
         expect(await page.locator('li[data-py]:not(:visible)').count(), query).toBe(all.length - 1);
-        expect(await page.locator('[data-township]:visible h3').allTextContents(), query).toEqual(['洋江镇']);
+        expect(await page.locator('[data-township]:visible .finder-township').allTextContents(), query).toEqual(['洋江镇']);
         await expect(page.locator('.finder-status').textContent()).resolves.toBe('找到 1 个村。');
       }
       await input.fill('zzzz');
