@@ -8,6 +8,7 @@ import { latestCell, latestRow } from '../metrics/latest.ts';
 import { itemTotals, pointsProgress, type PointProgress } from '../metrics/progress.ts';
 import { ranking, rankHistory, type RankEntry } from '../metrics/ranks.ts';
 import { createIndex } from '../metrics/tableIndex.ts';
+import { villageLabel } from '../charts/presets.ts';
 import { href } from './paths.ts';
 
 export type Cell = string | { text: string; href: string };
@@ -132,7 +133,8 @@ export function rankHistoryTable(tables: Tables): TableData {
     head: ['村', ...months.map((m) => formatMonth(m))],
     rows: [...villages.keys()].map((id) => {
       const history = new Map(rankHistory(tables, id).map((e) => [e.month, e]));
-      return [villageLink(id, villages.get(id)!.name), ...months.map((m) => {
+      // A name two townships share gets its township (新塘村（洋江镇）), as in the charts.
+      return [villageLink(id, villageLabel(tables, villages.get(id)!)), ...months.map((m) => {
         const e = history.get(m);
         return e ? `${e.rank}` : dash;
       })];
