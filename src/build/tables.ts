@@ -8,10 +8,11 @@ import { latestCell, latestRow } from '../metrics/latest.ts';
 import { itemTotals, pointsProgress, type PointProgress } from '../metrics/progress.ts';
 import { ranking, rankHistory, type RankEntry } from '../metrics/ranks.ts';
 import { createIndex } from '../metrics/tableIndex.ts';
-import { villageLabel } from '../charts/presets.ts';
+import { scoreDomain, villageLabel } from '../charts/presets.ts';
 import { href } from './paths.ts';
 
-export type Cell = string | { text: string; href: string };
+/** A table cell: text, a link, or a figure with a bar (share of the bar's full length, 0–1). */
+export type Cell = string | { text: string; href: string } | { text: string; share: number };
 export interface TableData {
   head: string[];
   rows: Cell[][];
@@ -112,13 +113,16 @@ export function changeText(e: RankEntry): string {
 
 /** The latest month's ranking (ties share a rank) with each village's change. */
 export function rankingTable(tables: Tables, month: string, scope: Scope = { kind: 'site' }): TableData {
+  const entries = ranking(tables, month, scope);
+  const [low, high] = scoreDomain(entries.map((e) => e.score.value));
   return {
     head: ['名次', '村', '乡镇', '得分', '较上月'],
-    rows: ranking(tables, month, scope).map((e) => [
+    rows: entries.map((e) => [
       `第 ${e.rank} 名`,
       villageLink(e.village.id, e.village.name),
       e.village.township,
-      formatQuantity(e.score),
+      // A bar on the same scale as the ranking chart, so the printed sheet shows the differences.
+      { text: formatQuantity(e.score), share: Math.max(0, (e.score.value - low) / (high - low || 1)) },
       changeText(e),
     ]),
     numeric: [3],
