@@ -39,7 +39,7 @@ export const chartCss = `
 }
 .chart-legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .5rem 0; padding: 0; list-style: none; }
 .chart-legend li { display: inline-flex; align-items: center; gap: .4em; }
-.chart-swatch { flex: none; }
+.chart-swatch { flex: none; width: .9em; height: .9em; }
 .chart-summary { margin: .5rem 0; line-height: 1.7; }
 .chart-empty { margin: .5rem 0; padding: 1.5rem 1rem; border: 1px dashed #999; color: #444; text-align: center; }
 .chart-data summary { cursor: pointer; padding: .5rem 0; }

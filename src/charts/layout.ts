@@ -22,7 +22,7 @@ export interface Variant {
 
 export const variants: readonly Variant[] = [
   { name: 'wide', width: 640, height: 340, fontSize: 16, valueTicks: 6, rowStep: 34, maxLabelShare: 0.3 },
-  { name: 'narrow', width: 340, height: 300, fontSize: 20, valueTicks: 4, rowStep: 40, maxLabelShare: 0.5 },
+  { name: 'narrow', width: 340, height: 340, fontSize: 20, valueTicks: 4, rowStep: 40, maxLabelShare: 0.5 },
 ];
 
 /**
