@@ -4,8 +4,10 @@ import type { Month, Quantity, Scope, Tables } from '../data/types.ts';
 import { formatChange, formatMonth, formatMonthShort, formatNumber, formatPercent, formatPoints, formatQuantity, percentPoints, trimFloat } from '../format.ts';
 import { cleanupByMonth, cleanupTotal, type CleanupMetric } from '../metrics/cleanup.ts';
 import { conversionsTotal, coverageByMonth, publicToilets } from '../metrics/coverage.ts';
-import { previousMonth } from '../metrics/months.ts';
+import { latestMonths, previousMonth } from '../metrics/months.ts';
 import { constructionSums, scopeProgress } from '../metrics/progress.ts';
+import { tidy } from '../metrics/quantities.ts';
+import { rankOf } from '../metrics/ranks.ts';
 
 export interface Kpi {
   label: string;
@@ -39,8 +41,27 @@ const cleanupKpis: { metric: CleanupMetric; label: string; unit: string }[] = [
   { metric: 'spending_wan', label: '清洁行动投入', unit: '万元' },
 ];
 
+/**
+ * A village's latest 考评 score and rank among all the site's villages: the first figure on its
+ * page and its printed sheet (issue 12): `第 3 名 / 共 14 个村，较上月上升 1 名`.
+ */
+export function rankKpi(tables: Tables, villageId: string): Kpi | null {
+  const month = latestMonths(tables).inspections;
+  const entry = month ? rankOf(tables, villageId, month) : null;
+  if (!month || !entry) return null;
+  const change = entry.change === null ? '' : entry.change > 0 ? `，较上月上升 ${entry.change} 名` : entry.change < 0 ? `，较上月下降 ${-entry.change} 名` : '，与上月持平';
+  return {
+    label: `${formatMonth(month)}考评得分`,
+    value: formatQuantity(entry.score),
+    unit: '分',
+    note: `第 ${entry.rank} 名 / 共 ${entry.of} 个村${change}`,
+  };
+}
+
 export function kpisFor(tables: Tables, scope: Scope): Kpi[] {
   const out: Kpi[] = [];
+  const rank = scope.kind === 'village' && tables.inspections ? rankKpi(tables, scope.village) : null;
+  if (rank) out.push(rank);
   for (const { metric, label, unit } of cleanupKpis) {
     const total = cleanupTotal(tables, scope, metric);
     if (total === undefined || total === null) continue;

@@ -61,6 +61,10 @@ const fallbackSite: Site = {
   icp: null,
   url: null,
   sample: false,
+  govCode: null,
+  policeRecord: null,
+  conacUrl: null,
+  errorReportUrl: null,
   about: { markdown: '', lineOffset: 0 },
   aboutPage: { html: '', toc: [], charts: [] },
 };

@@ -9,9 +9,11 @@ import { itemTotals, pointsProgress, type PointProgress } from '../metrics/progr
 import { ranking, rankHistory, type RankEntry } from '../metrics/ranks.ts';
 import { villageLabelOf } from '../metrics/scope.ts';
 import { createIndex } from '../metrics/tableIndex.ts';
+import { scoreDomain } from '../charts/presets.ts';
 import { href } from './paths.ts';
 
-export type Cell = string | { text: string; href: string };
+/** A table cell: text, a link, or a figure with a bar (share of the bar's full length, 0–1). */
+export type Cell = string | { text: string; href: string } | { text: string; share: number };
 export interface TableData {
   head: string[];
   rows: Cell[][];
@@ -113,13 +115,16 @@ export function changeText(e: RankEntry): string {
 
 /** The latest month's ranking (ties share a rank) with each village's change. */
 export function rankingTable(tables: Tables, month: string, scope: Scope = { kind: 'site' }): TableData {
+  const entries = ranking(tables, month, scope);
+  const [low, high] = scoreDomain(entries.map((e) => e.score.value));
   return {
     head: ['名次', '村', '乡镇', '得分', '较上月'],
-    rows: ranking(tables, month, scope).map((e) => [
+    rows: entries.map((e) => [
       `第 ${e.rank} 名`,
       villageLink(tables, e.village.id),
       e.village.township,
-      formatQuantity(e.score),
+      // A bar on the same scale as the ranking chart, so the printed sheet shows the differences.
+      { text: formatQuantity(e.score), share: Math.max(0, (e.score.value - low) / (high - low || 1)) },
       changeText(e),
     ]),
     numeric: [3],
@@ -134,6 +139,7 @@ export function rankHistoryTable(tables: Tables): TableData {
     head: ['村', ...months.map((m) => formatMonth(m))],
     rows: [...villages.keys()].map((id) => {
       const history = new Map(rankHistory(tables, id).map((e) => [e.month, e]));
+      // A name two townships share gets its township (新塘村（洋江镇）), as in the charts.
       return [villageLink(tables, id), ...months.map((m) => {
         const e = history.get(m);
         return e ? `${e.rank}` : dash;

@@ -1,11 +1,15 @@
 // The CSS every chart needs, once in the site's stylesheet (Plot would repeat a <style> per SVG):
-// Plot's own defaults for its SVG, the wide/narrow switch at 600 px, legend, table and links.
+// Plot's own defaults for its SVG, the wide/narrow switch, legend, table and links.
+//
+// Charts grow with the text (issue 12): each SVG is as wide as its column, capped in rem, so its
+// text is a fixed share of the reader's text size (see layout.ts for the numbers). The figure is a
+// size container: the wide drawing is shown only where its column is at least 31rem, whatever the
+// window; a browser without container queries switches at a 600 px window as before.
 import { fontFamily, plotClass } from './svg.ts';
 
 export const chartCss = `
 .chart { margin: 1.5rem 0; }
 .chart-heading h3 { margin: 0 0 .5rem; font-size: 1.15rem; line-height: 1.4; }
-.chart-anchor { margin-left: .4em; font-weight: normal; text-decoration: underline; text-underline-offset: .15em; }
 .${plotClass} {
   --plot-background: #fff;
   display: block;
@@ -17,15 +21,25 @@ export const chartCss = `
   overflow: visible;
 }
 .${plotClass} text, .${plotClass} tspan { white-space: pre; }
+.chart-wide .${plotClass} { width: 100%; max-width: 40rem; }
+.chart-narrow .${plotClass}, .chart-compact .${plotClass} { width: 100%; max-width: 18.7rem; }
 .chart-narrow { display: none; }
-.chart-compact svg { max-width: 26rem; }
 @media (max-width: 600px) {
   .chart-wide { display: none; }
   .chart-narrow { display: block; }
 }
+@supports (container-type: inline-size) {
+  .chart { container-type: inline-size; }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
+  @container (min-width: 31rem) {
+    .chart-wide { display: block; }
+    .chart-narrow { display: none; }
+  }
+}
 .chart-legend { display: flex; flex-wrap: wrap; gap: .25rem 1rem; margin: .5rem 0; padding: 0; list-style: none; }
 .chart-legend li { display: inline-flex; align-items: center; gap: .4em; }
-.chart-swatch { flex: none; }
+.chart-swatch { flex: none; width: .9em; height: .9em; }
 .chart-summary { margin: .5rem 0; line-height: 1.7; }
 .chart-empty { margin: .5rem 0; padding: 1.5rem 1rem; border: 1px dashed #999; color: #444; text-align: center; }
 .chart-data summary { cursor: pointer; padding: .5rem 0; }
@@ -35,6 +49,26 @@ export const chartCss = `
 .chart-table tbody th { font-weight: normal; }
 .chart-table .num { text-align: right; }
 .chart-downloads { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: .5rem 0; }
-.chart-downloads a { display: inline-block; padding: .5rem 0; }
+.chart-downloads a { display: inline-flex; align-items: center; min-height: 44px; min-width: 44px; }
 .chart-note { margin: .25rem 0; color: #555; font-size: .9rem; }
+/* Dark mode: the chart on the page's dark ground instead of a glaring white card. Plot writes
+   its colours as attributes; the ink and halo colours and the palette's three darkest hues (under
+   3:1 on the dark ground) are swapped here, the others keep at least 3:1 on #121413. */
+@media (prefers-color-scheme: dark) {
+  :root:not([data-contrast="high"]) .${plotClass} { --plot-background: #121413; background: #121413; color: #ededed; }
+  :root:not([data-contrast="high"]) .${plotClass} [stroke="white"] { stroke: #121413; }
+  :root:not([data-contrast="high"]) .${plotClass} [stroke="#333333"] { stroke: #ededed; }
+  :root:not([data-contrast="high"]) .${plotClass} [fill="#333333"] { fill: #ededed; }
+  :root:not([data-contrast="high"]) :is(.${plotClass}, .chart-swatch) [fill="#332288"] { fill: #9c8ff0; }
+  :root:not([data-contrast="high"]) :is(.${plotClass}, .chart-swatch) [fill="#882255"] { fill: #e27fb2; }
+  :root:not([data-contrast="high"]) :is(.${plotClass}, .chart-swatch) [fill="#555555"] { fill: #a8a8a8; }
+  :root:not([data-contrast="high"]) .${plotClass} [stroke="#332288"] { stroke: #9c8ff0; }
+  :root:not([data-contrast="high"]) .${plotClass} [stroke="#882255"] { stroke: #e27fb2; }
+  :root:not([data-contrast="high"]) .${plotClass} [stroke="#555555"] { stroke: #a8a8a8; }
+}
+/* Forced colours (Windows 高对比度): the drawing keeps its hues on a white card, where they were
+   chosen to read; the text around it follows the system colours. */
+@media (forced-colors: active) {
+  .${plotClass}, .chart-swatch { forced-color-adjust: none; }
+}
 `.trimStart();

@@ -1,6 +1,6 @@
 // figureHtml: the whole <figure> of a chart, the same on topic pages and in Markdown reports:
-// heading with a share anchor, wide and narrow SVG, legend, summary, data table, downloads and
-// notes. Everything from staff-written text is escaped.
+// heading, wide and narrow SVG, legend, summary, data table, downloads and
+// notes, with a 分享本图 link to the figure's address. Everything from staff-written text is escaped.
 import { formatMonth } from '../format.ts';
 import { escapeText } from './escape.ts';
 import { legendHtml, legendItems } from './legend.ts';
@@ -17,11 +17,13 @@ export function figureHtml(chart: RenderedChart, links: FigureLinks): string {
   const anchor = `chart-${spec.id}`;
   const parts = [
     `<figure class="chart chart-${spec.type}" id="${anchor}" data-pagefind-ignore>`,
-    `<figcaption class="chart-heading"><h3>${escapeText(spec.title)}` +
-      `<a class="chart-anchor" href="#${anchor}" aria-label="本图链接：${escapeText(spec.title)}">#</a></h3></figcaption>`,
+    `<figcaption class="chart-heading"><h3 id="${anchor}-title">${escapeText(spec.title)}</h3></figcaption>`,
   ];
+  // 分享本图: the chart's own address, a 44 px target with words (it was a 12 px `#` inside the
+  // heading, read after the title by screen readers); the title describes it.
+  const share = `<a class="chart-anchor" href="#${anchor}" aria-describedby="${anchor}-title">分享本图</a>`;
   if (spec.rows.length === 0) {
-    parts.push('<p class="chart-empty">暂无数据</p>');
+    parts.push('<p class="chart-empty">暂无数据</p>', `<p class="chart-downloads">${share}</p>`);
   } else {
     if (chart.svg !== '') {
       parts.push(
@@ -38,7 +40,7 @@ export function figureHtml(chart: RenderedChart, links: FigureLinks): string {
         ? tableHtml(chart)
         : `<details class="chart-data"><summary>查看数据表</summary>${tableHtml(chart)}</details>`,
     );
-    const downloads = [`<a href="${escapeText(links.csvHref)}" download>下载数据（CSV）</a>`];
+    const downloads = [share, `<a href="${escapeText(links.csvHref)}" download>下载数据（CSV）</a>`];
     if (chart.svgFile !== '') downloads.push(`<a href="${escapeText(links.svgHref)}" download>下载图表（SVG）</a>`);
     parts.push(`<p class="chart-downloads">${downloads.join('')}</p>`);
   }

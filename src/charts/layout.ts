@@ -1,7 +1,11 @@
-// The two drawings of every chart. The wide one is shown from 601 px up (scaled to at least
-// ~570 px, so 14 px text stays above 12 px); the narrow one is drawn for a 360 px phone whose
-// content column is about 330 px (14 px text at 340 → ≥ 13 px on screen).
-
+// The two drawings of every chart, sized so that chart text on screen stays at least 0.75 × the
+// body text at every 字号 (issue 12). Both SVGs are drawn 100% of their column wide, capped in rem
+// by chartCss, so their text grows with the reader's text size instead of shrinking:
+// - wide: 640 units for 16 px text (40 em across), shown from a column of 31rem up (text ≥ 0.78
+//   rem) and capped at 40rem (text = 1 rem);
+// - narrow: 340 units for 20 px text (17 em across): on a 360 px phone (a 312-324 px column)
+//   text is 18.4 px at 特大 and 19 px at 标准.
+// The thresholds live in chartCss (css.ts); change them together.
 export interface Variant {
   name: 'wide' | 'narrow';
   width: number;
@@ -17,8 +21,8 @@ export interface Variant {
 }
 
 export const variants: readonly Variant[] = [
-  { name: 'wide', width: 640, height: 340, fontSize: 14, valueTicks: 6, rowStep: 30, maxLabelShare: 0.3 },
-  { name: 'narrow', width: 340, height: 280, fontSize: 14, valueTicks: 4, rowStep: 30, maxLabelShare: 0.4 },
+  { name: 'wide', width: 640, height: 340, fontSize: 16, valueTicks: 6, rowStep: 34, maxLabelShare: 0.3 },
+  { name: 'narrow', width: 340, height: 340, fontSize: 20, valueTicks: 4, rowStep: 40, maxLabelShare: 0.5 },
 ];
 
 /** Width of one character in em (see textWidth). */

@@ -1,6 +1,7 @@
 // The legend: the series present in a chart, in colorDomain order, each with its site-wide colour.
 // Drawn as HTML by figure.ts (a list that wraps on narrow phones), and as SVG in the downloadable file.
 import { escapeText } from './escape.ts';
+import { otherColor } from './palette.ts';
 import { textWidth } from './layout.ts';
 import { seriesName } from './labels.ts';
 import type { ChartData } from './rows.ts';
@@ -13,7 +14,11 @@ export interface LegendItem {
 
 export function legendItems(spec: ChartSpec, chart: ChartData): LegendItem[] {
   const { colors } = chart;
-  return colors ? chart.series.map((s) => ({ label: seriesName(spec, s), color: colors.color(s) })) : [];
+  if (!colors) return [];
+  const others = new Set(chart.others);
+  const items = chart.series.filter((s) => !others.has(s)).map((s) => ({ label: seriesName(spec, s), color: colors.color(s) }));
+  if (others.size > 0) items.push({ label: `其他（${others.size} 个）`, color: otherColor });
+  return items;
 }
 
 const swatch = (color: string) =>

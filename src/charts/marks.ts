@@ -18,9 +18,11 @@ export function chartMarks(spec: ChartSpec, chart: ChartData, frame: Frame): Mar
   const title = (d: Datum) => tooltip(spec, d);
   const z = stacked ? 'color' : undefined;
   const marks: Markish[] = [];
+  // The zero line only where zero is on the scale (score dots start at a round number below the lowest).
+  const zero = frame.valueDomain[0] <= 0 && frame.valueDomain[1] >= 0 ? [0] : [];
 
   if (frame.horizontal) {
-    marks.push(Plot.ruleX([0], { stroke: ink }));
+    marks.push(Plot.ruleX(zero, { stroke: ink }));
     if (spec.type === 'bar') {
       marks.push(Plot.barX(data, { x: 'y', y: 'x', fill: paint, title, ...separator(stacked) }));
     } else {
@@ -55,7 +57,7 @@ export function chartMarks(spec: ChartSpec, chart: ChartData, frame: Frame): Mar
       case 'table':
         break;
     }
-    marks.push(Plot.ruleY([0], { stroke: ink }));
+    marks.push(Plot.ruleY(zero, { stroke: ink }));
   }
   if (spec.target) marks.push(...targetMarks(spec, frame));
   return marks;

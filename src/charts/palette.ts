@@ -16,6 +16,9 @@ export const palette: readonly string[] = [
   '#555555', // dark grey
 ];
 
+/** The one grey of the series grouped as 其他 (4.6:1 on white, 4:1 on the dark-mode ground). */
+export const otherColor = '#757575';
+
 /** The colour of a chart without a color field. */
 export const singleColor = palette[0]!;
 

@@ -215,6 +215,12 @@ function publicToiletsChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'>
   };
 }
 
+/** A score axis from the round ten below the lowest score (at most 0) to 100. */
+export function scoreDomain(scores: readonly number[]): [number, number] {
+  const low = Math.min(100, ...scores.filter((s) => Number.isFinite(s)));
+  return [Math.max(0, Math.floor((low - 5) / 10) * 10), 100];
+}
+
 function inspectionChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
   const latest = latestMonths(tables).inspections;
   const y: ChartField = { key: 'value', label: '得分', type: 'number', unit: '分', measure: 'rate' };
@@ -235,13 +241,17 @@ function inspectionChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
     ? ranking(tables, latest, scope).map((e) => row({ village: villageLabel(tables, e.village), rank: e.rank }, e.score))
     : [];
   const rows = all.slice(0, MAX_CATEGORIES); // already in rank order
+  const domain = scoreDomain(rows.map((r) => r.value as number));
+  // Dots on a scale from a round number below the lowest score: scores sit close together (79.5
+  // and 94), and bars from 0 would make them look alike; bars from 70 would lie (issue 12).
   return {
-    type: 'bar',
+    type: 'dot',
     title: `${scopeName(tables, scope)}${latest ? formatMonth(latest) : ''}考评得分排名${rows.length < all.length ? `（前 ${rows.length} 名）` : ''}`,
     x: villageField,
     y,
-    yDomain: [0, 100],
+    yDomain: domain,
     rows,
+    ...(domain[0] > 0 && { caption: `横轴从 ${domain[0]} 分起，以便看清各村得分的差别。` }),
     source: '数据来源：data/inspections.csv',
     asOf: latest ?? undefined,
   };

@@ -25,8 +25,8 @@ export function renderChart(spec: ChartSpec): RenderedChart {
 
   // A compact chart is drawn once, phone-sized (its `svg` is the narrow drawing).
   const [wide, narrow] = spec.compact
-    ? [drawChart(spec, chart, variants[1]!, summary), { svg: '' }]
-    : variants.map((variant) => drawChart(spec, chart, variant, summary));
+    ? [drawChart(spec, chart, variants[1]!), { svg: '' }]
+    : variants.map((variant) => drawChart(spec, chart, variant));
   const notes = [spec.caption, spec.source, spec.asOf && `数据截至 ${formatMonth(spec.asOf)}`];
   return {
     spec,
@@ -53,7 +53,7 @@ interface Drawing {
   height: number;
 }
 
-function drawChart(spec: ChartSpec, chart: ChartData, variant: Variant, summary: string): Drawing {
+function drawChart(spec: ChartSpec, chart: ChartData, variant: Variant): Drawing {
   const frame = chartFrame(spec, chart, variant);
   const colors = chart.colors;
   // No title, subtitle, caption or legend: with any of them Plot wraps the SVG in a <figure>.
@@ -66,7 +66,6 @@ function drawChart(spec: ChartSpec, chart: ChartData, variant: Variant, summary:
   }) as unknown as Element;
   const markup = finishSvg(svg, {
     title: spec.title,
-    summary,
     idPrefix: `chart-${spec.id}-${variant.name}`,
     fontSize: variant.fontSize,
   });

@@ -1,6 +1,6 @@
 // The edge of the renderer: a ChartSpec's rows normalised once into drawn data. Everything after
 // this (marks, summary, table, CSV) reads these values and does not re-check them.
-import { colorScale, type ColorScale } from './palette.ts';
+import { colorScale, otherColor, type ColorScale } from './palette.ts';
 import { isMonth, monthRange } from './months.ts';
 import type { ChartRow, ChartSpec } from './types.ts';
 
@@ -23,6 +23,8 @@ export interface ChartData {
   series: string[];
   /** colours by the spec's full colorDomain, so a village keeps its colour across charts */
   colors: ColorScale | null;
+  /** series drawn in the one 其他 grey (past MAX_COLORS); empty when every series has its colour */
+  others: string[];
 }
 
 /**
@@ -32,6 +34,13 @@ export interface ChartData {
  */
 export const CHART_ID = /^[a-z0-9_-]+$/;
 const idPattern = CHART_ID;
+
+/**
+ * At most this many colours in one chart (issue 12: eight villages in eight colours could not be
+ * told apart): past it, the largest MAX_COLORS − 1 series keep their colours and the rest share
+ * one grey, named 其他 in the legend. The data, table, CSV and summary keep every series.
+ */
+export const MAX_COLORS = 6;
 
 /** Validates a spec's shape (ids, field types, month keys) and orders its rows. */
 export function chartData(spec: ChartSpec): ChartData {
@@ -55,8 +64,24 @@ export function chartData(spec: ChartSpec): ChartData {
   const xDomain = spec.x.type === 'month' && first && last ? monthRange(first, last) : xOrder;
   // The full colorDomain (not only the series present), so each value keeps its site-wide colour.
   const domain = [...(spec.colorDomain ?? []), ...series.filter((s) => !spec.colorDomain?.includes(s))];
-  const colors = spec.color ? colorScale(domain) : null;
-  return { data, xDomain, series, colors };
+  const others = series.length > MAX_COLORS ? smallest(data, series, series.length - (MAX_COLORS - 1)) : [];
+  const colors = spec.color ? withOthers(colorScale(domain), new Set(others)) : null;
+  return { data, xDomain, series, colors, others };
+}
+
+/** The `count` series with the smallest totals (absolute values), in series order. */
+function smallest(data: readonly Datum[], series: readonly string[], count: number): string[] {
+  const totals = new Map(series.map((s) => [s, 0]));
+  for (const d of data) if (d.y !== null) totals.set(d.color!, totals.get(d.color!)! + Math.abs(d.y));
+  const ranked = [...series].sort((a, b) => totals.get(a)! - totals.get(b)!);
+  const picked = new Set(ranked.slice(0, count));
+  return series.filter((s) => picked.has(s));
+}
+
+function withOthers(scale: ColorScale, others: ReadonlySet<string>): ColorScale {
+  if (others.size === 0) return scale;
+  const color = (value: string) => (others.has(value) ? otherColor : scale.color(value));
+  return { domain: scale.domain, range: scale.domain.map(color), color };
 }
 
 function datum(spec: ChartSpec, row: ChartRow): Datum {

@@ -1,6 +1,6 @@
 // Plot's SVG made fit for the page: no per-chart <style> (chartCss carries it once), no
 // aria-label on <g> (axe: aria-prohibited-attr), deterministic ids, an accessible name and
-// description, the site's fonts and text size, coordinates rounded to 1/100 px.
+// description (standalone only), the site's fonts and text size, coordinates rounded to 1/100 px.
 import { escapeText } from './escape.ts';
 
 /** System Chinese fonts only: a web font would cost residents megabytes of data. */
@@ -12,8 +12,11 @@ export const plotClass = 'chart-plot';
 export interface SvgText {
   /** accessible name: the chart title */
   title: string;
-  /** accessible description: the summary sentence */
-  summary: string;
+  /**
+   * accessible description (the summary sentence), for an SVG that stands alone; omitted inline,
+   * where the figure's <p class="chart-summary"> says it once (issue 12: it was heard twice)
+   */
+  summary?: string;
   /** prefix for ids inside this SVG, unique on the page (`chart-<id>-wide`) */
   idPrefix: string;
   fontSize: number;
@@ -47,7 +50,7 @@ export function finishSvg(svg: Element, text: SvgText): string {
   const root =
     `<svg class="${plotClass}" role="img" aria-label="${escapeText(text.title)}" ` +
     `font-family="${fontFamily.replaceAll('"', "'")}" font-size="${text.fontSize}"`;
-  const head = `<title>${escapeText(text.title)}</title><desc>${escapeText(text.summary)}</desc>`;
+  const head = `<title>${escapeText(text.title)}</title>${text.summary ? `<desc>${escapeText(text.summary)}</desc>` : ''}`;
   return markup.replace(/^<svg([^>]*)>/, (_, attributes: string) => {
     const kept = attributes.replace(/ (class|font-family|font-size)="[^"]*"/g, '');
     return `${root}${kept}>${head}`;

@@ -38,21 +38,37 @@
   });
   function regions() {
     var wraps = document.querySelectorAll('.table-wrap, .chart-table');
+    var used = {};
     for (var i = 0; i < wraps.length; i++) {
       var w = wraps[i];
       if (w.scrollWidth > w.clientWidth + 1) {
         if (!w.hasAttribute('tabindex')) {
-          var caption = w.querySelector('caption');
           w.setAttribute('tabindex', '0');
           w.setAttribute('role', 'region');
-          w.setAttribute('aria-label', (caption ? caption.textContent + '：' : '') + '表格，可左右滚动');
         }
+        var name = title(w) + '表格，可左右滚动';
+        used[name] = (used[name] || 0) + 1;
+        w.setAttribute('aria-label', used[name] > 1 ? name + '（' + used[name] + '）' : name);
       } else if (w.getAttribute('role') === 'region') {
         w.removeAttribute('tabindex');
         w.removeAttribute('role');
         w.removeAttribute('aria-label');
       }
     }
+  }
+  // A region's name, unique on the page (axe landmark-unique): the caption, the chart's title, or
+  // the heading before the table.
+  function title(w) {
+    var caption = w.querySelector('caption');
+    if (caption) return caption.textContent.trim() + '：';
+    var figure = w.closest('figure');
+    var h = figure && figure.querySelector('h2, h3');
+    for (var e = w; !h && e && e !== document.body; e = e.parentElement) {
+      for (var s = e.previousElementSibling; s && !h; s = s.previousElementSibling) {
+        if (/^H[1-6]$/.test(s.tagName)) h = s;
+      }
+    }
+    return h ? h.textContent.trim() + '：' : '';
   }
   var pending = 0;
   function later() {

@@ -1,11 +1,11 @@
-// 朗读 on report pages: speechSynthesis in zh-CN, one utterance per paragraph (long utterances
+// 朗读 on every page with prose (reports, topics, villages, about): speechSynthesis in zh-CN, one utterance per paragraph (long utterances
 // stall in some browsers, and paragraphs let the reader follow along: the one being read is
 // marked). Pause, resume and stop; speech stops when the reader leaves the page.
 
 /** What is read: prose blocks, table rows, and chart titles and summaries. */
 const READ = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, dt, dd, tr, figcaption';
 /** Never read: chart drawings, legends, chart tables, downloads, the table of contents. */
-const SKIP = 'svg, nav, .chart-legend, .chart-data, .chart-table, .chart-downloads, .chart-note, .read-aloud, [hidden], [aria-hidden="true"]';
+const SKIP = 'svg, nav, .print-only, .chart-legend, .chart-data, .chart-table, .chart-downloads, .chart-note, .read-aloud, [hidden], [aria-hidden="true"]';
 /** A sentence end, to cut paragraphs longer than MAX_CHARS. */
 const MAX_CHARS = 180;
 

@@ -19,6 +19,14 @@ export interface SiteSettings {
   url: string | null;
   /** true: every page shows a "示例数据" notice */
   sample: boolean;
+  /** 网站标识码 (government site code), shown in the footer when set */
+  govCode: string | null;
+  /** 公安机关备案号 (`赣公网安备36072302000123号`), linked to the national filing site */
+  policeRecord: string | null;
+  /** the 党政机关网站标识 link (http or https) issued with the mark */
+  conacUrl: string | null;
+  /** the 「我为政府网站找错」 link (http or https) */
+  errorReportUrl: string | null;
   /** the about page: Markdown body of content/site.md and the file lines before it */
   about: { markdown: string; lineOffset: number };
 }
@@ -31,6 +39,10 @@ const fields = {
   icp: { key: 'icp', label: 'ICP备案号' },
   url: { key: 'url', label: '网站地址' },
   sample: { key: 'sample', label: '是否为示例数据' },
+  govCode: { key: 'gov_code', label: '网站标识码' },
+  policeRecord: { key: 'police_record', label: '公安机关备案号' },
+  conacUrl: { key: 'conac_url', label: '党政机关网站标识链接' },
+  errorReportUrl: { key: 'error_report_url', label: '“我为政府网站找错”链接' },
 } satisfies Record<string, FieldSpec>;
 
 /** Parse the text of content/site.md (a missing title is an error; `title` is then empty). */
@@ -43,6 +55,17 @@ export function parseSiteSettings(text: string, file = SITE_FILE): { settings: S
     read.error('url', `url（网站地址）应为以 http:// 或 https:// 开头的网址，实际为 "${url}"`);
     url = null;
   }
+  const link = (field: FieldSpec): string | null => {
+    const value = read.text(field);
+    if (value === null || isHttpUrl(value)) return value;
+    read.error(field.key, `${field.key}（${field.label}）应为以 http:// 或 https:// 开头的网址，实际为 "${value}"`);
+    return null;
+  };
+  let policeRecord = read.text(fields.policeRecord);
+  if (policeRecord !== null && !/\d/.test(policeRecord)) {
+    read.error('police_record', `police_record（公安机关备案号）应含备案编号的数字，例如 "赣公网安备36072302000123号"，实际为 "${policeRecord}"`);
+    policeRecord = null;
+  }
   const settings: SiteSettings = {
     title: read.text(fields.title) ?? '',
     description: read.text(fields.description),
@@ -51,6 +74,10 @@ export function parseSiteSettings(text: string, file = SITE_FILE): { settings: S
     icp: read.text(fields.icp),
     url,
     sample: read.boolean(fields.sample) ?? false,
+    govCode: read.text(fields.govCode),
+    policeRecord,
+    conacUrl: link(fields.conacUrl),
+    errorReportUrl: link(fields.errorReportUrl),
     about: { markdown: fm.body, lineOffset: fm.lineOffset },
   };
   return { settings, issues };

@@ -12,10 +12,11 @@ const figure = (spec: ChartSpec) => figureHtml(renderChart(spec), links);
 describe('figureHtml', () => {
   test('golden HTML', () => expectGolden('figure-bar-stacked.html', figure(stackedBar)));
 
-  test('holds heading with anchor, both SVGs, summary, table, downloads and notes', () => {
+  test('holds heading, both SVGs, summary, table, 分享本图 and downloads, and notes', () => {
     const html = figure(barMonths);
     expect(html.startsWith('<figure class="chart chart-bar" id="chart-cleanup-monthly" data-pagefind-ignore>')).toBe(true);
-    expect(html).toContain('<h3>各月清理垃圾量<a class="chart-anchor" href="#chart-cleanup-monthly"');
+    expect(html).toContain('<h3 id="chart-cleanup-monthly-title">各月清理垃圾量</h3>');
+    expect(html).toContain('<a class="chart-anchor" href="#chart-cleanup-monthly" aria-describedby="chart-cleanup-monthly-title">分享本图</a>');
     expect(html).toContain('<div class="chart-wide"><svg');
     expect(html).toContain('<div class="chart-narrow"><svg');
     expect(html).toContain('<p class="chart-summary">2023年1月至6月共清理垃圾 1,000余 吨');
@@ -48,7 +49,7 @@ describe('figureHtml', () => {
       rows: [{ month: '2023-01', village: '<b>村</b>', garbage_t: 1 }],
     });
     expect(html).not.toMatch(/<script|<img|<b>/);
-    expect(html).toContain('<h3>&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<h3 id="chart-cleanup-by-village-monthly-title">&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toContain('A &amp; B');
     expect(html).toContain('&lt;b&gt;村&lt;/b&gt;');

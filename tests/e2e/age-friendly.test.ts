@@ -177,7 +177,7 @@ describe('字号 (text size)', () => {
       await ctx.close();
     }
     expect(problems).toEqual([]);
-  });
+  }, 180_000); // 36 page loads on a shared two-core machine
 
   test('without JavaScript: no dead controls (buttons, finder, read-aloud hidden), the lists and the search link remain', async () => {
     const ctx = await context({ javaScriptEnabled: false });
@@ -311,7 +311,7 @@ describe('查找我的村 (find my village)', () => {
         await input.fill(query);
         expect(await shownVillages(page), query).toEqual(['下河村']);
         expect(await page.locator('li[data-py]:not(:visible)').count(), query).toBe(all.length - 1);
-        expect(await page.locator('[data-township]:visible h3').allTextContents(), query).toEqual(['洋江镇']);
+        expect(await page.locator('[data-township]:visible .finder-township').allTextContents(), query).toEqual(['洋江镇']);
         await expect(page.locator('.finder-status').textContent()).resolves.toBe('找到 1 个村。');
       }
       await input.fill('zzzz');
@@ -488,7 +488,7 @@ describe('sharing a chart', () => {
     const figures = (await page.locator('figure.chart').evaluateAll((fs) => fs.map((f) => ({
       id: f.id,
       anchor: f.querySelector('.chart-anchor')?.getAttribute('href'),
-      downloads: [...f.querySelectorAll('.chart-downloads a')].map((a) => (a as HTMLAnchorElement).href),
+      downloads: [...f.querySelectorAll('.chart-downloads a[download]')].map((a) => (a as HTMLAnchorElement).href),
     })))) as { id: string; anchor: string | undefined; downloads: string[] }[];
     expect(figures.length).toBeGreaterThan(0);
     for (const f of figures) {
@@ -528,7 +528,8 @@ describe('small scripts', () => {
     console.log(`age-friendly: scripts (gzipped) ${[...sizes].map(([k, n]) => `${k} ${n} B`).join(', ')}`);
     for (const [key, n] of sizes) expect(n, key).toBeLessThan(2_500);
     expect(where.get('villageFinder')).toEqual(['home', 'villages']);
-    expect(where.get('readAloud')).toEqual(['report']);
+    // 朗读 on every page with prose (issue 12); not on lists (home, villages) or the search page.
+    expect(where.get('readAloud')).toEqual(['village', 'report', 'ranking']);
     expect(where.get('siteSearch')).toEqual(['search']);
     expect([...where.keys()].filter((k) => k.startsWith('other'))).toEqual([]);
   });

@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** WCAG plus axe's best practices (landmark-unique, heading-order, region …: mostly `moderate`). */
+export const AXE_ALL_TAGS = [...AXE_TAGS, 'best-practice'];
 
 export interface AxeViolation {
   id: string;
@@ -16,11 +18,11 @@ export interface AxeViolation {
 }
 
 /** Inject axe-core (needs JavaScript enabled in the context) and run it on the whole document. */
-export async function runAxe(page: Page): Promise<AxeViolation[]> {
+export async function runAxe(page: Page, tags: readonly string[] = AXE_TAGS): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: AXE_PATH });
   return (await page.evaluate(`(async () => {
     const results = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} },
+      runOnly: { type: 'tag', values: ${JSON.stringify(tags)} },
       resultTypes: ['violations'],
     });
     return results.violations.map((v) => ({
