@@ -39,7 +39,7 @@ const validate = {
         const { tsImport } = await import('tsx/esm/api');
         const { validateForBuild } = await tsImport('./src/build/validate.ts', import.meta.url);
         // 3 tells src/cli/astro.mjs that the data, not the build, failed (it then exits with 1)
-        if (!validateForBuild(siteDir, config.base)) process.exit(3);
+        if (!(await validateForBuild(siteDir, config.base))) process.exit(3);
       } catch (error) {
         console.error('检查程序出错（这不是数据问题，请联系技术人员）：');
         console.error(error);

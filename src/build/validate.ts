@@ -4,15 +4,19 @@ import { formatReport } from '../data/report.ts';
 import { basePath } from './paths.ts';
 import { loadProject, type Project } from './project.ts';
 import { timings } from './timings.ts';
+import { preparePhotos } from '../photos/prepare.ts';
 
 // The config and the pages are separate module instances in one process: share through globalThis.
 const slot = Symbol.for('renju.validatedProject');
 type Slot = Record<symbol, Project | undefined>;
 
 /** Load and check everything; print the report (as `npm run check` does). False on any error. */
-export function validateForBuild(root: string, base: string): boolean {
+export async function validateForBuild(root: string, base: string): Promise<boolean> {
   const project = loadProject(root, { base: basePath(base) });
   timings().loadMs += project.timings.loadMs;
+  const started = performance.now();
+  await preparePhotos(project);
+  timings().photosMs = performance.now() - started;
   if (project.hasErrors) {
     console.error(formatReport(project.issues));
     return false;

@@ -232,5 +232,6 @@ export function loadKnown<R>(
     issues,
   );
 
-  return { dataset: { name: schema.name, file: path, columns: present, rows }, usable, rejected };
+  const positions = Object.fromEntries([...indexOf].map(([key, i]) => [key, i + 1]));
+  return { dataset: { name: schema.name, file: path, columns: present, rows, positions }, usable, rejected };
 }

@@ -14,6 +14,7 @@ import {
   constructionItemsSchema,
   constructionPointsSchema,
   inspectionsSchema,
+  photosSchema,
   schemas,
   targetsSchema,
   toiletsSchema,
@@ -60,6 +61,7 @@ export function loadTables(files: DataFile[]): { tables: Tables; issues: Issue[]
     toilets: null,
     inspections: null,
     targets: null,
+    photos: null,
     free: [],
   };
   // Each file is guarded on its own; this is the last line of defence for the glue between them.
@@ -140,6 +142,7 @@ function loadAll(files: DataFile[], issues: Issue[]): Tables {
     toilets: load(toiletsSchema, rowBuilders.toilets)?.dataset ?? null,
     inspections: load(inspectionsSchema, rowBuilders.inspections)?.dataset ?? null,
     targets: load(targetsSchema, rowBuilders.targets)?.dataset ?? null,
+    photos: load(photosSchema, rowBuilders.photos)?.dataset ?? null,
     free: [...free.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, file]) =>

@@ -5,6 +5,7 @@ import { normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells
 import { nameKey, nearest, suggestion, withoutUnit } from './names.ts';
 import { quote } from './quote.ts';
 import { targetMetrics } from './schemas.ts';
+import { parseDate } from './dates.ts';
 import type { ColumnSpec, ConstructionPoint, IssueCode, Scope, TargetMetric } from './types.ts';
 import type { VillageIndex } from './villages.ts';
 
@@ -182,6 +183,8 @@ export function readCell(
       return parseNumber(raw, numberRule(col, override));
     case 'month':
       return parseMonth(raw, col.label);
+    case 'date':
+      return parseDate(raw, col.label);
     case 'enum':
       return readEnum(col, raw);
     case 'village':
