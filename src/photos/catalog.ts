@@ -16,8 +16,8 @@ export const PHONE_WIDTH = 800;
 export const LARGE_WIDTH = 1600;
 export const MAX_BYTES = 30 * 1024 * 1024;
 export const MAX_PIXELS = 40_000_000;
-/** Published under `/_photos/` (names are content hashes: nothing about the original leaks). */
-export const PHOTO_DIR = '_photos';
+/** Published under `/assets/photos/` (names are content hashes: nothing about the original leaks). */
+export const PHOTO_DIR = 'assets/photos';
 
 export interface PhotoSize {
   width: number;

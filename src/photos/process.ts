@@ -103,7 +103,7 @@ export async function processPhotos(catalog: PhotoCatalog, parallel = 2): Promis
 }
 
 /** The bytes of a published file, encoding its photo first when the cache lacks it (dev server). */
-export async function variantBytes(catalog: PhotoCatalog, name: string): Promise<Uint8Array | null> {
+export async function variantBytes(catalog: PhotoCatalog, name: string): Promise<Uint8Array<ArrayBuffer> | null> {
   const dir = cacheDir();
   const source = [...catalog.sources.values()].find((s) => s.ok && variantNames(s).includes(name));
   if (!source) return null;
