@@ -44,7 +44,7 @@ export interface RowProblem {
 const show = (q: Quantity) => `${Number(q.value.toPrecision(12))}${q.approx ? '余' : ''}`;
 
 /** Checks across the columns of a row and against other files. */
-export function checkRow(dataset: string, values: Values, refs: References): RowProblem[] {
+export function checkRow(dataset: string, values: Values, refs: References, rawOf: RawOf = () => undefined): RowProblem[] {
   if (dataset === 'toilets') {
     const sanitary = values.get('sanitary') as Quantity | null | undefined;
     const id = values.get('village') as string | undefined;
@@ -72,12 +72,12 @@ export function checkRow(dataset: string, values: Values, refs: References): Row
       ];
     }
   }
-  if (dataset === 'photos') return checkPhotoRow(values, refs);
+  if (dataset === 'photos') return checkPhotoRow(values, refs, rawOf);
   return [];
 }
 
 /** A photo belongs to a village or a construction point, or both when they agree (§3.10). */
-function checkPhotoRow(values: Values, refs: References): RowProblem[] {
+function checkPhotoRow(values: Values, refs: References, rawOf: RawOf): RowProblem[] {
   const village = values.get('village') as string | null | undefined;
   const point = values.get('point') as string | null | undefined;
   if (point) {
@@ -94,8 +94,8 @@ function checkPhotoRow(values: Values, refs: References): RowProblem[] {
     return [];
   }
   if (village) return [];
-  // undefined: the column is absent, or its reference could not be read (already reported).
-  if (village === undefined && point === undefined) return [];
+  // A reference that could not be read has been reported already.
+  if (!isEmptyCell(rawOf('village') ?? '') || !isEmptyCell(rawOf('point') ?? '')) return [];
   const key = values.has('village') ? 'village' : values.has('point') ? 'point' : 'file';
   return [{ key, code: 'missing-value', message: '「村」和「建设点编号」至少填一个：照片要显示在哪个村或建设点的页面上' }];
 }

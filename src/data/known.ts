@@ -179,7 +179,7 @@ export function loadKnown<R>(
       }
     }
 
-    for (const problem of checkRow(schema.name, values, refs)) {
+    for (const problem of checkRow(schema.name, values, refs, rawOf)) {
       issues.push({ ...at(problem.key), code: problem.code, message: problem.message });
       if (problem.code !== 'warning') ok = false;
     }

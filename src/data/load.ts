@@ -142,7 +142,7 @@ function loadAll(files: DataFile[], issues: Issue[]): Tables {
     toilets: load(toiletsSchema, rowBuilders.toilets)?.dataset ?? null,
     inspections: load(inspectionsSchema, rowBuilders.inspections)?.dataset ?? null,
     targets: load(targetsSchema, rowBuilders.targets)?.dataset ?? null,
-    photos: load(photosSchema, rowBuilders.photos)?.dataset ?? null,
+    photos: withRejected(load(photosSchema, rowBuilders.photos)),
     free: [...free.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, file]) =>
@@ -152,6 +152,10 @@ function loadAll(files: DataFile[], issues: Issue[]): Tables {
       ),
   };
   return tables;
+}
+
+function withRejected<R>(result: KnownResult<R> | null): Dataset<R> | null {
+  return result ? { ...result.dataset, rejected: result.rejected } : null;
 }
 
 /**

@@ -171,6 +171,8 @@ export interface Dataset<R> {
   rows: R[];
   /** 1-based column of each key in the file (known datasets), for messages about a row's cell */
   positions?: Record<string, number>;
+  /** raw cells of rows left out because of an error, by line (photos: files named there are not "unlisted") */
+  rejected?: { line: number; raw: Map<string, string> }[];
 }
 
 export interface FreeRow extends RowOrigin {

@@ -170,6 +170,7 @@ export function createCatalog(root: string, tables: Tables): PhotoCatalog {
     const near = folded.get(key.toLowerCase());
     const shown = quote(name);
     if (near !== undefined) {
+      used.add(near);
       return { ok: false, code: 'foreign-key-error', message: `照片 ${shown} 不存在：文件名的大小写不同，实际为 data/photos/${near}；服务器区分大小写，请改成一致` };
     }
     const similar = nearest(key, files.map((f) => [f, `data/photos/${f}`] as const));
@@ -190,15 +191,22 @@ export function createCatalog(root: string, tables: Tables): PhotoCatalog {
     if (!has.has('village') && !has.has('point') && dataset.columns.length > 0) {
       issues.push({ path: dataset.file, code: 'missing-column', message: '缺少「村」或「建设点编号」列：每张照片要写明属于哪个村或建设点' });
     }
+    const check = (line: number, name: string) => {
+      const at = { path: dataset.file, row: line, ...(column !== undefined && { column }) };
+      const found = resolve(name);
+      if (found.ok) found.source.refs.push(at);
+      else issues.push({ ...at, code: found.code, message: `「文件」${found.message}` });
+      return found;
+    };
+    const rows = new Map(dataset.rows.map((row) => [row.line, row]));
+    // Rows with an error elsewhere get their file checked too: every problem in one run.
+    for (const { line, raw } of dataset.rejected ?? []) {
+      const name = raw.get('file');
+      if (name !== undefined && name.trim() !== '' && !rows.has(line)) check(line, name);
+    }
     for (const row of dataset.rows) {
-      const found = resolve(row.file);
-      if (!found.ok) {
-        issues.push({ path: dataset.file, row: row.line, ...(column !== undefined && { column }), code: found.code, message: `「文件」${found.message}` });
-        continue;
-      }
-      found.source.refs.push({ path: dataset.file, row: row.line, ...(column !== undefined && { column }) });
-      if (row.village === null) continue; // reported by the row check
-      photos.push({ row, source: found.source });
+      const found = check(row.line, row.file);
+      if (found.ok && row.village !== null) photos.push({ row, source: found.source });
     }
   }
 

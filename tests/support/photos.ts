@@ -83,7 +83,7 @@ export async function phonePhoto(o: PhoneOptions): Promise<Buffer> {
   const orientation = o.orientation ?? 1;
   let img = sharp(Buffer.from(sceneSvg(o)));
   if (o.grain) {
-    const noise = await sharp({ create: { width: o.width, height: o.height, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
+    const noise = await sharp({ create: { width: o.width, height: o.height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
     img = sharp(await img.composite([{ input: noise, blend: 'soft-light' }]).png().toBuffer());
   }
   // Stored pixels = the upright picture turned back: 6 (display turns 90° clockwise) stores it 90° anticlockwise.
