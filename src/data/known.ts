@@ -30,6 +30,8 @@ export interface KnownResult<R> {
   usable: boolean;
   /** rows left out because of an error */
   rejected: RejectedRow[];
+  /** 1-based column of each key present in the file */
+  positions?: Record<string, number>;
 }
 
 /**
@@ -233,5 +235,5 @@ export function loadKnown<R>(
   );
 
   const positions = Object.fromEntries([...indexOf].map(([key, i]) => [key, i + 1]));
-  return { dataset: { name: schema.name, file: path, columns: present, rows, positions }, usable, rejected };
+  return { dataset: { name: schema.name, file: path, columns: present, rows }, usable, rejected, positions };
 }

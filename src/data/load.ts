@@ -155,7 +155,7 @@ function loadAll(files: DataFile[], issues: Issue[]): Tables {
 }
 
 function withRejected<R>(result: KnownResult<R> | null): Dataset<R> | null {
-  return result ? { ...result.dataset, rejected: result.rejected } : null;
+  return result ? { ...result.dataset, rejected: result.rejected, ...(result.positions && { positions: result.positions }) } : null;
 }
 
 /**
