@@ -27,6 +27,22 @@ async function siteUrl() {
 
 const site = await siteUrl();
 
+/**
+ * Astro's own rendering of the reports is unused (src/markdown/ renders them, photos included);
+ * left alone, its image collection would try to import `![说明](photos/…)` as a module and fail
+ * the build with its own message. This drops image nodes from that unused rendering only.
+ */
+function dropImages() {
+  /** @param {any} node */
+  const strip = (node) => {
+    if (Array.isArray(node.children)) {
+      node.children = node.children.filter((/** @type {any} */ c) => c.type !== 'image' && c.type !== 'imageReference');
+      node.children.forEach(strip);
+    }
+  };
+  return strip;
+}
+
 /** Writes the build's timings (src/build/timings.ts) where the benchmark asks for them. */
 /**
  * `npm run build` validates data and content first, in this process, so they are read once per
@@ -41,7 +57,7 @@ const validate = {
       // Node loads this config file natively, so TypeScript comes in through tsx (scoped import).
       const { tsImport } = await import('tsx/esm/api');
       const { validateForBuild } = await tsImport('./src/build/validate.ts', import.meta.url);
-      if (validateForBuild(siteDir, config.base)) return;
+      if (await validateForBuild(siteDir, config.base)) return;
       // The report is printed. Tell src/cli/astro.mjs that the data, not the build, failed, and
       // stop Astro by throwing (a hook must not call process.exit: Astro would skip its cleanup).
       const status = process.env.SITE_BUILD_STATUS;
@@ -74,7 +90,7 @@ export default defineConfig({
   compressHTML: true,
   // Reports are rendered by our markdown-it pipeline; Astro's own Markdown rendering of the
   // content collection is unused, so skip its syntax highlighting.
-  markdown: { syntaxHighlight: false },
+  markdown: { syntaxHighlight: false, remarkPlugins: [dropImages] },
   devToolbar: { enabled: false },
   prefetch: false,
   integrations: [validate, ...(site ? [sitemap()] : []), timingsFile, devWatch(siteDir)],

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import siteCss from '../styles/site.css?raw';
 import { chartCss } from '../charts/css.ts';
+import { photoCss } from '../photos/css.ts';
 
-export const css = `${siteCss}\n${chartCss}`;
+export const css = `${siteCss}\n${chartCss}\n${photoCss}`;
 export const cssFile = `site-${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`;

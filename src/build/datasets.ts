@@ -33,7 +33,7 @@ function latest(dataset: Dataset<object>): Month | null {
 }
 
 const typeNames: Record<ColumnSpec['type'], string> = {
-  text: '文字', id: '编号', number: '数字', integer: '整数', percent: '百分比', month: '年月',
+  text: '文字', id: '编号', number: '数字', integer: '整数', percent: '百分比', month: '年月', date: '日期（年月或年月日）',
   village: '村（编号或村名）', point: '建设点编号', enum: '选项', metric: '指标', scope: '范围',
 };
 

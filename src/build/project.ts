@@ -12,6 +12,7 @@ import { timings } from './timings.ts';
 import { validatedProject } from './validate.ts';
 import { basePath } from './paths.ts';
 import type { Report } from '../site/reports.ts';
+import { createCatalog, unusedPhotoWarnings, type PhotoCatalog } from '../photos/catalog.ts';
 
 export type TopicSlug = 'cleanup' | 'construction' | 'toilets' | 'ranking';
 
@@ -35,6 +36,8 @@ export interface Project {
   topics: Topic[];
   /** 数据截至: the latest month in the monthly datasets */
   asOf: Month | null;
+  /** data/photos/ and photos.csv (src/photos/) */
+  photos: PhotoCatalog;
   timings: { loadMs: number };
 }
 
@@ -90,13 +93,16 @@ export function loadProject(root: string, options: ProjectOptions = {}): Project
   const base = options.base ?? '/';
   const dev = options.dev ?? false;
   const data = loadData(root, options.now ? { now: options.now } : {});
+  const photos = createCatalog(root, data.tables);
   const content = loadContent(root, data.tables, {
     base,
     dev,
     includeDrafts: dev,
     presetChart: (name, request) => presetChart(data.tables, name, request),
+    photos,
   });
-  const issues = sortIssues([...data.issues, ...content.issues, ...siteWarnings(content.site)]);
+  const photoIssues = [...photos.issues, ...unusedPhotoWarnings(photos, data.tables.photos?.file ?? null)];
+  const issues = sortIssues([...data.issues, ...photoIssues, ...content.issues, ...siteWarnings(content.site)]);
   return {
     root,
     base,
@@ -108,6 +114,7 @@ export function loadProject(root: string, options: ProjectOptions = {}): Project
     hasErrors: hasErrors(issues),
     topics: topicsOf(data.tables),
     asOf: latestMonth(data.tables),
+    photos,
     timings: { loadMs: performance.now() - started },
   };
 }

@@ -6,6 +6,8 @@ export interface BuildTimings {
   chartMs: number;
   charts: number;
   pages: number;
+  /** photo encoding in the validation step (src/photos/prepare.ts) */
+  photosMs?: number;
 }
 
 const key = Symbol.for('renju.buildTimings');

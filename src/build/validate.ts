@@ -8,6 +8,7 @@ import { chartIdSources } from './charts.ts';
 import { basePath } from './paths.ts';
 import { loadProject, type Project } from './project.ts';
 import { timings } from './timings.ts';
+import { preparePhotos } from '../photos/prepare.ts';
 
 // The config and the pages are separate module instances in one process: share through globalThis.
 const slot = Symbol.for('renju.validatedProject');
@@ -67,9 +68,12 @@ export function checkIssues(project: Project, base?: string): { issues: Issue[];
 }
 
 /** Load and check everything; print the report (as `npm run check` does). False on any error. */
-export function validateForBuild(root: string, base: string): boolean {
+export async function validateForBuild(root: string, base: string): Promise<boolean> {
   const project = loadProject(root, { base: basePath(base) });
   timings().loadMs += project.timings.loadMs;
+  const started = performance.now();
+  await preparePhotos(project);
+  timings().photosMs = performance.now() - started;
   const checked = checkIssues(project, base);
   if (checked.hasErrors) {
     console.error(formatReport(checked.issues));

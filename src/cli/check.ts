@@ -6,6 +6,7 @@ import { loadProject, siteRoot } from '../build/project.ts';
 import { basePath } from '../build/paths.ts';
 import { checkIssues } from '../build/validate.ts';
 import { formatReport } from '../data/report.ts';
+import { preparePhotos } from '../photos/prepare.ts';
 
 function baseArg(args: string[]): string | undefined {
   for (let i = 0; i < args.length; i++) {
@@ -20,6 +21,7 @@ const base = baseArg(process.argv.slice(2));
 let checked;
 try {
   const project = loadProject(root, base === undefined ? {} : { base: basePath(base) });
+  await preparePhotos(project);
   checked = checkIssues(project, base);
 } catch (error) {
   // A bug, not a data problem: say so plainly, with the stack for developers.

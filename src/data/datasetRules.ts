@@ -2,6 +2,7 @@
 // from the row, checks across columns and files, uniqueness beyond the schema's key.
 import { isEmptyCell, normalizeCell, type NumberRule } from './cells.ts';
 import { resolveMetric, type References } from './readCell.ts';
+import { nameKey } from './names.ts';
 import { targetMetrics } from './schemas.ts';
 import type { IssueCode, Quantity } from './types.ts';
 import { trimFloat } from '../format.ts';
@@ -44,7 +45,7 @@ export interface RowProblem {
 const show = (q: Quantity) => `${trimFloat(q.value)}${q.approx ? '余' : ''}`;
 
 /** Checks across the columns of a row and against other files. */
-export function checkRow(dataset: string, values: Values, refs: References): RowProblem[] {
+export function checkRow(dataset: string, values: Values, refs: References, rawOf: RawOf = () => undefined): RowProblem[] {
   if (dataset === 'toilets') {
     const sanitary = values.get('sanitary') as Quantity | null | undefined;
     const id = values.get('village') as string | undefined;
@@ -72,7 +73,32 @@ export function checkRow(dataset: string, values: Values, refs: References): Row
       ];
     }
   }
+  if (dataset === 'photos') return checkPhotoRow(values, refs, rawOf);
   return [];
+}
+
+/** A photo belongs to a village or a construction point, or both when they agree (§3.10). */
+function checkPhotoRow(values: Values, refs: References, rawOf: RawOf): RowProblem[] {
+  const village = values.get('village') as string | null | undefined;
+  const point = values.get('point') as string | null | undefined;
+  if (point) {
+    const p = refs.points?.get(nameKey(point));
+    if (p && village && p.village !== village) {
+      const name = (id: string) => refs.villages?.byId.get(id)?.name ?? id;
+      return [{
+        key: 'point',
+        code: 'constraint-error',
+        message: `「建设点编号」${point} 属于${name(p.village)}，与本行「村」${name(village)}不一致；请核对，或只填其中一个`,
+      }];
+    }
+    if (p) values.set('pointVillage', p.village);
+    return [];
+  }
+  if (village) return [];
+  // A reference that could not be read has been reported already.
+  if (!isEmptyCell(rawOf('village') ?? '') || !isEmptyCell(rawOf('point') ?? '')) return [];
+  const key = values.has('village') ? 'village' : values.has('point') ? 'point' : 'file';
+  return [{ key, code: 'missing-value', message: '「村」和「建设点编号」至少填一个：照片要显示在哪个村或建设点的页面上' }];
 }
 
 /** Uniqueness keys: the schema's, plus a village name within its township. */

@@ -31,6 +31,8 @@ export interface KnownResult<R> {
   usable: boolean;
   /** rows left out because of an error */
   rejected: RejectedRow[];
+  /** 1-based column of each key present in the file */
+  positions?: Record<string, number>;
 }
 
 /**
@@ -258,7 +260,7 @@ export function loadKnown<R>(
       }
     }
 
-    for (const problem of checkRow(schema.name, values, refs)) {
+    for (const problem of checkRow(schema.name, values, refs, rawOf)) {
       issues.push({ ...at(problem.key), code: problem.code, message: problem.message });
       if (problem.code !== 'warning') ok = false;
     }
@@ -311,6 +313,7 @@ export function loadKnown<R>(
     issues,
   );
 
+  const positions = Object.fromEntries([...indexOf].map(([key, i]) => [key, i + 1]));
   const dataset: Dataset<R> = { name: schema.name, file: path, columns: present, rows, ...(damaged && { damaged: path }) };
-  return { dataset, usable, rejected };
+  return { dataset, usable, rejected, positions };
 }

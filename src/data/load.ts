@@ -14,6 +14,7 @@ import {
   constructionItemsSchema,
   constructionPointsSchema,
   inspectionsSchema,
+  photosSchema,
   schemas,
   targetsSchema,
   toiletsSchema,
@@ -67,6 +68,7 @@ export function loadTables(files: DataFile[], options: LoadOptions = {}): { tabl
     toilets: null,
     inspections: null,
     targets: null,
+    photos: null,
     free: [],
   };
   // Each file is guarded on its own; this is the last line of defence for the glue between them.
@@ -148,6 +150,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
     toilets: load(toiletsSchema, rowBuilders.toilets)?.dataset ?? null,
     inspections: load(inspectionsSchema, rowBuilders.inspections)?.dataset ?? null,
     targets: load(targetsSchema, rowBuilders.targets)?.dataset ?? null,
+    photos: withRejected(load(photosSchema, rowBuilders.photos)),
     free: [...free.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, file]) =>
@@ -158,6 +161,10 @@ function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
   };
   if (refs.villages === null) markVillageDependents(tables, refs.villagesPath);
   return tables;
+}
+
+function withRejected<R>(result: KnownResult<R> | null): Dataset<R> | null {
+  return result ? { ...result.dataset, rejected: result.rejected, ...(result.positions && { positions: result.positions }) } : null;
 }
 
 /**

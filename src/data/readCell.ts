@@ -6,6 +6,7 @@ import { nameKey, nearest, replacedName, suggestion, withoutUnit } from './names
 import { excelErrorValue } from './mistakes.ts';
 import { quote } from './quote.ts';
 import { targetMetrics } from './schemas.ts';
+import { parseDate } from './dates.ts';
 import type { ColumnSpec, ConstructionPoint, IssueCode, Scope, TargetMetric } from './types.ts';
 import type { VillageIndex } from './villages.ts';
 
@@ -202,6 +203,8 @@ export function readCell(
       return parseNumber(raw, numberRule(col, override));
     case 'month':
       return parseMonth(raw, col.label);
+    case 'date':
+      return parseDate(raw, col.label);
     case 'enum':
       return readEnum(col, raw);
     case 'village':

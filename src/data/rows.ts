@@ -8,6 +8,8 @@ import type {
   ConstructionPoint,
   InspectionRow,
   Month,
+  PhotoRow,
+  PhotoStage,
   PointLevel,
   Quantity,
   Scope,
@@ -96,6 +98,18 @@ export const rowBuilders: { [T in Exclude<keyof Tables, 'free'>]: (v: Values, li
     value: quantity(v, 'value'),
     due: str(v, 'due') as Month,
     scope: (v.get('scope') as Scope | null | undefined) ?? { kind: 'site' },
+    note: text(v, 'note'),
+  }),
+  photos: (v, line): PhotoRow => ({
+    line,
+    file: str(v, 'file').replace(/\\/g, '/'),
+    // A row naming only its point belongs to the point's village (set by checkRow).
+    village: text(v, 'village') ?? text(v, 'pointVillage'),
+    point: text(v, 'point'),
+    date: text(v, 'date'),
+    stage: text(v, 'stage') as PhotoStage | null,
+    pair: text(v, 'pair'),
+    caption: str(v, 'caption'),
     note: text(v, 'note'),
   }),
 };

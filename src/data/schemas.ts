@@ -144,6 +144,24 @@ export const targetsSchema: DatasetSchema = {
   ],
 };
 
+export const photosSchema: DatasetSchema = {
+  name: 'photos',
+  table: 'photos',
+  title: '照片',
+  required: false,
+  columns: [
+    { key: 'file', label: '文件', type: 'text', required: true },
+    { key: 'village', label: '村', type: 'village' },
+    { key: 'point', label: '建设点编号', type: 'point' },
+    { key: 'date', label: '日期', type: 'date' },
+    { key: 'stage', label: '阶段', type: 'enum', values: ['整治前', '施工中', '整治后'] },
+    { key: 'pair', label: '对比组', type: 'text' },
+    { key: 'caption', label: '说明', type: 'text', required: true },
+    note,
+  ],
+  unique: ['file'],
+};
+
 /** Known datasets in the order they are loaded (villages first: others reference it). */
 export const schemas: DatasetSchema[] = [
   villagesSchema,
@@ -153,6 +171,7 @@ export const schemas: DatasetSchema[] = [
   toiletsSchema,
   inspectionsSchema,
   targetsSchema,
+  photosSchema,
 ];
 
 export function schemaByName(name: string): DatasetSchema | undefined {

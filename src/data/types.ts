@@ -107,6 +107,23 @@ export interface Target extends RowOrigin {
   note: string | null;
 }
 
+export type PhotoStage = '整治前' | '施工中' | '整治后';
+
+/** A row of photos.csv (contract §3.10); the file itself is checked in src/photos/. */
+export interface PhotoRow extends RowOrigin {
+  /** as typed, forward slashes (resolved under data/photos/ by src/photos/catalog.ts) */
+  file: string;
+  /** village id: the row's own, or its point's village */
+  village: string | null;
+  point: string | null;
+  /** `YYYY-MM` or `YYYY-MM-DD` */
+  date: string | null;
+  stage: PhotoStage | null;
+  pair: string | null;
+  caption: string;
+  note: string | null;
+}
+
 /** A value in a free dataset row (contract §3.8). */
 export type FreeValue = string | Quantity | Month | null;
 
@@ -117,6 +134,7 @@ export type ColumnType =
   | 'integer'
   | 'percent'
   | 'month'
+  | 'date'
   | 'village'
   | 'point'
   | 'enum'
@@ -158,6 +176,10 @@ export interface Dataset<R> {
    * this dataset follows from that file's problem (contract §5).
    */
   damaged?: string;
+  /** 1-based column of each key in the file (known datasets), for messages about a row's cell */
+  positions?: Record<string, number>;
+  /** raw cells of rows left out because of an error, by line (photos: files named there are not "unlisted") */
+  rejected?: { line: number; raw: Map<string, string> }[];
 }
 
 export interface FreeRow extends RowOrigin {
@@ -173,6 +195,7 @@ export interface Tables {
   toilets: Dataset<ToiletRow> | null;
   inspections: Dataset<InspectionRow> | null;
   targets: Dataset<Target> | null;
+  photos: Dataset<PhotoRow> | null;
   /** free datasets (§3.8), sorted by name */
   free: Dataset<FreeRow>[];
 }

@@ -3,6 +3,7 @@ import type { Issue, IssueCode, Tables } from '../data/types.ts';
 import type { ChartSpec, RenderedChart } from '../charts/types.ts';
 import type { Env } from 'markdown-it';
 import { escapeText } from '../charts/escape.ts';
+import type { PhotoCatalog } from '../photos/catalog.ts';
 
 // The site's own charts that a chart block may ask for (contract §4.1): one list, in presets.ts.
 export { presetNames, type PresetName } from '../charts/presets.ts';
@@ -31,6 +32,8 @@ export interface MarkdownContext {
   /** dev mode: errors are also rendered in place */
   dev: boolean;
   presetChart: PresetChart;
+  /** photos under data/photos/ that `![说明](photos/…)` may name (src/photos/) */
+  photos?: PhotoCatalog;
 }
 
 export interface TocEntry {

@@ -31,6 +31,7 @@ export function loadContent(root: string, tables: Tables, opts: ContentOptions):
       chartIdPrefix: 'about-',
       dev: opts.dev,
       presetChart: opts.presetChart,
+      ...(opts.photos && { photos: opts.photos }),
     });
     issues.push(...about.issues);
     site = { ...settings, aboutPage: { html: about.html, toc: about.toc, charts: about.charts } };

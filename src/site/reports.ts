@@ -7,6 +7,7 @@ import type { RenderedChart } from '../charts/types.ts';
 import { nearest, suggestion } from '../data/names.ts';
 import type { PresetChart, TocEntry } from '../markdown/env.ts';
 import { renderMarkdown } from '../markdown/render.ts';
+import type { PhotoCatalog } from '../photos/catalog.ts';
 import { villageIndex } from '../query/view.ts';
 import { fieldReader, type FieldSpec } from './fields.ts';
 import { parseFrontMatter } from './frontMatter.ts';
@@ -39,6 +40,8 @@ export interface ContentOptions {
   /** include drafts (dev and check); `npm run build` leaves them out */
   includeDrafts: boolean;
   presetChart: PresetChart;
+  /** files under data/photos/ that Markdown images may name */
+  photos?: PhotoCatalog;
 }
 
 const fields = {
@@ -120,6 +123,7 @@ export function parseReport(
     chartIdPrefix: chartIdPrefix(slug),
     dev: opts.dev,
     presetChart: opts.presetChart,
+    ...(opts.photos && { photos: opts.photos }),
   });
   issues.push(...rendered.issues);
   if (title === null || date === null || UNSAFE_SLUG.test(slug)) return { report: null, issues };

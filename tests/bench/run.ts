@@ -2,7 +2,7 @@
 // how the build scales with the number of villages, and what one chart costs to render.
 // Prints a readable report and writes every figure to tests/output/bench.json.
 //
-//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check]
+//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-photos] [--photos 300]
 //                          [--runs 5] [--chart-runs 50] [--keep] [--json <file>] [--dist <folder>]
 //
 // --dist measures a site already built with `--base /town/` instead of building the default one.
@@ -18,6 +18,7 @@ import { timeCharts, type ChartTiming } from './charts.ts';
 import { CHECK_TARGET_MS, timeChecks, type CheckTiming } from './checkInputs.ts';
 import { measurePages, type PageMeasure } from './pages.ts';
 import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
+import { photoBuild, photoPage } from './photos.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -26,6 +27,8 @@ const { values: args } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     'skip-charts': { type: 'boolean', default: false },
     'skip-check': { type: 'boolean', default: false },
+    'skip-photos': { type: 'boolean', default: false },
+    photos: { type: 'string', default: '300' },
     runs: { type: 'string', default: '5' },
     'chart-runs': { type: 'string', default: '50' },
     keep: { type: 'boolean', default: false },
@@ -225,6 +228,11 @@ async function main(): Promise<number> {
   await section('build', args['skip-build']!, () => buildSection(sizes, args.keep!));
   await section('charts', args['skip-charts']!, () => chartsSection(Number(args['chart-runs'])));
   await section('check', args['skip-check']!, () => checkSection());
+  await section('photos', args['skip-photos']!, async () => {
+    console.log(`\n== 5. Photos (phone-like 4000×3000 JPEGs with grain; nginx + gzip, Slow 4G) ==`);
+    const log = (l: string) => console.log(l);
+    return { page: await photoPage(Number(args.runs), log), build: await photoBuild(Number(args.photos), log) };
+  });
   report.finishedAt = new Date().toISOString();
   mkdirSync(path.dirname(args.json!), { recursive: true });
   writeFileSync(args.json!, `${JSON.stringify(report, null, 2)}\n`);

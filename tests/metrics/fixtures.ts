@@ -117,6 +117,7 @@ export function makeTables(rows: TableRows): Tables {
     toilets: rows.toilets ? dataset(toiletsSchema, rows.toilets) : null,
     inspections: rows.inspections ? dataset(inspectionsSchema, rows.inspections) : null,
     targets: rows.targets ? dataset(targetsSchema, rows.targets) : null,
+    photos: null,
     free: [],
   };
 }

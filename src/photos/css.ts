@@ -1,0 +1,23 @@
+// Styles of the photo blocks, appended to the one stylesheet (src/build/css.ts).
+export const photoCss = `
+.photo-gallery { margin: 1.5rem 0; }
+.photo-pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.5rem; margin: 0.75rem 0 1.25rem; max-width: 46rem; }
+.photo-pair-title { margin: 1rem 0 0.25rem; font-size: 1.05rem; }
+.photo-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr)); gap: 0.75rem; list-style: none; padding: 0; margin: 0.75rem 0; max-width: 46rem; }
+.photo-grid > li { margin: 0; }
+figure.photo { margin: 0; }
+figure.photo .photo-link { display: block; }
+figure.photo img { display: block; width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: contain; background: var(--soft); border-radius: var(--radius); }
+figure.photo figcaption { font-size: 0.95rem; line-height: 1.5; margin-top: 0.3rem; }
+.photo-stage { display: block; font-weight: 700; }
+.point-photos { margin-top: 0.75rem; }
+.md-photo { display: block; max-width: 46rem; margin: 1rem 0; }
+.md-photo img { display: block; width: 100%; height: auto; border-radius: var(--radius); }
+.print-photos { display: none; }
+@media print {
+  .photo-gallery, .point-photos { display: none !important; }
+  .print-photos { display: grid !important; grid-template-columns: 1fr 1fr; gap: 4mm; max-width: 15cm; margin: 3mm 0; break-inside: avoid; }
+  .print-photos img { max-height: 5cm; }
+  .print-photos figcaption { font-size: 9pt; }
+}
+`;

@@ -1,0 +1,35 @@
+// Which photos each page shows.
+import type { Project } from '../build/project.ts';
+import { townships, townshipOf } from '../metrics/scope.ts';
+import type { Photo } from './catalog.ts';
+import { groupPhotos, type PhotoGroups, type PhotoPair } from './groups.ts';
+
+/** A village's photos: its own rows and its construction points' rows. */
+export function villagePhotos(project: Project, village: string): Photo[] {
+  return project.photos.photos.filter((p) => p.row.village === village);
+}
+
+/** The latest pair of a construction point (shown on /construction/). */
+export function latestPointPair(project: Project, point: string): PhotoPair | undefined {
+  return groupPhotos(project.photos.photos.filter((p) => p.row.point === point)).pairs[0];
+}
+
+/** The village 公示 sheet prints at most one pair: the newest. */
+export function printPair(project: Project, village: string): PhotoPair | undefined {
+  return groupPhotos(villagePhotos(project, village)).pairs[0];
+}
+
+/** /photos/: every township with photos, in villages.csv order; pairs newest first. */
+export function photosByTownship(project: Project): { township: string; groups: PhotoGroups }[] {
+  const { tables } = project;
+  const byTown = new Map<string, Photo[]>();
+  for (const p of project.photos.photos) {
+    const town = townshipOf(tables, p.row.village!) ?? '';
+    const list = byTown.get(town);
+    if (list) list.push(p);
+    else byTown.set(town, [p]);
+  }
+  return townships(tables)
+    .filter((t) => byTown.has(t))
+    .map((township) => ({ township, groups: groupPhotos(byTown.get(township)!) }));
+}
