@@ -6,7 +6,6 @@ import { cleanupByMonth, cleanupTotal, type CleanupMetric } from '../metrics/cle
 import { conversionsTotal, coverageByMonth, publicToilets } from '../metrics/coverage.ts';
 import { latestMonths, previousMonth } from '../metrics/months.ts';
 import { constructionSums, scopeProgress } from '../metrics/progress.ts';
-import { tidy } from '../metrics/quantities.ts';
 import { rankOf } from '../metrics/ranks.ts';
 
 export interface Kpi {
