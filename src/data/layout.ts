@@ -207,7 +207,14 @@ export function layOut(source: Source, options: LayoutOptions, issues: Issue[]):
     const ca = above && subHeader(above, head) ? combine(above.cells, head.cells, named) : null;
     const sb = cb ? score(cb) : -1;
     const sa = ca ? score(ca) : -1;
-    if (cb && sb > base && sb >= sa) {
+    // Same columns, but the row below only adds units or sub-labels (`数量(吨)`, `长度(米)`):
+    // every cell it changes still names a column.
+    const refines =
+      cb !== null &&
+      sb === base &&
+      cb.some((l, i) => l !== head.cells[i]) &&
+      cb.every((l, i) => l === (head.cells[i] ?? '') || named(l) !== undefined);
+    if (cb && ((sb > base && sb >= sa) || refines)) {
       labels = cb;
       bodyStart = h + 2;
     } else if (ca && sa > base) {

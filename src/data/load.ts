@@ -71,6 +71,17 @@ const OTHER_KNOWN = new Set(['photos']);
 
 /** The known dataset a file or sheet name stands for (`村庄清洁行动` → cleanup), if any. */
 export function knownName(name: string): string | undefined {
+  const direct = knownKey(name);
+  if (direct !== undefined) return direct;
+  // `2023年月度考评`, `cleanup-2023`: a year before or after the name (wide months read it).
+  const bare = name
+    .normalize('NFKC')
+    .replace(/^\s*(?:20\d{2}|2100)\s*(?:年度|年)?\s*[-_.\s]?/u, '')
+    .replace(/[-_.\s]?\s*(?:20\d{2}|2100)\s*(?:年度|年)?\s*$/u, '');
+  return bare !== name && bare !== '' ? knownKey(bare) : undefined;
+}
+
+function knownKey(name: string): string | undefined {
   const key = nameKey(name);
   const schema = schemas.find((s) => s.name === key);
   if (schema) return schema.name;
