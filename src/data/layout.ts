@@ -398,7 +398,8 @@ function widen(
     columns: [firstMonthColumn, ...kept.map((i) => columnOf(header, i)), firstMonthColumn],
   };
 
-  const out: TableRecord[] = [];
+  // Month by month, as a tidy file lists them: every village's January, then February …
+  const byMonth: TableRecord[][] = months.map(() => []);
   const lines: BodyLine[] = [];
   const rule = numberRule(valueCol);
   const totals = valueCol.max === undefined;
@@ -426,7 +427,7 @@ function widen(
       rowYear = y;
     }
     const numbers: (Quantity | null | undefined)[] = [];
-    for (const m of months) {
+    for (const [k, m] of months.entries()) {
       const raw = cellAt(m.i);
       if (totals) {
         if (isEmptyCell(raw)) numbers.push(null);
@@ -437,7 +438,7 @@ function widen(
       }
       if (isEmptyCell(raw)) continue; // not reported that month
       const year = m.year ?? rowYear!;
-      out.push({
+      byMonth[k]!.push({
         line: record.line,
         cells: [`${year}-${pad(m.month)}`, ...kept.map(cellAt), raw],
         columns: [columnOf(record, m.i), ...kept.map((i) => columnOf(record, i)), columnOf(record, m.i)],
@@ -455,5 +456,5 @@ function widen(
       issues,
     );
   }
-  return { header: longHeader, body: out };
+  return { header: longHeader, body: byMonth.flat() };
 }

@@ -8,6 +8,7 @@ import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { GridRecord } from './grid.ts';
 import { isBlankRow } from './grid.ts';
+import { readXlsxFast, type FastSheet } from './xlsxFast.ts';
 
 // Old .xls files written by Chinese Excel/WPS store text in code page 936 (GBK).
 XLSX.set_cptable(cptable);
@@ -109,21 +110,18 @@ export function cellText(cell: RawCell | undefined): string {
   }
 }
 
+type Merge = { s: { r: number; c: number }; e: { r: number; c: number } };
+
 /** The grid of one sheet: every row from row 1 and column A (positions stay Excel's). */
-function sheetGrid(ws: XLSX.WorkSheet): GridRecord[] {
-  const ref = ws['!ref'];
-  if (!ref) return [];
-  const range = XLSX.utils.decode_range(ref);
-  const dense = (ws as { '!data'?: (RawCell[] | undefined)[] })['!data'] ?? [];
-  const width = range.e.c + 1;
+function gridOf(dense: readonly ((RawCell | undefined)[] | undefined)[], merges: readonly Merge[], width: number): GridRecord[] {
   const rows: string[][] = [];
-  for (let r = 0; r <= range.e.r; r++) {
+  for (let r = 0; r < dense.length; r++) {
     const src = dense[r];
     const cells = new Array<string>(width).fill('');
     if (src) for (let c = 0; c < src.length && c < width; c++) cells[c] = cellText(src[c]);
     rows.push(cells);
   }
-  for (const m of ws['!merges'] ?? []) {
+  for (const m of merges) {
     const value = rows[m.s.r]?.[m.s.c] ?? '';
     for (let r = m.s.r; r <= m.e.r && r < rows.length; r++) {
       for (let c = m.s.c; c <= m.e.c && c < width; c++) rows[r]![c] = value;
@@ -136,12 +134,38 @@ function sheetGrid(ws: XLSX.WorkSheet): GridRecord[] {
   return records;
 }
 
+function sheetGrid(ws: XLSX.WorkSheet): GridRecord[] {
+  const ref = ws['!ref'];
+  if (!ref) return [];
+  const range = XLSX.utils.decode_range(ref);
+  const dense = ((ws as { '!data'?: (RawCell[] | undefined)[] })['!data'] ?? []).slice(0, range.e.r + 1);
+  return gridOf(dense, ws['!merges'] ?? [], range.e.c + 1);
+}
+
+/** The fast .xlsx scanner's sheets, or null when it cannot read this file. */
+function fastSheets(bytes: Uint8Array): WorkbookSheet[] | null {
+  let sheets: FastSheet[] | null;
+  try {
+    sheets = readXlsxFast(bytes);
+  } catch {
+    return null;
+  }
+  if (sheets === null) return null;
+  return sheets.map((s) => {
+    let width = 0;
+    for (const row of s.rows) if (row && row.length > width) width = row.length;
+    for (const m of s.merges) width = Math.max(width, m.e.c + 1);
+    const dense = Array.from({ length: s.rows.length }, (_, i) => s.rows[i]);
+    return { name: s.name, hidden: s.hidden, records: gridOf(dense, s.merges, width) };
+  });
+}
+
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const starts = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 /** Read every sheet of a workbook, or say in Chinese why it cannot be read. */
-export function readWorkbook(bytes: Uint8Array, extension: string): WorkbookRead {
+export function readWorkbook(bytes: Uint8Array, extension: string, engine: 'auto' | 'sheetjs' = 'auto'): WorkbookRead {
   const saveAs = '请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）';
   if (bytes.length > WORKBOOK_LIMIT) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1);
@@ -157,6 +181,10 @@ export function readWorkbook(bytes: Uint8Array, extension: string): WorkbookRead
         ? `文件扩展名是 .xlsx，但内容是加密的或旧格式（.xls/.et）的工作簿；如设置了打开密码请先取消，再${saveAs.slice(1)}`
         : `文件扩展名是 .xlsx，但内容不是 Excel 工作簿（可能是改了扩展名的其他文件）；${saveAs}`,
     };
+  }
+  if (ext === 'xlsx' && engine === 'auto') {
+    const fast = fastSheets(bytes);
+    if (fast !== null) return { ok: true, sheets: fast };
   }
   let wb: XLSX.WorkBook;
   try {

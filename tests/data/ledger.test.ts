@@ -317,3 +317,17 @@ describe('units, villages and files (§3.9)', () => {
     expect(tables.villages.rows).toHaveLength(4);
   });
 });
+
+describe('the fast .xlsx reader', () => {
+  test('gives exactly the grid SheetJS gives, for every sheet of a ledger', async () => {
+    const { readWorkbook } = await import('../../src/data/workbook.ts');
+    const { readXlsxFast } = await import('../../src/data/xlsxFast.ts');
+    const bytes = ledgerWorkbook();
+    expect(readXlsxFast(bytes)).not.toBeNull();
+    const fast = readWorkbook(bytes, 'xlsx');
+    const sheetjs = readWorkbook(bytes, 'xlsx', 'sheetjs');
+    expect(fast.ok && sheetjs.ok).toBe(true);
+    const trim = (r: typeof fast) => (r.ok ? r.sheets.map((s) => ({ ...s, records: s.records.map((x) => ({ line: x.line, cells: x.cells.join('|').replace(/\|+$/, '') })) })) : []);
+    expect(trim(fast)).toEqual(trim(sheetjs));
+  });
+});
