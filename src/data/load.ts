@@ -150,7 +150,7 @@ function offersOf(files: DataFile[], issues: Issue[]): Offer[] {
       issues.push({
         path,
         code: 'encoding-error',
-        message: `${refused}不能直接读取；请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）或 CSV UTF-8（逗号分隔）文件，放在 data/ 中，并删去此文件`,
+        message: `${refused}不能直接读取，请另存为 .xlsx：用 Excel 或 WPS 打开，“另存为” Excel 工作簿（.xlsx）或 CSV UTF-8（逗号分隔），放在 data/ 中，并删去此文件`,
       });
       continue;
     }

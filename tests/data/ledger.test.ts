@@ -198,7 +198,7 @@ describe('workbook cells (§3.9)', () => {
   test('.et, .numbers and .ods are refused, asking to save as .xlsx', () => {
     for (const name of ['台账.et', '台账.numbers', '台账.ods']) {
       const { issues } = load([tidyVillages, { path: `data/${name}`, bytes: new Uint8Array([1, 2, 3]) }]);
-      expect(issues).toEqual([{ path: `data/${name}`, code: 'encoding-error', message: expect.stringContaining('另存为” Excel 工作簿（.xlsx）') }]);
+      expect(issues).toEqual([{ path: `data/${name}`, code: 'encoding-error', message: expect.stringContaining('请另存为 .xlsx') }]);
     }
   });
 
