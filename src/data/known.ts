@@ -269,17 +269,19 @@ export function loadKnown<R>(
     if (count > 1) issue.message += `（本文件共 ${count} 行因此未载入）`;
   }
 
-  for (const [key, rows] of convertedRows) {
+  // Units converted: one warning per file (§3.9), naming each column and its rows.
+  const conversions = [...convertedRows].map(([key, rows]) => {
     const c = convert.get(key)!;
     const col = present.find((p) => p.key === key)!;
+    return { key, rows, text: `「${col.label}」列写的单位是 ${c.unit}，${rowsText(rows)}共 ${rows.length} 个数值已按 1 ${col.unit} = ${c.factor} ${c.unit} 换算为 ${col.unit}` };
+  });
+  if (conversions.length > 0) {
     issues.push({
       path,
       row: header.line,
-      column: position(key),
+      column: position(conversions[0]!.key),
       code: 'warning',
-      message:
-        `「${col.label}」列写的单位是 ${c.unit}：${rowsText(rows)}共 ${rows.length} 个数值已按 1 ${col.unit} = ${c.factor} ${c.unit} ` +
-        `换算为 ${col.unit}（如 ${c.factor} ${c.unit} 记为 1 ${col.unit}）；请核对`,
+      message: `${conversions.map((c) => c.text).join('；')}；请核对`,
     });
   }
 

@@ -308,6 +308,9 @@ function fillMerged(
     const col = named(l);
     return col && (col.key === 'month' || col.key === 'township') ? [{ i, col }] : [];
   });
+  const parts: string[] = [];
+  let first: { row: number; column: number } | undefined;
+  let count = 0;
   for (const { i, col } of targets) {
     const filled: number[] = [];
     let carry = '';
@@ -324,15 +327,19 @@ function fillMerged(
         filled.push(record.line);
       }
     }
-    if (filled.length > 0) {
-      issues.push({
-        path,
-        row: filled[0]!,
-        column: columnOf(header, i),
-        code: 'warning',
-        message: `「${col.label}」第 ${rowsText(filled)} 行为空，按合并单元格取上方的值填入（共 ${filled.length} 行）；如不是合并单元格，请补填`,
-      });
-    }
+    if (filled.length === 0) continue;
+    parts.push(`「${col.label}」第 ${rowsText(filled)} 行`);
+    count += filled.length;
+    if (first === undefined || filled[0]! < first.row) first = { row: filled[0]!, column: columnOf(header, i) };
+  }
+  // One warning per file (§3.9), naming every column and row filled.
+  if (first !== undefined) {
+    issues.push({
+      path,
+      ...first,
+      code: 'warning',
+      message: `${parts.join('、')}为空，按合并单元格取上方的值填入（共 ${count} 格）；如不是合并单元格，请补填`,
+    });
   }
 }
 

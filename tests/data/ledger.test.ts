@@ -262,8 +262,13 @@ describe('a GBK CSV ledger with the same habits publishes the tidy figures', () 
     ].join('\r\n');
     const gbk = load([tidyVillages, { path: 'data/村庄清洁行动.csv', bytes: new Uint8Array(iconv.encode(text, 'gbk')) }]);
     expect(gbk.lines.filter((l) => !l.includes(' warning '))).toEqual([]);
-    expect(gbk.lines.join('\n')).toMatch(/「月份」第 7–8、10 行为空，按合并单元格取上方的值填入/);
-    expect(gbk.lines.join('\n')).toMatch(/「乡镇」第 10 行为空/);
+    // one warning per file for the merged cells, one for the units converted, with their rows
+    expect(gbk.lines.filter((l) => l.includes('合并单元格'))).toEqual([
+      'data/村庄清洁行动.csv:7:2 warning 「月份」第 7–8、10 行、「乡镇」第 10 行为空，按合并单元格取上方的值填入（共 4 格）；如不是合并单元格，请补填',
+    ]);
+    expect(gbk.lines.filter((l) => l.includes('换算'))).toEqual([
+      expect.stringMatching(/^data\/村庄清洁行动\.csv:3:6 warning 「清理沟渠\(公里\)」列写的单位是 米，第 6–10 行共 4 个数值.*；「投入资金\(万元\)」列写的单位是 元，第 6–10 行共 4 个/),
+    ]);
     expect(published(gbk.tables).cleanup).toEqual(published(tidy.tables).cleanup);
     expect(published(gbk.tables).cleanupColumns).toEqual(published(tidy.tables).cleanupColumns);
   });
