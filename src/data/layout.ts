@@ -7,7 +7,7 @@
 import { isEmptyCell, parseNumber } from './cells.ts';
 import { nonEmptyCells, totalKind, type TotalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
-import { columnLookup } from './headers.ts';
+import { canonicalUnit, columnLookup, CONVERSIONS } from './headers.ts';
 import { nameKey, normalizeName, unitOf, withoutUnit } from './names.ts';
 import { quote } from './quote.ts';
 import { numberRule } from './readCell.ts';
@@ -98,7 +98,9 @@ function joins(group: string, sub: string): string[] {
   const b = normalizeName(sub);
   const bare = withoutUnit(g);
   const unit = unitOf(b);
-  return [`${g}${b}`, ...(unit === undefined ? [] : [`${bare}(${unit})`]), `${bare}(${b})`, `${bare}${b}`];
+  // A bare sub-label is a unit only when it is one (`吨`, `元`), not any word (`车次`).
+  const isUnit = canonicalUnit(b) !== undefined || Object.values(CONVERSIONS).some((c) => Object.hasOwn(c, b.toLowerCase()));
+  return [`${g}${b}`, ...(unit === undefined ? [] : [`${bare}(${unit})`]), ...(isUnit ? [`${bare}(${b})`] : []), `${bare}${b}`];
 }
 
 /**
@@ -209,11 +211,17 @@ export function layOut(source: Source, options: LayoutOptions, issues: Issue[]):
     const sa = ca ? score(ca) : -1;
     // Same columns, but the row below only adds units or sub-labels (`数量(吨)`, `长度(米)`):
     // every cell it changes still names a column.
+    // Or it leaves blank (a vertical merge) every required column the header names — a data row
+    // fills those — while some cell it changes names a column: its other sub-labels are unknown.
+    const bottom = below?.cells ?? [];
+    const keysBlank = head.cells.some((l) => named(l)?.required) &&
+      head.cells.every((l, i) => !named(l)?.required || (bottom[i] ?? '').trim() === '' || nameKey(bottom[i]!) === nameKey(l));
     const refines =
       cb !== null &&
       sb === base &&
       cb.some((l, i) => l !== head.cells[i]) &&
-      cb.every((l, i) => l === (head.cells[i] ?? '') || named(l) !== undefined);
+      (cb.every((l, i) => l === (head.cells[i] ?? '') || named(l) !== undefined) ||
+        (keysBlank && cb.some((l, i) => l !== head.cells[i] && named(l) !== undefined)));
     if (cb && ((sb > base && sb >= sa) || refines)) {
       labels = cb;
       bodyStart = h + 2;

@@ -336,3 +336,25 @@ describe('the fast .xlsx reader', () => {
     expect(trim(fast)).toEqual(trim(sheetjs));
   });
 });
+
+describe('text files and copies (§3.9)', () => {
+  test('a Unicode 文本 .txt is read like a CSV file; other notes in data/ are not', () => {
+    const text = ['月份\t村\t清理垃圾(吨)', '2023-07\t长塘村\t12'].join('\r\n');
+    const utf16 = Uint8Array.from([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    const { tables, issues } = load([tidyVillages, { path: 'data/村庄清洁.txt', bytes: utf16 }, { path: 'data/说明.txt', bytes: encoder.encode('每月5日前更新') }]);
+    expect(issues).toEqual([]);
+    expect(tables.cleanup!.rows.map((r) => r.garbage_t?.value)).toEqual([12]);
+    expect(tables.free).toEqual([]);
+  });
+
+  test('a copy on its own supplies its dataset, with a warning to rename it', () => {
+    const { tables, lines } = load([tidyVillages, { path: 'data/cleanup (1).csv', bytes: encoder.encode(csv('月份,村', '2023-07,v1')) }]);
+    expect(lines).toEqual([expect.stringMatching(/^data\/cleanup \(1\)\.csv warning 文件名像是副本/)]);
+    expect(tables.cleanup!.rows).toHaveLength(1);
+  });
+
+  test('a two-row header whose sub-label names no column is reported under the joined name', () => {
+    const { lines } = load([tidyVillages, { path: 'data/cleanup.csv', bytes: encoder.encode(csv('月份,村,清理垃圾,', ',,数量(吨),车次', '2023-07,v1,3,2')) }]);
+    expect(lines).toEqual([expect.stringMatching(/^data\/cleanup\.csv:1:4 unknown-header 未知列名 "清理垃圾车次"/)]);
+  });
+});
