@@ -2,12 +2,13 @@
 // inferred — the only place we guess: a column whose non-empty cells all read as months is a month
 // column, else one whose cells all read as numbers under §3.0 is numeric, else text.
 import { isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
-import { nonEmptyCells, totalKind } from './frame.ts';
+import { formulaError } from './formula.ts';
 import type { GridRecord } from './grid.ts';
-import { freeHeader } from './headers.ts';
-import { dottedOctoberTraps, excelErrorValue } from './mistakes.ts';
+import { checkFullWidthHeader, freeHeader } from './headers.ts';
+import { layOut } from './layout.ts';
+import { dottedOctoberTraps } from './mistakes.ts';
 import { checkShape } from './shape.ts';
-import { readSheet } from './sheet.ts';
+import { columnOf, type Source } from './source.ts';
 import { checkTotals, type BodyLine } from './totals.ts';
 import type { ColumnSpec, Dataset, FreeRow, FreeValue, Issue, Quantity } from './types.ts';
 
@@ -18,7 +19,7 @@ function freeRule(col: ColumnSpec): NumberRule {
 
 function inferType(col: ColumnSpec, cells: readonly string[]): ColumnSpec['type'] {
   // A broken formula (`#DIV/0!`) is reported as such; it does not make a number column text.
-  const filled = cells.filter((c) => !isEmptyCell(c) && excelErrorValue(col.label, c) === null);
+  const filled = cells.filter((c) => !isEmptyCell(c) && formulaError(col.label, c) === null);
   if (filled.length === 0) return 'text';
   if (filled.every((c) => parseMonth(c, col.label).ok)) return 'month';
   const rule = freeRule(col);
@@ -26,27 +27,37 @@ function inferType(col: ColumnSpec, cells: readonly string[]): ColumnSpec['type'
   return 'text';
 }
 
-export function loadFree(name: string, path: string, bytes: Uint8Array, issues: Issue[]): Dataset<FreeRow> {
+export function loadFree(name: string, source: Source, issues: Issue[]): Dataset<FreeRow> {
+  const path = source.path;
   const dataset: Dataset<FreeRow> = { name, file: path, columns: [], rows: [] };
   // Without a schema, a header is recognisable by having more than one column.
-  const isTitle = (row: GridRecord) => nonEmptyCells(row.cells) === 1;
-  const isHeader = (row: GridRecord) => nonEmptyCells(row.cells) >= 2;
-  const sheet = readSheet(path, bytes, isTitle, isHeader, issues);
+  const sheet = layOut(source, { schema: null, columns: [] }, issues);
   if (sheet === null) return { ...dataset, damaged: path };
+  if (checkFullWidthHeader(sheet.header, path, issues)) return { ...dataset, damaged: path };
   const layout = freeHeader(sheet.header, path, issues);
 
   const lacking = (have: number) => layout.present.filter((c) => layout.indexOf.get(c.key)! >= have).map((c) => c.label);
   const data: GridRecord[] = [];
   const accepted = new Set<GridRecord>();
-  const body: { record: GridRecord; total: ReturnType<typeof totalKind> }[] = [];
+  const body: { record: GridRecord; total: (typeof sheet.body)[number]['total'] }[] = [];
   for (const record of sheet.body) {
-    const total = totalKind(record.cells);
+    const total = record.total;
     body.push({ record, total });
     if (total !== null) continue;
     data.push(record);
     const shape = checkShape(path, record, layout.width, lacking);
+    let ok = shape === null;
     if (shape) issues.push(shape);
-    else accepted.add(record);
+    // A formula error is a broken cell whatever the column turns out to be.
+    layout.present.forEach((col) => {
+      const index = layout.indexOf.get(col.key)!;
+      const broken = formulaError(col.label, record.cells[index] ?? '');
+      if (broken !== null) {
+        issues.push({ path, row: record.line, column: columnOf(record, index), code: 'type-error', message: broken });
+        ok = false;
+      }
+    });
+    if (ok) accepted.add(record);
   }
 
   const columns: ColumnSpec[] = layout.present.map((col) => {
@@ -74,14 +85,11 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
       const index = layout.indexOf.get(col.key)!;
       const raw = record.cells[index] ?? '';
       let value: FreeValue = null;
-      const formula = col.key === 'note' || isEmptyCell(raw) ? null : excelErrorValue(col.label, raw);
-      if (formula !== null) {
-        issues.push({ path, row: record.line, column: index + 1, code: 'type-error', message: formula });
-        accepted.delete(record);
-      } else if (!isEmptyCell(raw)) {
+      // (a formula error was reported above, with the row left out)
+      if (!isEmptyCell(raw) && formulaError(col.label, raw) === null) {
         const trap = traps.get(col.key)?.get(normalizeCell(raw));
         if (trap !== undefined) {
-          issues.push({ path, row: record.line, column: index + 1, code: 'type-error', message: trap });
+          issues.push({ path, row: record.line, column: columnOf(record, index), code: 'type-error', message: trap });
           accepted.delete(record);
         } else if (col.type === 'month') {
           const r = parseMonth(raw, col.label);
@@ -90,7 +98,7 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
           const r = parseNumber(raw, freeRule(col));
           if (r.ok) {
             value = r.value;
-            if (r.warning) issues.push({ path, row: record.line, column: index + 1, code: 'warning', message: r.warning });
+            if (r.warning) issues.push({ path, row: record.line, column: columnOf(record, index), code: 'warning', message: r.warning });
           }
         } else value = raw.trim();
       }
@@ -107,7 +115,7 @@ export function loadFree(name: string, path: string, bytes: Uint8Array, issues: 
 
   checkTotals(
     lines,
-    numeric.map((c) => ({ index: layout.indexOf.get(c.key)!, label: c.label })),
+    numeric.map((c) => ({ index: layout.indexOf.get(c.key)!, label: c.label, column: columnOf(sheet.header, layout.indexOf.get(c.key)!) })),
     (k, raw) => parseNumber(raw, freeRule(numeric[k]!)),
     path,
     issues,

@@ -7,6 +7,11 @@ export interface GridRecord {
   /** 1-based row number in the file, blank rows and title row counted */
   line: number;
   cells: string[];
+  /**
+   * The file's own 1-based column of each cell, when a layout has dropped or moved columns
+   * (序号 left out, months as columns turned into rows); absent: cell i is column i + 1.
+   */
+  columns?: number[];
 }
 
 export type Delimiter = ',' | '\t';

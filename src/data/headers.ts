@@ -1,8 +1,9 @@
 // Header row → columns (contract §3.0 "Headers"). A header cell names a column by its key
 // (case-insensitive), its Chinese label, or the label without its `(unit)`, compared after NFKC
 // and removal of all white space. `note` / `备注` is allowed in every file.
-import { UNIT_ALIASES } from './cells.ts';
+import { UNIT_ALIASES, unitAliases } from './cells.ts';
 import type { GridRecord } from './grid.ts';
+import { columnOf } from './source.ts';
 import { nameKey, nearest, normalizeName, suggestion, unitOf, withoutUnit } from './names.ts';
 import type { ColumnSpec, Issue } from './types.ts';
 
@@ -15,7 +16,25 @@ export interface HeaderLayout {
   present: ColumnSpec[];
   /** required columns absent from the header */
   missing: ColumnSpec[];
+  /** columns written in a unit that converts exactly to the column's (元 → 万元), by key */
+  convert: Map<string, Conversion>;
 }
+
+/** Values written in `unit` are divided by `factor` to give the column's unit. */
+export interface Conversion {
+  unit: string;
+  factor: number;
+}
+
+/**
+ * Units that convert exactly to a column's unit (contract §3.9): 元 → 万元, 米 → 公里,
+ * 千克/公斤 → 吨. Anything else in a header is an error: a figure is never silently scaled.
+ */
+export const CONVERSIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  万元: { 元: 10_000 },
+  公里: { 米: 1000, m: 1000 },
+  吨: { 千克: 1000, 公斤: 1000, kg: 1000 },
+};
 
 export const noteColumn: ColumnSpec = { key: 'note', label: '备注', type: 'text' };
 
@@ -47,7 +66,7 @@ export function checkFullWidthHeader(header: GridRecord, path: string, issues: I
   if (filled.length !== 1) return false;
   const cell = filled[0]!.trim();
   if (!cell.includes('，')) return false;
-  const column = header.cells.findIndex((c) => c.trim() !== '') + 1;
+  const column = columnOf(header, header.cells.findIndex((c) => c.trim() !== ''));
   issues.push({
     path,
     row: header.line,
@@ -70,16 +89,44 @@ export function matchHeader(
   const lookup = columnLookup(columns);
   const width = headerWidth(header.cells);
   const indexOf = new Map<string, number>();
+  const convert = new Map<string, Conversion>();
+  const badUnit = new Set<string>();
   const unknown: number[] = [];
   for (let i = 0; i < width; i++) {
     const raw = header.cells[i]!;
-    const at = { path, row: header.line, column: i + 1 };
+    const column = columnOf(header, i);
+    const at = { path, row: header.line, column };
     const key = nameKey(raw);
     if (key === '') {
-      issues.push({ ...at, code: 'blank-header', message: `第 ${i + 1} 列没有列名；请填写列名，或删除这一列` });
+      issues.push({ ...at, code: 'blank-header', message: `第 ${column} 列没有列名；请填写列名，或删除这一列` });
       continue;
     }
-    const col = lookup.get(key);
+    let col = lookup.get(key);
+    let conversion: Conversion | undefined;
+    const unit = unitOf(normalizeName(raw));
+    const byName = unit === undefined ? undefined : lookup.get(withoutUnit(key));
+    if (col === undefined && unit !== undefined && byName?.unit !== undefined) {
+      // `清理垃圾(千克)`: the column, in another unit.
+      const target = byName.unit;
+      const factor = CONVERSIONS[target]?.[unit] ?? CONVERSIONS[target]?.[unit.toLowerCase()];
+      if (unitAliases(target).some((a) => a.toLowerCase() === unit.toLowerCase()) || canonicalUnit(unit) === target) col = byName;
+      else if (factor !== undefined) {
+        col = byName;
+        conversion = { unit, factor };
+      } else {
+        const from = Object.entries(CONVERSIONS[target] ?? {}).map(([u]) => u);
+        const also = from.length > 0 ? `（可自动换算的只有 ${from.join('、')}）` : '';
+        issues.push({
+          ...at,
+          code: 'unknown-header',
+          message:
+            `列名 "${raw.trim()}" 的单位 "${unit}" 无法换算为「${byName.label}」的单位 ${target}${also}；` +
+            `请把该列数值换算为 ${target} 后，把列名写作 ${byName.label}（如单位来自表格上方的“单位：”行，请在列名中写明本列单位）`,
+        });
+        badUnit.add(byName.key);
+        continue;
+      }
+    }
     if (col === undefined) {
       unknown.push(i);
       continue;
@@ -89,11 +136,12 @@ export function matchHeader(
       issues.push({
         ...at,
         code: 'duplicate-header',
-        message: `列名 "${raw.trim()}" 与第 ${earlier + 1} 列 "${header.cells[earlier]!.trim()}" 重复（都是「${col.label}」）；请删除或改名其中一列`,
+        message: `列名 "${raw.trim()}" 与第 ${columnOf(header, earlier)} 列 "${header.cells[earlier]!.trim()}" 重复（都是「${col.label}」）；请删除或改名其中一列`,
       });
       continue;
     }
     indexOf.set(col.key, i);
+    if (conversion) convert.set(col.key, conversion);
   }
 
   // Suggest only columns still missing: a near match to a column already present misleads.
@@ -108,11 +156,11 @@ export function matchHeader(
     const raw = header.cells[i]!.trim();
     const near = nearest(raw, candidates);
     const expected = near === undefined ? `；本表的列为：${all.map((c) => c.label).join('、')}` : suggestion(near);
-    issues.push({ path, row: header.line, column: i + 1, code: 'unknown-header', message: `未知列名 "${raw}"${expected}` });
+    issues.push({ path, row: header.line, column: columnOf(header, i), code: 'unknown-header', message: `未知列名 "${raw}"${expected}` });
   }
 
   const missing = columns.filter((c) => c.required && !indexOf.has(c.key));
-  for (const col of missing) {
+  for (const col of missing.filter((c) => !badUnit.has(c.key))) {
     issues.push({
       path,
       row: header.line,
@@ -122,7 +170,7 @@ export function matchHeader(
   }
   const present = columns.filter((c) => indexOf.has(c.key));
   if (indexOf.has('note') && !present.some((c) => c.key === 'note')) present.push(noteColumn);
-  return { width, indexOf, present, missing };
+  return { width, indexOf, present, missing, convert };
 }
 
 /** The canonical unit for a unit written in a header, e.g. `t` → `吨`; undefined if unknown. */
@@ -146,10 +194,10 @@ export function freeHeader(header: GridRecord, path: string, issues: Issue[]): H
   const seen = new Map<string, number>();
   for (let i = 0; i < width; i++) {
     const raw = header.cells[i]!.trim();
-    const at = { path, row: header.line, column: i + 1 };
+    const at = { path, row: header.line, column: columnOf(header, i) };
     let key = normalizeName(raw);
     if (key === '') {
-      issues.push({ ...at, code: 'blank-header', message: `第 ${i + 1} 列没有列名；请填写列名，或删除这一列` });
+      issues.push({ ...at, code: 'blank-header', message: `第 ${at.column} 列没有列名；请填写列名，或删除这一列` });
       continue;
     }
     const isNote = key.toLowerCase() === 'note' || key === '备注';
@@ -159,7 +207,7 @@ export function freeHeader(header: GridRecord, path: string, issues: Issue[]): H
       issues.push({
         ...at,
         code: 'duplicate-header',
-        message: `列名 "${raw}" 与第 ${earlier + 1} 列 "${header.cells[earlier]!.trim()}" 重复；请删除或改名其中一列`,
+        message: `列名 "${raw}" 与第 ${columnOf(header, earlier)} 列 "${header.cells[earlier]!.trim()}" 重复；请删除或改名其中一列`,
       });
       continue;
     }
@@ -175,5 +223,5 @@ export function freeHeader(header: GridRecord, path: string, issues: Issue[]): H
     indexOf.set(key, i);
     present.push(col);
   }
-  return { width, indexOf, present, missing: [] };
+  return { width, indexOf, present, missing: [], convert: new Map() };
 }

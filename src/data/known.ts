@@ -4,15 +4,17 @@
 import { isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import { dottedOctoberTraps, futureMonth, reportingDatasets } from './mistakes.ts';
 import { checkRow, nameColumns, NO_OVERRIDE, numberOverride, uniqueKeys, type Values } from './datasetRules.ts';
-import { nonEmptyCells, totalKind } from './frame.ts';
+import { nonEmptyCells } from './frame.ts';
+import { formulaError } from './formula.ts';
 import type { GridRecord } from './grid.ts';
-import { columnLookup, matchHeader, type HeaderLayout } from './headers.ts';
-import { nameKey, nearest, normalizeName, withoutUnit } from './names.ts';
+import { checkFullWidthHeader, matchHeader, type Conversion, type HeaderLayout } from './headers.ts';
+import { layOut, townshipColumn } from './layout.ts';
+import { nameKey, nearest, normalizeName, suggestion, withoutUnit } from './names.ts';
 import { quote } from './quote.ts';
 import { numberRule, readCell, type ReadResult, type References } from './readCell.ts';
 import type { DatasetSchema } from './schemas.ts';
 import { checkShape } from './shape.ts';
-import { readSheet } from './sheet.ts';
+import { columnOf, type Source } from './source.ts';
 import { checkTotals, type BodyLine, type TotalColumn } from './totals.ts';
 import type { ColumnSpec, Dataset, Issue, Quantity } from './types.ts';
 import { checkUnique, uniqueKey } from './unique.ts';
@@ -35,18 +37,19 @@ export interface KnownResult<R> {
   positions?: Record<string, number>;
 }
 
-/**
- * A title is one non-empty cell that names no column; the header under it must be recognisable:
- * it names at least one schema column.
- */
-function headerTests(columns: readonly ColumnSpec[]) {
-  const lookup = columnLookup(columns);
-  const known = (cell: string) => lookup.has(nameKey(cell));
-  return {
-    isTitle: (row: GridRecord) => nonEmptyCells(row.cells) === 1 && !row.cells.some(known),
-    // A header typed with full-width commas is still recognisable (and reported as such).
-    isHeader: (row: GridRecord) => row.cells.some((c) => c.split('，').some(known)),
-  };
+/** Divide by the factor without float noise (`1234 元` is 0.1234 万元, not 0.12340000000000001). */
+function converted<T>(result: T, conversion: Conversion | undefined): T {
+  const r = result as { ok: boolean; value?: unknown };
+  if (!conversion || !r.ok || typeof r.value !== 'object' || r.value === null) return result;
+  const q = r.value as Quantity;
+  return { ...r, value: { value: Number((q.value / conversion.factor).toPrecision(15)), approx: q.approx } } as T;
+}
+
+function rowsText(lines: readonly number[]): string {
+  if (lines.length === 0) return '';
+  const first = lines[0]!;
+  const last = lines.at(-1)!;
+  return first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`;
 }
 
 /**
@@ -120,32 +123,40 @@ function headerProblem(schema: DatasetSchema, header: GridRecord, body: readonly
 
 export function loadKnown<R>(
   schema: DatasetSchema,
-  path: string,
-  bytes: Uint8Array,
+  source: Source,
   refs: References,
   build: (values: Values, line: number) => R,
   issues: Issue[],
 ): KnownResult<R> {
+  const path = source.path;
   const empty: KnownResult<R> = {
     dataset: { name: schema.name, file: path, columns: [], rows: [] },
     usable: false,
     rejected: [],
   };
-  const tests = headerTests(schema.columns);
-  const sheet = readSheet(path, bytes, tests.isTitle, tests.isHeader, issues);
-  if (sheet === null) return { ...empty, dataset: { ...empty.dataset, damaged: path } };
+  // Every dataset with a village column may also have a 乡镇 column (§3.9).
+  const withTownship =
+    schema.columns.some((c) => c.type === 'village') && !schema.columns.some((c) => c.key === 'township');
+  const columns = withTownship ? [...schema.columns, townshipColumn] : schema.columns;
+  const damagedResult: KnownResult<R> = { ...empty, dataset: { ...empty.dataset, damaged: path } };
+  const table = layOut(source, { schema, columns }, issues);
+  if (table === null) return damagedResult;
+  if (checkFullWidthHeader(table.header, path, issues)) return damagedResult;
+  const header = table.header;
   const headerIssues: Issue[] = [];
-  const layout = matchHeader(sheet.header, schema.columns, path, headerIssues);
-  const notFound = headerProblem(schema, sheet.header, sheet.body, layout, path);
+  const layout = matchHeader(header, columns, path, headerIssues);
+  const notFound = headerProblem(schema, header, table.body, layout, path);
   if (notFound !== null) {
     issues.push(notFound);
-    return { ...empty, dataset: { ...empty.dataset, damaged: path } };
+    return damagedResult;
   }
   issues.push(...headerIssues);
-  const present = layout.present;
+  const townshipAt = withTownship ? layout.indexOf.get('township') : undefined;
+  const present = layout.present.filter((c) => !(withTownship && c.key === 'township'));
   const usable = layout.missing.length === 0;
   const damaged = !usable || headerIssues.some((i) => i.code === 'unknown-header' || i.code === 'blank-header');
   const indexOf = layout.indexOf;
+  const position = (key: string) => columnOf(header, indexOf.get(key)!);
   // Cells are read left to right, so a row's problems come out in the order staff see them.
   const readers = present
     .map((col) => ({
@@ -154,7 +165,7 @@ export function loadKnown<R>(
       numeric: col.type === 'number' || col.type === 'integer' || col.type === 'percent',
     }))
     .sort((a, b) => a.index - b.index);
-  const checkNames = (sheet.encoding === 'utf-8' || sheet.encoding === 'gb18030' ? (nameColumns[schema.name] ?? []) : [])
+  const checkNames = (source.encoding === 'utf-8' || source.encoding === 'gb18030' ? (nameColumns[schema.name] ?? []) : [])
     .filter((key) => indexOf.has(key))
     .map((key) => present.find((c) => c.key === key)!);
   const keys = uniqueKeys(schema.name, schema.unique)
@@ -162,24 +173,38 @@ export function loadKnown<R>(
     .map((cols) => uniqueKey(cols.map((k) => present.find((c) => c.key === k)!)));
   const totalColumns: (TotalColumn & { col: ColumnSpec })[] = present
     .filter((c) => (c.type === 'number' || c.type === 'integer') && c.max === undefined)
-    .map((col) => ({ col, index: indexOf.get(col.key)!, label: col.label }));
+    .map((col) => ({ col, index: indexOf.get(col.key)!, label: col.label, column: position(col.key) }));
   const lacking = (have: number) => readers.filter((r) => r.index >= have).map((r) => r.col.label);
-  const hasTotals = sheet.body.some((r) => totalKind(r.cells) !== null);
-  const mistakes = fileMistakes(schema, present, indexOf, sheet.body, refs.currentMonth);
+  const hasTotals = table.body.some((r) => r.total !== null);
+  const mistakes = fileMistakes(schema, present, indexOf, table.body, refs.currentMonth);
+  const convert = layout.convert;
+  const convertedRows = new Map<string, number[]>();
 
   // Columns repeat their values (months, villages, small numbers): each distinct cell is read once.
   const caches = new Map<string, Map<string, ReadResult | typeof EMPTY>>();
-  const read = (col: ColumnSpec, raw: string, override: Partial<NumberRule>): ReadResult | typeof EMPTY => {
+  const read = (col: ColumnSpec, raw: string, override: Partial<NumberRule>, township?: string): ReadResult | typeof EMPTY => {
     let cache = caches.get(col.key);
     if (cache === undefined) caches.set(col.key, (cache = new Map()));
-    const key = override === NO_OVERRIDE ? raw : `${raw}\u0000${override.unit ?? ''}\u0000${override.max ?? ''}`;
+    let key = override === NO_OVERRIDE ? raw : `${raw}\u0000${override.unit ?? ''}\u0000${override.max ?? ''}`;
+    if (township !== undefined) key += `\u0001${township}`;
     let result = cache.get(key);
     if (result === undefined) {
-      result = isEmptyCell(raw) ? EMPTY : readCell(col, raw, refs, override);
+      const broken = isEmptyCell(raw) ? null : formulaError(col.label, raw);
+      result = isEmptyCell(raw)
+        ? EMPTY
+        : broken !== null
+          ? { ok: false, code: 'type-error', message: broken }
+          : converted(readCell(col, raw, refs, override, township), convert.get(col.key));
       cache.set(key, result);
     }
     return result;
   };
+  // A converted column reads its cells in the unit of its header (`1234元` in a 元 column).
+  const overrideOf = (key: string, base: Partial<NumberRule>): Partial<NumberRule> => {
+    const c = convert.get(key);
+    return c ? { ...base, unit: c.unit } : base;
+  };
+  const towns = refs.villages?.townships ?? [];
 
   // The row being read; `rawOf` and `at` look into it (defined once: this loop runs 100,000 times).
   let cells: readonly string[] = [];
@@ -188,7 +213,8 @@ export function loadKnown<R>(
     const i = indexOf.get(key);
     return i === undefined ? undefined : cells[i];
   };
-  const at = (key: string) => ({ path, row: line, column: indexOf.get(key)! + 1 });
+  let record_: (typeof table.body)[number] | undefined;
+  const at = (key: string) => ({ path, row: line, column: columnOf(record_!, indexOf.get(key)!) });
 
   // References to a row that has its own error are reported once per target, with a count.
   const groups = new Map<string, { issue: Issue; count: number }>();
@@ -198,10 +224,11 @@ export function loadKnown<R>(
   // One map, cleared per row: builders copy what they need out of it.
   const values: Values = new Map();
 
-  for (const record of sheet.body) {
+  for (const record of table.body) {
     cells = record.cells;
     line = record.line;
-    const kind = totalKind(cells);
+    record_ = record;
+    const kind = record.total;
     if (kind !== null) {
       lines.push({ line, cells, total: kind });
       continue;
@@ -214,10 +241,35 @@ export function loadKnown<R>(
     }
 
     values.clear();
+    // The 乡镇 cell: a township of villages.csv; it tells apart a village name two townships share.
+    let township: string | undefined;
+    if (townshipAt !== undefined && refs.villages !== null) {
+      const raw = cells[townshipAt] ?? '';
+      if (!isEmptyCell(raw)) {
+        township = refs.villages.resolveTownship(raw);
+        if (township === undefined) {
+          const near = nearest(raw, towns.map((t) => [t, t] as const));
+          issues.push({
+            ...at('township'),
+            code: 'foreign-key-error',
+            message: `「乡镇」${quote(raw)} 不是村庄名录中的乡镇（已有：${towns.slice(0, 5).join('、')}${towns.length > 5 ? ' …' : ''}）${suggestion(near)}`,
+          });
+          ok = false;
+        }
+      }
+    }
     for (const { col, index, numeric } of readers) {
+      if (index === townshipAt) continue;
       const raw = cells[index];
       if (raw === undefined) continue; // row too short: reported as missing-cell
-      const result = mistakes.check(col, raw) ?? read(col, raw, numeric ? numberOverride(schema.name, col.key, rawOf) : NO_OVERRIDE);
+      const result =
+        mistakes.check(col, raw) ??
+        read(
+          col,
+          raw,
+          numeric ? overrideOf(col.key, numberOverride(schema.name, col.key, rawOf)) : NO_OVERRIDE,
+          col.type === 'village' ? township : undefined,
+        );
       if (result === EMPTY) {
         if (col.required) {
           const shown = raw.trim() === '' ? '不能为空' : `实际为 ${quote(raw)}（表示未填报）`;
@@ -246,6 +298,11 @@ export function loadKnown<R>(
       // Cached values are shared: each row gets its own copy of an object (Quantity, Scope).
       const value = result.value;
       values.set(col.key, typeof value === 'object' && value !== null ? { ...value } : value);
+      if (convert.has(col.key)) {
+        let rows = convertedRows.get(col.key);
+        if (rows === undefined) convertedRows.set(col.key, (rows = []));
+        rows.push(line);
+      }
       if (result.warning) issues.push({ ...at(col.key), code: 'warning', message: result.warning });
     }
 
@@ -298,6 +355,22 @@ export function loadKnown<R>(
     if (count > 1) issue.message += `（本文件共 ${count} 行因此未载入）`;
   }
 
+  // Units converted: one warning per file (§3.9), naming each column and its rows.
+  const conversions = [...convertedRows].map(([key, rows]) => {
+    const c = convert.get(key)!;
+    const col = present.find((p) => p.key === key)!;
+    return { key, rows, text: `「${col.label}」列写的单位是 ${c.unit}，${rowsText(rows)}共 ${rows.length} 个数值已按 1 ${col.unit} = ${c.factor} ${c.unit} 换算为 ${col.unit}` };
+  });
+  if (conversions.length > 0) {
+    issues.push({
+      path,
+      row: header.line,
+      column: position(conversions[0]!.key),
+      code: 'warning',
+      message: `${conversions.map((c) => c.text).join('；')}；请核对`,
+    });
+  }
+
   checkTotals(
     lines,
     totalColumns,
@@ -307,7 +380,9 @@ export function loadKnown<R>(
         const i = layout.indexOf.get(key);
         return i === undefined ? undefined : row.cells[i];
       };
-      return parseNumber(raw, numberRule(col, numberOverride(schema.name, col.key, rawOf)));
+      const broken = formulaError(col.label, raw);
+      if (broken !== null) return { ok: false, code: 'type-error', message: broken };
+      return converted(parseNumber(raw, numberRule(col, overrideOf(col.key, numberOverride(schema.name, col.key, rawOf)))), convert.get(col.key));
     },
     path,
     issues,

@@ -1,5 +1,7 @@
-// Orchestration: data/*.csv → typed tables and every issue, in one pass over every file.
-// villages.csv first (the others reference it), then construction points (items reference them).
+// Orchestration: data/*.csv, *.txt, *.xlsx and *.xls → typed tables and every issue, in one pass
+// over every file. Which file supplies which dataset (contract §3.9 "File names"): its key or its
+// Chinese name, a workbook's sheets named after datasets; two files for one dataset are an error.
+// villages first (the others reference it), then construction points (items reference them).
 // Pure except readDataDir/loadData; loadTables never throws.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,9 +23,11 @@ import {
   villagesSchema,
   type DatasetSchema,
 } from './schemas.ts';
+import { columnName, csvSource, type Source } from './source.ts';
 import type { ConstructionPoint, Dataset, Issue, Tables, Village } from './types.ts';
 import { currentMonth, markVillageDependents } from './mistakes.ts';
 import { createVillageIndex } from './villages.ts';
+import { readWorkbook, REFUSED_EXTENSIONS, type WorkbookSheet } from './workbook.ts';
 
 export interface DataFile {
   /** relative to the project root, forward slashes: `data/cleanup.csv` */
@@ -52,6 +56,158 @@ function guarded<T>(path: string, issues: Issue[], fallback: T, run: () => T): T
   }
 }
 
+/** Chinese file (and sheet) names of known datasets (contract §3.9), by nameKey. */
+export const CHINESE_NAMES: Readonly<Record<string, string>> = {
+  村庄名录: 'villages',
+  村庄清洁: 'cleanup',
+  村庄清洁行动: 'cleanup',
+  新农村建设点: 'construction-points',
+  建设内容: 'construction-items',
+  厕所革命: 'toilets',
+  月度考评: 'inspections',
+  目标: 'targets',
+  照片: 'photos',
+};
+
+/** Keys of known datasets beyond the schemas here (photos is published by its own module). */
+const OTHER_KNOWN = new Set(['photos']);
+
+/** The known dataset a file or sheet name stands for (`村庄清洁行动` → cleanup), if any. */
+export function knownName(name: string): string | undefined {
+  const direct = knownKey(name);
+  if (direct !== undefined) return direct;
+  // `2023年月度考评`, `cleanup-2023`: a year before or after the name (wide months read it).
+  const bare = name
+    .normalize('NFKC')
+    .replace(/^\s*(?:20\d{2}|2100)\s*(?:年度|年)?\s*[-_.\s]?/u, '')
+    .replace(/[-_.\s]?\s*(?:20\d{2}|2100)\s*(?:年度|年)?\s*$/u, '');
+  return bare !== name && bare !== '' ? knownKey(bare) : undefined;
+}
+
+function knownKey(name: string): string | undefined {
+  const key = nameKey(name);
+  const schema = schemas.find((s) => s.name === key);
+  if (schema) return schema.name;
+  if (OTHER_KNOWN.has(key)) return key;
+  return CHINESE_NAMES[key];
+}
+
+/**
+ * A name without the marks Windows, WPS and Excel add to copies: `cleanup (1)`, `cleanup - 副本`,
+ * `复件 cleanup`, `cleanup - Copy (2)`, `Copy of cleanup`, `cleanup的副本`.
+ */
+export function copyBase(name: string): { base: string; copy: boolean } {
+  let s = name.normalize('NFKC').trim();
+  const before = s;
+  for (let i = 0; i < 3; i++) {
+    s = s
+      .replace(/^(?:复件|副本)\s*(?:\(\d+\)\s*)?/u, '')
+      .replace(/^copy\s*(?:\(\d+\)\s*)?of\s+/iu, '')
+      .replace(/\s*-\s*(?:副本|copy)(?:\s*\(\d+\))?$/iu, '')
+      .replace(/\s*的副本(?:\s*\(\d+\))?$/u, '')
+      .replace(/\s+副本(?:\s*\(\d+\))?$/u, '')
+      .replace(/\s*\(\d+\)$/u, '')
+      .trim();
+  }
+  return s === '' ? { base: before, copy: false } : { base: s, copy: s !== before };
+}
+
+/** One table a file offers: a CSV/TXT file, or one sheet of a workbook. */
+interface Offer {
+  /** dataset key: a schema name, `photos`, or a free dataset's name */
+  dataset: string;
+  /** path shown in issues: `data/cleanup.csv`, `data/台账.xlsx[村庄清洁]` */
+  path: string;
+  copy: boolean;
+  source: () => Source | null;
+}
+
+/**
+ * A `.txt` file is a table when it is named after a known dataset, or saved as "Unicode 文本"
+ * (UTF-16 with BOM, which Excel always writes tab-separated); other notes in data/ are not read.
+ */
+function isTableText(stem: string, bytes: Uint8Array): boolean {
+  if (knownName(copyBase(stem).base) !== undefined) return true;
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+}
+
+function extensionOf(base: string): string {
+  const dot = base.lastIndexOf('.');
+  return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
+}
+
+function sheetSource(file: string, names: string[], sheet: WorkbookSheet): Source {
+  return { path: `${file}[${sheet.name}]`, file, kind: 'sheet', names: [sheet.name, ...names], records: sheet.records };
+}
+
+/** What each file offers, with whole-file problems (refused formats, unreadable workbooks). */
+function offersOf(files: DataFile[], issues: Issue[]): Offer[] {
+  const offers: Offer[] = [];
+  for (const file of files) {
+    const path = file.path.replace(/\\/g, '/');
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    const ext = extensionOf(base);
+    const stem = base.slice(0, base.length - ext.length - 1);
+    const refused = REFUSED_EXTENSIONS[ext];
+    if (refused !== undefined) {
+      issues.push({
+        path,
+        code: 'encoding-error',
+        message: `${refused}不能直接读取，请另存为 .xlsx：用 Excel 或 WPS 打开，“另存为” Excel 工作簿（.xlsx）或 CSV UTF-8（逗号分隔），放在 data/ 中，并删去此文件`,
+      });
+      continue;
+    }
+    if (ext === 'csv' || ext === 'txt') {
+      const { base: name, copy } = copyBase(stem);
+      if (ext === 'txt' && !isTableText(name, file.bytes)) continue;
+      offers.push({ dataset: knownName(name) ?? name, path, copy, source: () => csvSource(path, file.bytes, issues) });
+      continue;
+    }
+    if (ext !== 'xlsx' && ext !== 'xls') continue;
+    const book = readWorkbook(file.bytes, ext);
+    if (!book.ok) {
+      issues.push({ path, code: 'encoding-error', message: book.message });
+      continue;
+    }
+    const { base: name, copy } = copyBase(stem);
+    const filled = book.sheets.filter((s) => s.records.length > 0);
+    const visible = filled.filter((s) => !s.hidden);
+    const first = visible[0] ?? filled[0];
+    const own = knownName(name);
+    const named = filled.filter((s) => knownName(copyBase(s.name).base) !== undefined);
+    if (own !== undefined || named.length === 0) {
+      // A workbook named after a dataset (or a free one): its first non-empty sheet.
+      if (first === undefined) {
+        issues.push({ path, code: 'blank-header', message: '工作簿中没有任何数据：第一个工作表的第一行应为表头（列名），其下每行一条数据' });
+        continue;
+      }
+      offers.push({ dataset: own ?? name, path: `${path}[${first.name}]`, copy, source: () => sheetSource(path, [stem], first) });
+      continue;
+    }
+    // A ledger workbook: each sheet named after a dataset supplies it.
+    for (const sheet of named) {
+      const sheetName = copyBase(sheet.name);
+      offers.push({
+        dataset: knownName(sheetName.base)!,
+        path: `${path}[${sheet.name}]`,
+        copy: copy || sheetName.copy,
+        source: () => sheetSource(path, [stem], sheet),
+      });
+    }
+    const skipped = filled.filter((s) => !named.includes(s) && !s.hidden).map((s) => `「${s.name}」`);
+    if (skipped.length > 0) {
+      issues.push({
+        path,
+        code: 'warning',
+        message:
+          `工作表${skipped.join('')}的名称不是数据集名，未读取；` +
+          `要读取请把工作表改名为 ${[...new Set(Object.keys(CHINESE_NAMES))].join('、')} 之一（或数据集的英文名）`,
+      });
+    }
+  }
+  return offers;
+}
+
 /** Load every dataset from the given files. Best effort: rows with errors are left out. */
 export interface LoadOptions {
   /** the clock: reporting months after this month are errors (tests fix it; default: now) */
@@ -73,28 +229,57 @@ export function loadTables(files: DataFile[], options: LoadOptions = {}): { tabl
   };
   // Each file is guarded on its own; this is the last line of defence for the glue between them.
   const tables = guarded('data', issues, nothing, () => loadAll(files, issues, currentMonth(options.now ?? new Date())));
+  // In a workbook, the message also names the cell (`C14`): staff find it with Ctrl+G.
+  for (const issue of issues) {
+    if (issue.row !== undefined && issue.column !== undefined && issue.path.endsWith(']') && /\.xlsx?\[/i.test(issue.path)) {
+      issue.message += `（单元格 ${columnName(issue.column)}${issue.row}）`;
+    }
+  }
   return { tables, issues };
 }
 
+interface Chosen {
+  path: string;
+  source: () => Source | null;
+}
+
 function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
-  const known = new Map<string, DataFile>();
-  const free = new Map<string, DataFile>();
-  const seen = new Map<string, string>();
-  for (const file of files) {
-    const path = file.path.replace(/\\/g, '/');
-    const base = path.slice(path.lastIndexOf('/') + 1);
-    if (!/\.csv$/i.test(base)) continue;
-    const name = base.slice(0, -4);
-    const schema = schemas.find((s) => s.name === name.toLowerCase());
-    const folded = name.toLowerCase();
-    const earlier = seen.get(folded);
-    if (earlier !== undefined) {
-      issues.push({ path, code: 'unique-error', message: `与 ${earlier} 是同一个数据集（文件名只差大小写）；请只保留一个` });
-      continue;
+  const known = new Map<string, Chosen>();
+  const free = new Map<string, Chosen>();
+  // Group offers by dataset; more than one for a dataset is an error naming both (§3.9).
+  const groups = new Map<string, Offer[]>();
+  for (const offer of offersOf(files, issues)) {
+    const key = offer.dataset.toLowerCase();
+    const group = groups.get(key);
+    if (group) group.push(offer);
+    else groups.set(key, [offer]);
+  }
+  for (const group of groups.values()) {
+    // The one checked further: an original before a copy, then by path.
+    const sorted = [...group].sort((a, b) => Number(a.copy) - Number(b.copy));
+    const chosen = sorted[0]!;
+    const dataset = chosen.dataset;
+    const schema = schemas.find((x) => x.name === dataset);
+    const title = schema ? `「${schema.title}」（${dataset}）` : `“${dataset}”`;
+    for (const other of sorted.slice(1)) {
+      issues.push({
+        path: other.path,
+        code: 'unique-error',
+        message:
+          `与 ${chosen.path} 是同一个数据集${title}的两个文件（或副本），不知以哪个为准；` +
+          `请只保留一个，删除另一个或移出 data/ 文件夹（本次只检查了 ${chosen.path}）`,
+      });
     }
-    seen.set(folded, path);
-    if (schema) known.set(schema.name, { path, bytes: file.bytes });
-    else free.set(name, { path, bytes: file.bytes });
+    if (chosen.copy && group.length === 1) {
+      issues.push({
+        path: chosen.path,
+        code: 'warning',
+        message: `文件名像是副本，已作为数据集${title}读取；建议改名为 ${dataset}.csv 或其中文名`,
+      });
+    }
+    const entry = { path: chosen.path, source: chosen.source };
+    if (schema) known.set(schema.name, entry);
+    else free.set(dataset, entry);
   }
 
   const refs: References = {
@@ -111,7 +296,10 @@ function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
     const file = known.get(schema.name);
     if (!file) return null;
     const fallback: KnownResult<R> = { dataset: emptyDataset<R>(schema, file.path), usable: false, rejected: [] };
-    return guarded(file.path, issues, fallback, () => loadKnown(schema, file.path, file.bytes, refs, build, issues));
+    return guarded(file.path, issues, fallback, () => {
+      const source = file.source();
+      return source === null ? fallback : loadKnown(schema, source, refs, build, issues);
+    });
   }
 
   const villages = load(villagesSchema, rowBuilders.villages);
@@ -119,7 +307,9 @@ function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
     issues.push({
       path: VILLAGES_PATH,
       code: 'missing-value',
-      message: '缺少村庄名录 data/villages.csv：此文件必须有，其他数据表中的「村」都按其中的村编号或村名核对',
+      message:
+        '缺少村庄名录 data/villages.csv（也可命名为 村庄名录.csv，或放在工作簿中名为「村庄名录」的工作表里）：' +
+        '此文件必须有，其他数据表中的「村」都按其中的村编号或村名核对',
     });
   } else if (villages.usable) {
     refs.villages = createVillageIndex(villages.dataset.rows);
@@ -154,9 +344,10 @@ function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
     free: [...free.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, file]) =>
-        guarded(file.path, issues, { name, file: file.path, columns: [], rows: [] }, () =>
-          loadFree(name, file.path, file.bytes, issues),
-        ),
+        guarded(file.path, issues, { name, file: file.path, columns: [], rows: [] }, () => {
+          const source = file.source();
+          return source === null ? { name, file: file.path, columns: [], rows: [] } : loadFree(name, source, issues);
+        }),
       ),
   };
   if (refs.villages === null) markVillageDependents(tables, refs.villagesPath);
@@ -167,9 +358,12 @@ function withRejected<R>(result: KnownResult<R> | null): Dataset<R> | null {
   return result ? { ...result.dataset, rejected: result.rejected, ...(result.positions && { positions: result.positions }) } : null;
 }
 
+const READ = /\.(?:csv|txt|xlsx|xls|et|ett|ets|numbers|ods|fods|xlsm|xlsb|xltx|xlt)$/i;
+
 /**
- * The CSV files in root/data, sorted by name. Office lock files (`~$…`) and hidden files are
- * skipped; a missing data directory is no files.
+ * The data files in root/data (CSV, TXT, workbooks, and spreadsheet formats that are refused with
+ * their fix), sorted by name. Office lock files (`~$…`) and hidden files are skipped; a missing
+ * data directory is no files.
  */
 export function readDataDir(root: string): DataFile[] {
   const dir = join(root, 'data');
@@ -180,11 +374,12 @@ export function readDataDir(root: string): DataFile[] {
     return [];
   }
   const files: DataFile[] = [];
-  for (const name of names.filter((n) => /\.csv$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort()) {
+  for (const name of names.filter((n) => READ.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort()) {
     const full = join(dir, name);
     try {
       if (!statSync(full).isFile()) continue;
       const buf = readFileSync(full);
+      if (/\.txt$/i.test(name) && !isTableText(name.slice(0, -4), buf)) continue;
       files.push({ path: `data/${name}`, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
     } catch {
       // unreadable (removed while listing, no permission): as if absent

@@ -109,9 +109,9 @@ function unreadable(col: ColumnSpec, path: string): ReadResult {
   };
 }
 
-function readVillage(col: ColumnSpec, raw: string, refs: References): ReadResult {
+function readVillage(col: ColumnSpec, raw: string, refs: References, township?: string): ReadResult {
   if (refs.villages === null) return unreadable(col, refs.villagesPath);
-  const found = refs.villages.resolve(raw);
+  const found = refs.villages.resolve(raw, township);
   if (found.ok) return { ok: true, value: found.village.id };
   const line = refs.brokenVillages.get(nameKey(raw));
   if (line !== undefined) {
@@ -186,6 +186,8 @@ export function readCell(
   raw: string,
   refs: References,
   override: Partial<NumberRule> = {},
+  /** the row's 乡镇 cell, resolved (contract §3.9): village cells must agree with it */
+  township?: string,
 ): ReadResult {
   // `#REF!`, `#DIV/0!` …: a broken formula, whatever the column (contract §3.9).
   if (col.key !== 'note') {
@@ -208,7 +210,7 @@ export function readCell(
     case 'enum':
       return readEnum(col, raw);
     case 'village':
-      return readVillage(col, raw, refs);
+      return readVillage(col, raw, refs, township);
     case 'point':
       return readPoint(col, raw, refs);
     case 'metric':

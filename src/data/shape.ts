@@ -3,6 +3,7 @@
 import type { GridRecord } from './grid.ts';
 import { headerWidth } from './headers.ts';
 import { quote } from './quote.ts';
+import { columnOf } from './source.ts';
 import type { Issue } from './types.ts';
 
 /**
@@ -17,7 +18,7 @@ export function checkShape(path: string, record: GridRecord, width: number, lack
     return {
       path,
       row: line,
-      column: cells.length + 1,
+      column: cells.length === 0 ? 1 : columnOf(record, cells.length - 1) + 1,
       code: 'missing-cell',
       message: `本行只有 ${cells.length} 格，表头有 ${width} 列${which}；请补齐（没有数据的格子留空即可）`,
     };
@@ -25,7 +26,7 @@ export function checkShape(path: string, record: GridRecord, width: number, lack
   if (headerWidth(cells) > width) {
     const beyond = cells.slice(width);
     const extra = beyond.filter((c) => c.trim() !== '');
-    const column = width + beyond.findIndex((c) => c.trim() !== '') + 1;
+    const column = columnOf(record, width + beyond.findIndex((c) => c.trim() !== ''));
     const more = extra.length > 1 ? ` 等 ${extra.length} 格` : '';
     return {
       path,

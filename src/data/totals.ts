@@ -11,6 +11,8 @@ import { trimFloat } from '../format.ts';
 export interface TotalColumn {
   index: number;
   label: string;
+  /** the file's own 1-based column, when a layout moved columns (default index + 1) */
+  column?: number;
 }
 
 /** A body row in file order. Data rows carry the number read from each total column. */
@@ -66,13 +68,44 @@ function add(sum: Sum, q: Quantity | null | undefined): void {
  * made of sections, each with its own 合计).
  */
 export function checkTotals(
-  lines: readonly BodyLine[],
+  all_: readonly BodyLine[],
   columns: readonly TotalColumn[],
   read: (column: number, raw: string, row: BodyLine) => CellResult<Quantity>,
   path: string,
   issues: Issue[],
 ): void {
+  let lines = all_;
   if (!lines.some((l) => l.total !== null)) return;
+  // A total right under the header (§3.9) covers the data rows below it, up to the next 合计.
+  const firstData = lines.findIndex((l) => l.total === null);
+  if (firstData > 0) {
+    let stop = lines.findIndex((l, i) => i > firstData && l.total === 'total');
+    if (stop === -1) stop = lines.length;
+    const covered = lines.slice(firstData, stop);
+    for (const row of lines.slice(0, firstData)) {
+      columns.forEach((col, k) => {
+        const raw = row.cells[col.index] ?? '';
+        if (isEmptyCell(raw)) return;
+        const at = { path, row: row.line, column: col.column ?? col.index + 1 };
+        const read_ = read(k, raw, row);
+        if (!read_.ok) {
+          issues.push({ ...at, code: read_.code, message: read_.message });
+          return;
+        }
+        const sum = fresh(covered[0]!.line);
+        for (const data of covered) if (data.total === null) add(sum, data.numbers?.[k]);
+        if (sum.bad || totalAgrees(read_.value, sum.value)) return;
+        const word = row.cells.slice(0, 3).join('').includes('总计') ? '总计' : row.total === 'subtotal' ? '小计' : '合计';
+        const last = covered.at(-1)!.line;
+        issues.push({
+          ...at,
+          code: 'constraint-error',
+          message: `「${col.label}」${word}为 ${show(read_.value.value, read_.value.approx)}，但下方第 ${sum.from} 至 ${last} 行相加${read_.value.approx ? '只有' : '为'} ${show(sum.value, sum.approx)}`,
+        });
+      });
+    }
+    lines = lines.slice(firstData);
+  }
   const first = lines[0]?.line ?? 0;
   const all = columns.map(() => fresh(first));
   let sub = columns.map(() => fresh(first));
@@ -93,7 +126,7 @@ export function checkTotals(
       const raw = row.cells[col.index] ?? '';
       if (isEmptyCell(raw)) return;
       const read_ = read(k, raw, row);
-      const at = { path, row: row.line, column: col.index + 1 };
+      const at = { path, row: row.line, column: col.column ?? col.index + 1 };
       if (!read_.ok) {
         issues.push({ ...at, code: read_.code, message: read_.message });
         return;

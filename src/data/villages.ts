@@ -1,6 +1,8 @@
-// The village index (contract §3.0 "Village references"): a reference is a village id or a village
-// name from villages.csv, compared after normalisation; a name two townships share must be given
-// as its id. Shared by the loader, chart blocks and `{{ }}` figures.
+// The village index (contract §3.0 "Village references", §3.9 "乡镇 beside 村"): a reference is a
+// village id or a village name from villages.csv, compared after normalisation. A name may carry
+// its township (`洋江镇新塘村`) or the suffix 村委会 / 村民委员会 / 居委会 (`长塘村委会` is
+// 长塘村); a name two townships share is told apart by its id, a township prefix or the row's
+// 乡镇 cell. Shared by the loader, chart blocks and `{{ }}` figures.
 import { nameKey, villageHint } from './names.ts';
 import type { Village } from './types.ts';
 
@@ -11,8 +13,11 @@ export type VillageResolution =
 export interface VillageIndex {
   /** villages by their exact id */
   byId: Map<string, Village>;
-  /** a village id (case-insensitive) or name → the village, or a Chinese message saying why not */
-  resolve(ref: string): VillageResolution;
+  /**
+   * A village id (case-insensitive) or name → the village, or a Chinese message saying why not.
+   * `township` (the row's 乡镇 cell, already resolved) must agree and tells shared names apart.
+   */
+  resolve(ref: string, township?: string): VillageResolution;
   /** a township name as written anywhere (normalised) → the name in villages.csv */
   resolveTownship(ref: string): string | undefined;
   /** township names in order of first appearance in villages.csv */
@@ -39,19 +44,74 @@ export function createVillageIndex(villages: readonly Village[]): VillageIndex {
   // Suggestions cost a scan of all names: computed once per distinct unknown reference.
   const notFound = new Map<string, string>();
 
-  function resolve(ref: string): VillageResolution {
-    const key = nameKey(ref);
-    const byIdHit = byIdKey.get(key);
-    if (byIdHit) return { ok: true, village: byIdHit };
+  // Longest first: `洋江镇` before `洋江` when both are townships.
+  const townKeys = [...townshipByKey.keys()].sort((a, b) => b.length - a.length);
+  const SUFFIXES: [string, string[]][] = [
+    ['村民委员会', ['村', '']],
+    ['居民委员会', ['社区', '', '村']],
+    ['村委会', ['村', '']],
+    ['居委会', ['社区', '', '村']],
+  ];
+
+  /** Villages named `key`, or named so once a 村委会/居委会 suffix is read as the village. */
+  function byNameOrSuffix(key: string): Village[] | undefined {
     const named = byName.get(key);
-    if (named && named.length === 1) return { ok: true, village: named[0]! };
+    if (named) return named;
+    for (const [suffix, endings] of SUFFIXES) {
+      if (!key.endsWith(suffix) || key.length === suffix.length) continue;
+      const base = key.slice(0, -suffix.length);
+      for (const end of endings) {
+        const hit = byName.get(base + end);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  function mismatch(shown: string, village: Village, township: string): VillageResolution {
+    return {
+      ok: false,
+      reason: 'not-found',
+      message: `"${shown}" 在村庄名录中属于 ${village.township}，与「乡镇」"${township}" 不符；请核对本行的乡镇或村`,
+    };
+  }
+
+  function resolve(ref: string, township?: string): VillageResolution {
+    const key = nameKey(ref);
     const shown = ref.trim();
+    const town = township === undefined ? undefined : nameKey(township);
+    const byIdHit = byIdKey.get(key);
+    if (byIdHit) {
+      if (town !== undefined && nameKey(byIdHit.township) !== town) return mismatch(shown, byIdHit, township!);
+      return { ok: true, village: byIdHit };
+    }
+    let named = byNameOrSuffix(key);
+    if (!named) {
+      // `洋江镇新塘村`: a township name, then a village of that township.
+      for (const tk of townKeys) {
+        if (!key.startsWith(tk) || key.length === tk.length) continue;
+        const inTown = byNameOrSuffix(key.slice(tk.length))?.filter((v) => nameKey(v.township) === tk);
+        if (inTown && inTown.length > 0) {
+          named = inTown;
+          break;
+        }
+      }
+    }
+    if (named && town !== undefined) {
+      const inTown = named.filter((v) => nameKey(v.township) === town);
+      if (inTown.length === 0) return mismatch(shown, named[0]!, township!);
+      named = inTown;
+    }
+    if (named && named.length === 1) return { ok: true, village: named[0]! };
     if (named && named.length > 1) {
       const list = named.map((v) => `${v.township} ${v.id}`).join('、');
+      const first = named[0]!;
       return {
         ok: false,
         reason: 'ambiguous',
-        message: `"${shown}" 是 ${named.length} 个村共用的村名（${list}），请改填村的编号`,
+        message:
+          `"${shown}" 是 ${named.length} 个村共用的村名（${list}），请改填村的编号，` +
+          `或加一列「乡镇」，或在村名前写上乡镇（如 ${first.township}${first.name}）`,
       };
     }
     let message = notFound.get(key);

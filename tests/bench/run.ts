@@ -2,7 +2,7 @@
 // how the build scales with the number of villages, and what one chart costs to render.
 // Prints a readable report and writes every figure to tests/output/bench.json.
 //
-//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-photos] [--photos 300]
+//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-photos] [--photos 300]
 //                          [--runs 5] [--chart-runs 50] [--keep] [--json <file>] [--dist <folder>]
 //
 // --dist measures a site already built with `--base /town/` instead of building the default one.
@@ -16,6 +16,7 @@ import { startNginx } from '../e2e/support/nginx.ts';
 import { buildAtScale, type ScaleResult } from './buildScale.ts';
 import { timeCharts, type ChartTiming } from './charts.ts';
 import { CHECK_TARGET_MS, timeChecks, type CheckTiming } from './checkInputs.ts';
+import { ledgerBench, type LedgerResult } from './ledger.ts';
 import { measurePages, type PageMeasure } from './pages.ts';
 import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
 import { photoBuild, photoPage } from './photos.ts';
@@ -29,6 +30,8 @@ const { values: args } = parseArgs({
     'skip-check': { type: 'boolean', default: false },
     'skip-photos': { type: 'boolean', default: false },
     photos: { type: 'string', default: '300' },
+    'skip-ledger': { type: 'boolean', default: false },
+    'ledger-villages': { type: 'string', default: '3000' },
     runs: { type: 'string', default: '5' },
     'chart-runs': { type: 'string', default: '50' },
     keep: { type: 'boolean', default: false },
@@ -39,7 +42,7 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
+  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-photos] [--photos 300] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
   process.exit(0);
 }
 
@@ -205,6 +208,25 @@ async function checkSection(): Promise<CheckTiming[]> {
   return timings;
 }
 
+async function ledgerSection(villages: number, keep: boolean): Promise<LedgerResult> {
+  console.log(`\n== 5. Reading a ledger workbook (台账.xlsx: ${int(villages)} villages, 24 months, every dataset as a sheet ` +
+    'with a merged title, a 填报 row and 序号) beside the same data as CSV files ==');
+  const r = ledgerBench(villages, 24, keep);
+  const row = (name: string, l: LedgerResult['csv'], bytes: number) => [
+    name, `${mib(bytes)} (${int(bytes)} B)`, ms(l.ms), ms(l.cpuMs), mib(l.maxRssBytes), int(Object.values(l.rows).reduce((a, b) => a + b, 0)), int(l.errors),
+  ];
+  console.log(table(
+    ['files', 'size', 'load (wall)', 'load (CPU)', 'peak RSS', 'rows', 'errors'],
+    [row('data/*.csv', r.csv, r.csvBytes), row('data/台账.xlsx', r.workbook, r.workbookBytes)],
+  ));
+  if (!r.sameRows) console.log('   ! the workbook and the CSV files did not load the same number of rows');
+  for (const e of r.workbook.firstErrors) console.log(`   ! ${e}`);
+  console.log(`   target: the workbook loads in under ${sec(r.targets.maxMs)} and ${mib(r.targets.maxRssBytes)}: ` +
+    `${sec(r.workbook.ms)} wall (${sec(r.workbook.cpuMs)} CPU), ${mib(r.workbook.maxRssBytes)} → ${r.met ? 'MET' : 'NOT MET'}` +
+    (r.workbook.ms > r.workbook.cpuMs * 1.5 ? ' (wall time well above CPU time: the machine was busy)' : ''));
+  return r;
+}
+
 async function main(): Promise<number> {
   const sizes = args.sizes!.split(',').map((s) => Number(s.trim().replace(/[_,]/g, ''))).filter((n) => n > 0);
   const started = new Date();
@@ -228,8 +250,9 @@ async function main(): Promise<number> {
   await section('build', args['skip-build']!, () => buildSection(sizes, args.keep!));
   await section('charts', args['skip-charts']!, () => chartsSection(Number(args['chart-runs'])));
   await section('check', args['skip-check']!, () => checkSection());
+  await section('ledger', args['skip-ledger']!, () => ledgerSection(Number(args['ledger-villages']), args.keep!));
   await section('photos', args['skip-photos']!, async () => {
-    console.log(`\n== 5. Photos (phone-like 4000×3000 JPEGs with grain; nginx + gzip, Slow 4G) ==`);
+    console.log(`\n== 6. Photos (phone-like 4000×3000 JPEGs with grain; nginx + gzip, Slow 4G) ==`);
     const log = (l: string) => console.log(l);
     return { page: await photoPage(Number(args.runs), log), build: await photoBuild(Number(args.photos), log) };
   });

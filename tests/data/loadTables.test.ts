@@ -77,11 +77,10 @@ describe('loadTables(files): encodings (§3.0)', () => {
 });
 
 describe('loadTables(files): title rows (§3.0)', () => {
-  test('a title and a subtitle above a recognisable header are skipped, each with a warning', () => {
+  test('a title and a subtitle above a recognisable header are skipped, with one warning (§3.9)', () => {
     const { tables, lines } = load({ cleanup: csv('洋江镇清洁行动统计表,,', '', '单位：吨,,', '月份,村,清理垃圾(吨)', '2023-07,v1,1') });
     expect(lines).toEqual([
-      'data/cleanup.csv:1 warning 第 1 行 "洋江镇清洁行动统计表" 是表格标题，已跳过（表头在第 4 行）',
-      'data/cleanup.csv:3 warning 第 3 行 "单位：吨" 是表格标题，已跳过（表头在第 4 行）',
+      'data/cleanup.csv:1 warning 第 1–3 行（"洋江镇清洁行动统计表" 等表格标题、填报信息）在表头之上，已跳过（表头在第 4 行）',
     ]);
     expect(tables.cleanup!.rows.map((r) => r.line)).toEqual([5]);
   });

@@ -104,7 +104,7 @@ describe('loadTables: village references (§3.0)', () => {
         row: 2,
         column: 2,
         code: 'foreign-key-error',
-        message: '「村」"新村" 是 2 个村共用的村名（洋江镇 xc-yj、河口镇 xc-hk），请改填村的编号',
+        message: '「村」"新村" 是 2 个村共用的村名（洋江镇 xc-yj、河口镇 xc-hk），请改填村的编号，或加一列「乡镇」，或在村名前写上乡镇（如 洋江镇新村）',
       },
     ]);
     expect(tables.cleanup!.rows).toEqual([]);

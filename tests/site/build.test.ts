@@ -1,5 +1,6 @@
 // Builds small fixture sites with the real `npm run build` command and asserts on the text a
 // resident reads: figures, ties, empty and absent datasets, one and several townships.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, projectRoot, textOf, type Built } from './buildSite.ts';
@@ -66,7 +67,30 @@ describe('one township (tests/fixtures/site-one)', () => {
     const csv = built.read('data/cleanup.csv');
     expect(csv.startsWith('\ufeff月份,村,清理垃圾(吨),清理沟渠(公里)\r\n')).toBe(true);
     expect(csv).toContain('2024-02,上村,5余,2\r\n');
-    expect(built.read('data/templates/toilets.csv')).toBe('\ufeff月份,村,无害化卫生户厕(户),当月改厕(户),公厕(座),备注\r\n');
+    // Pre-filled for the month after the latest data: one row per village, staff type figures only.
+    expect(built.read('data/templates/toilets.csv')).toBe(
+      '\ufeff月份,村,无害化卫生户厕(户),当月改厕(户),公厕(座),备注\r\n2024-03,上村,,,,\r\n2024-03,下村,,,,\r\n2024-03,中村,,,,\r\n',
+    );
+    expect(built.read('data/templates/villages.csv')).toBe('\ufeff编号,村名,乡镇,类型,户数,人口,自然村数,经度,纬度,备注\r\n');
+  });
+
+  test('every dataset and template is also an .xlsx: numbers as numbers, months as text', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const readBook = (file: string) => {
+      const wb = XLSX.read(readFileSync(path.join(built.outDir, file)), { type: 'buffer' });
+      return wb.Sheets[wb.SheetNames[0]!]!;
+    };
+    const sheet = readBook('data/cleanup.xlsx');
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true });
+    const csvRows = built.read('data/cleanup.csv').slice(1).trim().split('\r\n').map((l) => l.split(','));
+    expect(rows.length).toBe(csvRows.length);
+    expect(rows[0]).toEqual(csvRows[0]);
+    expect(sheet['A2']).toMatchObject({ t: 's', v: '2024-01' });
+    expect(sheet['C2']!.t).toBe('n');
+    expect(rows.some((r) => r.includes('5余'))).toBe(true);
+    expect(built.read('data/index.html')).toContain('href="/data/cleanup.xlsx"');
+    const template = XLSX.utils.sheet_to_json<unknown[]>(readBook('data/templates/toilets.xlsx'), { header: 1, raw: true });
+    expect(template.slice(1)).toEqual([['2024-03', '上村'], ['2024-03', '下村'], ['2024-03', '中村']]);
   });
 
   test('every chart on a page has a CSV of exactly its rows and an SVG file', () => {

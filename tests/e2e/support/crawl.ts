@@ -58,6 +58,7 @@ export function expectedContentType(pathname: string): { label: string; test: (c
   if (lower.endsWith('/') || lower.endsWith('.html')) return is(/^text\/html\b/, 'text/html');
   if (lower.endsWith('.csv')) return is(/^text\/csv\b/, 'text/csv');
   if (lower.endsWith('.svg')) return is(/^image\/svg\+xml\b/, 'image/svg+xml');
+  if (lower.endsWith('.xlsx')) return is(/^application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\b/, 'the .xlsx type');
   if (lower.endsWith('.xml')) return is(/^(application|text)\/([a-z+]+\+)?xml\b/, 'an XML type');
   if (lower.endsWith('.css')) return is(/^text\/css\b/, 'text/css');
   if (lower.endsWith('.js') || lower.endsWith('.mjs')) return is(/^(text|application)\/javascript\b/, 'JavaScript');

@@ -65,6 +65,7 @@ const MIME_TYPES: Record<string, string> = {
   'application/xml': 'xml xsl',
   'application/rss+xml': 'rss',
   'application/pdf': 'pdf',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
   'application/wasm': 'wasm',
   'image/svg+xml': 'svg svgz',
   'image/png': 'png',

@@ -1,11 +1,13 @@
-// /data/templates/<name>.csv: a blank file with the Chinese headers, for staff to fill in.
+// /data/templates/<name>.csv: the Chinese headers, and for monthly datasets one row per village
+// with 月份 and 村 filled in for the next month, for staff to fill in.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { schemas } from '../../../data/schemas.ts';
-import { templateCsv } from '../../../build/datasetCsv.ts';
+import { getProject } from '../../../build/project.ts';
+import { templateCsv } from '../../../build/datasetXlsx.ts';
 
 export const getStaticPaths: GetStaticPaths = () => schemas.map((s) => ({ params: { name: s.name } }));
 
 export const GET: APIRoute = ({ params }) => {
   const schema = schemas.find((s) => s.name === params.name)!;
-  return new Response(templateCsv(schema), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(templateCsv(getProject().tables, schema), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -1,0 +1,221 @@
+// Workbooks (contract §3.9 "Formats"): .xlsx and .xls read with SheetJS (@e965/xlsx, build time
+// only). Each sheet becomes the same grid of text cells a CSV file gives, so every rule of cells,
+// headers and rows applies unchanged. A formula cell gives the value Excel saved with it (formulas
+// are never evaluated, macros never run); merged cells hold their value in every cell they cover;
+// a date cell is written as the date it shows; a formula error keeps its text (`#REF!`) for the
+// cell readers to report.
+import * as XLSX from '@e965/xlsx';
+import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import type { GridRecord } from './grid.ts';
+import { isBlankRow } from './grid.ts';
+import { readXlsxFast, type FastSheet } from './xlsxFast.ts';
+
+// Old .xls files written by Chinese Excel/WPS store text in code page 936 (GBK).
+XLSX.set_cptable(cptable);
+
+/** A workbook larger than this is refused (contract §3.9). */
+export const WORKBOOK_LIMIT = 20 * 1024 * 1024;
+
+export const WORKBOOK_EXTENSIONS = ['xlsx', 'xls'] as const;
+
+/** Spreadsheet formats that are not read: the fix is always "save as .xlsx". */
+export const REFUSED_EXTENSIONS: Readonly<Record<string, string>> = {
+  et: 'WPS 表格（.et）',
+  ett: 'WPS 表格模板（.ett）',
+  ets: 'WPS 表格（.ets）',
+  numbers: 'Apple Numbers（.numbers）',
+  ods: 'OpenDocument 表格（.ods）',
+  fods: 'OpenDocument 表格（.fods）',
+  xlsm: '启用宏的工作簿（.xlsm）',
+  xlsb: 'Excel 二进制工作簿（.xlsb）',
+  xltx: 'Excel 模板（.xltx）',
+  xlt: 'Excel 模板（.xlt）',
+};
+
+export interface WorkbookSheet {
+  name: string;
+  hidden: boolean;
+  /** non-blank rows; `line` is the row number Excel shows */
+  records: GridRecord[];
+}
+
+export type WorkbookRead = { ok: true; sheets: WorkbookSheet[] } | { ok: false; message: string };
+
+// Excel's error codes, as stored in .xls and .xlsx error cells.
+const ERRORS: Record<number, string> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
+/** Formula errors Excel writes into a cell (and into a CSV saved from it). */
+export const FORMULA_ERRORS = new Set([...Object.values(ERRORS), '#SPILL!', '#CALC!']);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A number as staff would type it: no float noise from formulas (`0.30000000000000004` → `0.3`). */
+export function numberText(v: number): string {
+  if (Number.isInteger(v)) return String(v);
+  return String(Number(v.toPrecision(15)));
+}
+
+/** Does a number format show a day? (`yyyy"年"m"月"` does not: the cell is a month.) */
+function showsDay(format: string): boolean {
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return /d/i.test(bare);
+}
+
+function dateText(serial: number, format: string): string {
+  const d = XLSX.SSF.parse_date_code(serial) as { y: number; m: number; d: number } | null;
+  if (!d) return numberText(serial);
+  return showsDay(format) ? `${d.y}-${pad(d.m)}-${pad(d.d)}` : `${d.y}-${pad(d.m)}`;
+}
+
+interface RawCell {
+  t?: string;
+  v?: unknown;
+  z?: string | number;
+}
+
+/** One cell as the text a CSV file saved from it would hold. */
+export function cellText(cell: RawCell | undefined): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  switch (cell.t) {
+    case 's':
+    case 'str':
+      return String(cell.v);
+    case 'n': {
+      const v = cell.v as number;
+      const format = typeof cell.z === 'string' ? cell.z : '';
+      if (format !== '' && format !== 'General' && XLSX.SSF.is_date(format)) return dateText(v, format);
+      // A percent-formatted cell shows 85% for 0.85: staff typed 85%.
+      if (/%/.test(format.replace(/"[^"]*"/g, ''))) return `${numberText(v * 100)}%`;
+      return numberText(v);
+    }
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return typeof cell.v === 'number' ? (ERRORS[cell.v] ?? '#VALUE!') : String(cell.v);
+    case 'd': {
+      const date = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
+      return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+    }
+    default:
+      return String(cell.v);
+  }
+}
+
+type Merge = { s: { r: number; c: number }; e: { r: number; c: number } };
+
+/** The grid of one sheet: every row from row 1 and column A (positions stay Excel's). */
+function gridOf(dense: readonly ((RawCell | undefined)[] | undefined)[], merges: readonly Merge[], width: number): GridRecord[] {
+  const rows: string[][] = [];
+  for (let r = 0; r < dense.length; r++) {
+    const src = dense[r];
+    const cells = new Array<string>(width).fill('');
+    if (src) for (let c = 0; c < src.length && c < width; c++) cells[c] = cellText(src[c]);
+    rows.push(cells);
+  }
+  for (const m of merges) {
+    const value = rows[m.s.r]?.[m.s.c] ?? '';
+    for (let r = m.s.r; r <= m.e.r && r < rows.length; r++) {
+      for (let c = m.s.c; c <= m.e.c && c < width; c++) rows[r]![c] = value;
+    }
+  }
+  const records: GridRecord[] = [];
+  rows.forEach((cells, i) => {
+    if (!isBlankRow(cells)) records.push({ line: i + 1, cells });
+  });
+  return records;
+}
+
+function sheetGrid(ws: XLSX.WorkSheet): GridRecord[] {
+  const ref = ws['!ref'];
+  if (!ref) return [];
+  const range = XLSX.utils.decode_range(ref);
+  const dense = ((ws as { '!data'?: (RawCell[] | undefined)[] })['!data'] ?? []).slice(0, range.e.r + 1);
+  return gridOf(dense, ws['!merges'] ?? [], range.e.c + 1);
+}
+
+/** The fast .xlsx scanner's sheets, or null when it cannot read this file. */
+function fastSheets(bytes: Uint8Array): WorkbookSheet[] | null {
+  let sheets: FastSheet[] | null;
+  try {
+    sheets = readXlsxFast(bytes);
+  } catch {
+    return null;
+  }
+  if (sheets === null) return null;
+  return sheets.map((s) => {
+    let width = 0;
+    for (const row of s.rows) if (row && row.length > width) width = row.length;
+    for (const m of s.merges) width = Math.max(width, m.e.c + 1);
+    const dense = Array.from({ length: s.rows.length }, (_, i) => s.rows[i]);
+    return { name: s.name, hidden: s.hidden, records: gridOf(dense, s.merges, width) };
+  });
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const starts = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** Read every sheet of a workbook, or say in Chinese why it cannot be read. */
+export function readWorkbook(bytes: Uint8Array, extension: string, engine: 'auto' | 'sheetjs' = 'auto'): WorkbookRead {
+  const saveAs = '请用 Excel 或 WPS 打开后“另存为” Excel 工作簿（.xlsx）';
+  if (bytes.length > WORKBOOK_LIMIT) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1);
+    return { ok: false, message: `工作簿有 ${mb} MB，超过 20 MB 的上限，不予读取；请删去图片、多余的工作表或格式后另存，或把各表另存为 CSV` };
+  }
+  if (bytes.length === 0) return { ok: false, message: `文件是空的（0 字节）；${saveAs}` };
+  const ext = extension.toLowerCase();
+  if (ext === 'xlsx' && !starts(bytes, ZIP)) {
+    const ole = starts(bytes, OLE);
+    return {
+      ok: false,
+      message: ole
+        ? `文件扩展名是 .xlsx，但内容是加密的或旧格式（.xls/.et）的工作簿；如设置了打开密码请先取消，再${saveAs.slice(1)}`
+        : `文件扩展名是 .xlsx，但内容不是 Excel 工作簿（可能是改了扩展名的其他文件）；${saveAs}`,
+    };
+  }
+  if (ext === 'xlsx' && engine === 'auto') {
+    const fast = fastSheets(bytes);
+    if (fast !== null) return { ok: true, sheets: fast };
+  }
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellText: false,
+      cellNF: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      bookVBA: false,
+      bookDeps: false,
+      bookFiles: false,
+      WTF: false,
+    });
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const password = /password|encrypt/i.test(why);
+    return {
+      ok: false,
+      message: password
+        ? `工作簿设置了打开密码，无法读取；请在 Excel 或 WPS 中取消密码后重新保存`
+        : `无法读取此工作簿（${why}）；文件可能已损坏，${saveAs}`,
+    };
+  }
+  const meta = wb.Workbook?.Sheets ?? [];
+  const sheets = wb.SheetNames.map((name, i) => ({
+    name,
+    hidden: Boolean(meta[i]?.Hidden),
+    records: sheetGrid(wb.Sheets[name]!),
+  }));
+  return { ok: true, sheets };
+}
