@@ -298,7 +298,8 @@ function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
     const fallback: KnownResult<R> = { dataset: emptyDataset<R>(schema, file.path), usable: false, rejected: [] };
     return guarded(file.path, issues, fallback, () => {
       const source = file.source();
-      return source === null ? fallback : loadKnown(schema, source, refs, build, issues);
+      // A file that could not be decoded: what depends on it follows from its problem (§5).
+      return source === null ? { ...fallback, dataset: { ...fallback.dataset, damaged: file.path } } : loadKnown(schema, source, refs, build, issues);
     });
   }
 
@@ -346,7 +347,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
       .map(([name, file]) =>
         guarded(file.path, issues, { name, file: file.path, columns: [], rows: [] }, () => {
           const source = file.source();
-          return source === null ? { name, file: file.path, columns: [], rows: [] } : loadFree(name, source, issues);
+          return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, issues);
         }),
       ),
   };

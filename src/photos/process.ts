@@ -77,24 +77,38 @@ export async function processPhotos(catalog: PhotoCatalog, parallel = 2): Promis
   mkdirSync(dir, { recursive: true });
   const issues: Issue[] = [];
   const stats: ProcessStats = { encoded: 0, cached: 0, failed: 0 };
-  const queue = [...catalog.sources.values()].filter((s) => s.ok);
+  // Files with the same content share their encoded variants: each content is encoded once (two
+  // workers writing the same cache file at once would race).
+  const byContent = new Map<string, PhotoSource[]>();
+  for (const s of catalog.sources.values()) {
+    if (!s.ok) continue;
+    const key = variantNames(s).join('|');
+    const same = byContent.get(key);
+    if (same) same.push(s);
+    else byContent.set(key, [s]);
+  }
+  const queue = [...byContent.values()];
   const work = async () => {
-    for (let source = queue.shift(); source; source = queue.shift()) {
-      if (isCached(source, dir)) {
-        stats.cached++;
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      const first = group[0]!;
+      if (isCached(first, dir)) {
+        stats.cached += group.length;
         continue;
       }
       try {
-        await encode(source, dir);
+        await encode(first, dir);
         stats.encoded++;
+        stats.cached += group.length - 1;
       } catch (error) {
-        stats.failed++;
-        source.ok = false;
-        for (const n of variantNames(source)) rmSync(join(dir, n), { force: true });
+        for (const n of variantNames(first)) rmSync(join(dir, n), { force: true });
         const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        const message = `照片 ${source.path} 无法解码（${why}）：文件可能已损坏或没有复制完整；请重新从手机导出`;
-        const refs = source.refs.length > 0 ? source.refs : [{ path: source.path }];
-        for (const ref of refs) issues.push({ ...ref, code: 'type-error', message: ref.path === source.path ? message.replace(`照片 ${source.path} `, '照片') : `「文件」${message}` });
+        for (const source of group) {
+          stats.failed++;
+          source.ok = false;
+          const message = `照片 ${source.path} 无法解码（${why}）：文件可能已损坏或没有复制完整；请重新从手机导出`;
+          const refs = source.refs.length > 0 ? source.refs : [{ path: source.path }];
+          for (const ref of refs) issues.push({ ...ref, code: 'type-error', message: ref.path === source.path ? message.replace(`照片 ${source.path} `, '照片') : `「文件」${message}` });
+        }
       }
     }
   };

@@ -103,7 +103,7 @@ describe('bad photo input', () => {
   });
   test('dates and stages are checked', () => {
     expect(line('data/photos.csv:13:4 ')).toMatch(/「日期」/);
-    expect(line('data/photos.csv:13:5 ')).toMatch(/「阶段」应为 整治前、施工中 或 整治后/);
+    expect(line('data/photos.csv:13:5 ')).toMatch(/「阶段」.*应为 整治前、施工中 或 整治后/);
   });
   test('a file that no row names is a warning', () => {
     expect(line('data/photos/unlisted.jpg warning')).toMatch(/没有在 data\/photos\.csv 中登记/);
