@@ -94,21 +94,17 @@ describe('3,000 villages', () => {
     return { id: `v${i}`, name: `${c}${a}${b}村`, township: `第${i % 20}镇` };
   });
 
-  test('builds in well under a second; data-py adds under 20 KB gzipped to the list', () => {
-    const started = performance.now();
+  // Speed is the benchmark's business (shared, noisy machines): these pin sizes and results only.
+  test('data-py adds under 20 KB gzipped to the list', () => {
     const built = buildVillageIndex(big);
-    expect(performance.now() - started).toBeLessThan(1000);
     const attributes = built.map((v) => ` data-py="${v.syllables.join(' ')}"`).join('');
     // 4-character names (3 syllables and 村): about 17 letters of pinyin each.
     expect(Buffer.byteLength(attributes) / big.length).toBeLessThan(30);
     expect(gzipSync(attributes).length).toBeLessThan(20_000);
   });
 
-  test('a query over all 3,000 takes milliseconds', () => {
+  test('a query over all 3,000 finds the villages it should', () => {
     const built = buildVillageIndex(big);
-    const started = performance.now();
-    for (const q of ['x', 'xh', 'xiahe', 'shangxia', 'sxc', '下河']) findVillages(built, q);
-    expect(performance.now() - started).toBeLessThan(100);
     const found = findVillages(built, 'shangxia').map((v) => v.id);
     const expected = built.filter((v) => v.name.includes('上下')).map((v) => v.id);
     expect(expected.length).toBeGreaterThan(0);
