@@ -4,6 +4,7 @@
 import { CHART_ID } from '../charts/rows.ts';
 import { formatReport, hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue } from '../data/types.ts';
+import { MAX_REPORT_NAME, WINDOWS_RESERVED } from '../site/reports.ts';
 import { chartIdSources } from './charts.ts';
 import { basePath } from './paths.ts';
 import { loadProject, type Project } from './project.ts';
@@ -14,12 +15,26 @@ import { preparePhotos } from '../photos/prepare.ts';
 const slot = Symbol.for('renju.validatedProject');
 type Slot = Record<symbol, Project | undefined>;
 
+/** Characters that break a download address /data/<name>.csv (a space is fine: it is encoded). */
+const UNSAFE_DATASET_NAME = /[?#%\\"<>|*:]/;
+
 /**
  * What the build relies on beyond the data and content rules: every chart id is a valid file name
- * and no two charts share one (their downloads would overwrite each other).
+ * and no two charts share one (their downloads would overwrite each other); every free dataset's
+ * name can be a download file (/data/<name>.csv) on any server.
  */
 export function buildChecks(project: Project): Issue[] {
   const issues: Issue[] = [];
+  for (const dataset of project.tables.free) {
+    const name = dataset.name;
+    const file = dataset.file.slice(dataset.file.lastIndexOf('/') + 1);
+    const stem = (name.split('.')[0] ?? '').replace(/[ .]+$/, '');
+    let problem: string | null = null;
+    if (UNSAFE_DATASET_NAME.test(name)) problem = '含有 ? # % \\ " < > | * : 等字符，无法作为下载地址';
+    else if (WINDOWS_RESERVED.test(stem)) problem = `以 Windows 的保留名称 "${stem}" 开头（CON、PRN、AUX、NUL、COM1–COM9、LPT1–LPT9），在 Windows 上无法保存或发布`;
+    else if ([...name].length > MAX_REPORT_NAME) problem = `过长（${[...name].length} 个字符，最多 ${MAX_REPORT_NAME} 个）`;
+    if (problem) issues.push({ path: dataset.file, code: 'constraint-error', message: `文件名 "${file}" ${problem}；请改名` });
+  }
   const seen = new Map<string, string>();
   for (const { id, path, what } of chartIdSources(project)) {
     if (!CHART_ID.test(id)) {

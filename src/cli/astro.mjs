@@ -5,8 +5,9 @@
 // - the output folder (`--outDir x`, `--outDir=x`, default dist/) is checked first: the project, a
 //   folder above it, the data/content/public folders, or a non-empty folder that is not an earlier
 //   build of this site (no marker file, see publish.mjs) are refused with a Chinese error;
-// - a lock file `<outDir>.lock` keeps two builds from writing the same site at once (a lock left by
-//   a process that no longer runs is taken over);
+// - lock files keep two builds apart: `.renju-build.lock` in the project (builds share Astro's
+//   caches) and `<outDir>.lock` (two projects publishing to one folder); a lock left by a process
+//   that no longer runs is taken over;
 // - the new site is built beside the old one, in `<outDir>.building-<pid>/site/` (same file
 //   system, so it can be renamed into place): validation, Astro, chart downloads and the search
 //   index all write there;
@@ -20,7 +21,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
   acquireLock, BuildRefused, chmodTree, cleanLeftovers, createWorkDir, markSite, parseBuildArgs,
-  releaseLock, safeOutDir, swapIn,
+  projectLockPath, releaseLock, safeOutDir, swapIn,
 } from './publish.mjs';
 
 const require = createRequire(import.meta.url);
@@ -129,7 +130,14 @@ async function build() {
   const outDir = safeOutDir(parsed.outDir, { projectRoot: process.cwd(), siteDir: path.resolve(process.env.SITE_DIR || '.') });
   const label = path.relative(process.cwd(), outDir) || '.';
   const shown = label.startsWith('..') || path.isAbsolute(label) ? outDir : `${label}/`;
-  acquireLock(outDir);
+  const projectLock = projectLockPath(process.cwd());
+  acquireLock(outDir, projectLock, '在同一个项目文件夹中');
+  try {
+    acquireLock(outDir);
+  } catch (error) {
+    releaseLock(outDir, projectLock);
+    throw error;
+  }
   const existed = existsSync(outDir);
   const kept = () => (existed ? `${shown} 保持原样（仍是上一次构建的网站）` : `没有写入 ${shown}`);
   let work = null;
@@ -173,6 +181,7 @@ async function build() {
   } finally {
     if (work) rmSync(work.dir, { recursive: true, force: true });
     releaseLock(outDir);
+    releaseLock(outDir, projectLock);
   }
 }
 

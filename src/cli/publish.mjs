@@ -118,6 +118,14 @@ export function lockPath(outDir) {
   return `${outDir}.lock`;
 }
 
+/**
+ * The project's own lock: two builds in one project share Astro's caches (`.astro/`,
+ * `node_modules/.astro`, `node_modules/.vite`) and break each other even with different outDirs.
+ */
+export function projectLockPath(projectRoot) {
+  return path.join(projectRoot, '.renju-build.lock');
+}
+
 function isAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
@@ -128,11 +136,13 @@ function isAlive(pid) {
   }
 }
 
-/** Take `<outDir>.lock`; a lock whose process no longer runs is taken over. */
-export function acquireLock(outDir) {
-  const file = lockPath(outDir);
+/**
+ * Take a lock file (`<outDir>.lock`, or the project's); a lock whose process no longer runs (the
+ * build was killed) is taken over. `what` says in the message what the other build is doing.
+ */
+export function acquireLock(outDir, file = lockPath(outDir), what = `输出到同一个文件夹 ${outDir}`) {
   mkdirSync(path.dirname(file), { recursive: true });
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 6; attempt++) {
     let fd;
     try {
       fd = openSync(file, 'wx', 0o644);
@@ -143,14 +153,15 @@ export function acquireLock(outDir) {
         holder = JSON.parse(readFileSync(file, 'utf8'));
       } catch {
         // empty or half-written: the writer died between open and write (or is writing right now)
-        const age = Date.now() - statSync(file, { throwIfNoEntry: false })?.mtimeMs;
-        if (!(age > 5_000)) {
-          if (attempt < 2) { sleep(500); continue; }
+        const age = Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+        if (age < 5_000 && attempt < 4) {
+          sleep(500);
+          continue;
         }
       }
       if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
         throw new BuildRefused(
-          `已有另一个构建正在进行（进程 ${holder.pid}，开始于 ${holder.started ?? '未知时间'}），输出到同一个文件夹 ${outDir}。` +
+          `已有另一个构建正在进行（进程 ${holder.pid}，开始于 ${holder.started ?? '未知时间'}），${what}。` +
           `请等它结束后再运行。如确定没有构建在运行，可删除锁文件 ${file} 后重试。`,
         );
       }
@@ -169,12 +180,19 @@ function sleep(ms) {
 }
 
 /** Remove the lock if it is still ours. */
-export function releaseLock(outDir) {
-  const file = lockPath(outDir);
+export function releaseLock(outDir, file = lockPath(outDir)) {
   try {
     if (JSON.parse(readFileSync(file, 'utf8')).pid === process.pid) unlinkSync(file);
   } catch {
     // already gone
+  }
+}
+
+function isEmptyDir(dir) {
+  try {
+    return readdirSync(dir).length === 0;
+  } catch {
+    return false;
   }
 }
 
@@ -191,7 +209,8 @@ function workDirs(outDir) {
   return names
     .filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)))
     .map((n) => path.join(parent, n))
-    .filter((d) => existsSync(path.join(d, WORK_MARKER)));
+    // ours by the marker; an empty one was made by a build killed before it wrote the marker
+    .filter((d) => existsSync(path.join(d, WORK_MARKER)) || isEmptyDir(d));
 }
 
 /**

@@ -139,7 +139,7 @@ export function compareReports(a: Report, b: Report): number {
 }
 
 /** Windows device names: no file can have them, whatever its extension (`CON.md`, `aux.2023.md`). */
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])$/i;
+export const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])$/i;
 /** Longest file name (without `.md`): page folders and chart downloads add to it (255-byte limit). */
 export const MAX_REPORT_NAME = 200;
 

@@ -22,8 +22,9 @@ afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true }))
 /** RFC 4180 quoting for the generated files. */
 const q = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
-// Standing alone, `-` means "not reported" (contract §3.0, empty cells), so it is no id.
-const villageId = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/).filter((id) => id !== '-');
+// Standing alone, `-` (and a run of dashes, src/data) means "not reported" (contract §3.0, empty
+// cells), so it is no id.
+const villageId = fc.stringMatching(/^[A-Za-z0-9_-]{1,40}$/).filter((id) => !/^-+$/.test(id));
 // A name: a Chinese character first (so it never reads as an id, a total row or an empty marker),
 // then any mix of Chinese, Latin, digits and the characters that CSV and formulas care about.
 const nameTail = fc.array(fc.constantFrom('村', '塘', '江', 'A', 'z', '7', '_', '-', '=', '+', '@', '(', ')', '·', ' ', ',', '"', '\''), { maxLength: 30 });

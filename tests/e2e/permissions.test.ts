@@ -93,4 +93,4 @@ http {
     await response.arrayBuffer();
     expect(`${url} ${response.status}`, errors()).toBe(`${url} 200`);
   }
-}, 180_000);
+}, 400_000);

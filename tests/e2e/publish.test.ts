@@ -21,7 +21,7 @@ beforeAll(() => {
   goodDist = path.join(tmp, 'good', 'dist');
   const run = buildSync(['--outDir', goodDist], GOOD);
   expect(run.code, run.output).toBe(0);
-}, 240_000);
+}, 400_000);
 
 function freshGoodDist(name: string): string {
   const dir = path.join(tmp, name, 'dist');
@@ -42,7 +42,7 @@ describe('the output folder', () => {
     expect(charts.some((f) => f.endsWith('.svg'))).toBe(true);
     expect(existsSync(path.join(outDir, 'pagefind/pagefind-entry.json'))).toBe(true);
     expect(leftovers(outDir)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   test('a data error leaves the previous good site exactly as it was', () => {
     const dist = freshGoodDist('data-error');
@@ -53,7 +53,7 @@ describe('the output folder', () => {
     expect(run.output).toMatch(/保持原样/);
     expect(fingerprint(dist)).toEqual(before);
     expect(leftovers(dist)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   test('a folder holding another site is refused and left alone', () => {
     const other = path.join(tmp, 'webroot');
@@ -70,7 +70,7 @@ describe('the output folder', () => {
       }
     }
     expect(leftovers(other)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   test('the site folder itself or a folder above it is refused, never deleted', () => {
     const site = copyFixture('site-bad', path.join(tmp, 'own-site'));
@@ -81,7 +81,7 @@ describe('the output folder', () => {
       expect(run.output).toMatch(/已拒绝/);
       expect(fingerprint(site)).toEqual(before);
     }
-  }, 120_000);
+  }, 300_000);
 
   test('an earlier build of this site is replaced; the new one is marked', () => {
     const dist = freshGoodDist('rebuild');
@@ -91,7 +91,7 @@ describe('the output folder', () => {
     expect(existsSync(path.join(dist, 'stale.html'))).toBe(false);
     expect(JSON.parse(readFileSync(path.join(dist, '.renju-site.json'), 'utf8')).site).toBe('renju-huanjing-site');
     expect(leftovers(dist)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe('two builds at once', () => {
@@ -110,7 +110,26 @@ describe('two builds at once', () => {
     const run = buildSync(['--outDir', dist], GOOD);
     expect(run.code, run.output).toBe(0);
     expect(leftovers(dist)).toEqual([]);
-  }, 120_000);
+  }, 300_000);
+});
+
+describe('two builds in one project', () => {
+  test('while a build runs, a second one (another outDir too) is refused; the first completes', async () => {
+    const first = path.join(tmp, 'concurrent-a', 'dist');
+    const second = path.join(tmp, 'concurrent-b', 'dist');
+    const build = startBuild(['--outDir', first], GOOD);
+    await build.waitFor(/\[build\]/);
+    for (const outDir of [first, second]) {
+      const refused = buildSync(['--outDir', outDir], GOOD);
+      expect(refused.code).toBe(1);
+      expect(refused.output).toMatch(/已有另一个构建正在进行（进程 \d+/);
+    }
+    expect(existsSync(second)).toBe(false);
+    const run = await build.exited;
+    expect(run.code, run.output).toBe(0);
+    expect(existsSync(path.join(first, 'index.html'))).toBe(true);
+    expect(existsSync(path.join(REPO_ROOT, '.renju-build.lock'))).toBe(false);
+  }, 400_000);
 });
 
 describe('interrupted builds', () => {
@@ -126,7 +145,7 @@ describe('interrupted builds', () => {
       expect(fingerprint(dist)).toEqual(before);
       expect(leftovers(dist)).toEqual([]);
       expect(run.output).toMatch(/构建已中断/);
-    }, 120_000);
+    }, 300_000);
   }
 
   test('SIGKILL of the process group leaves the previous site; the next build cleans up', async () => {
@@ -145,7 +164,7 @@ describe('interrupted builds', () => {
     expect(run.code, run.output).toBe(0);
     expect(leftovers(dist)).toEqual([]);
     expect(existsSync(path.join(dist, 'index.html'))).toBe(true);
-  }, 180_000);
+  }, 400_000);
 });
 
 describe('whatever check accepts, the build builds', () => {
@@ -184,5 +203,5 @@ describe('whatever check accepts, the build builds', () => {
         for (const cell of row) expect(cell, file).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
       }
     }
-  }, 240_000);
+  }, 400_000);
 });
