@@ -2,7 +2,6 @@
 // chart blocks and `{{ }}` figures. Virtual `township` (and, for construction items, `village`)
 // columns and the derived columns of contract §4.1 are computed here from src/metrics, so a
 // figure in prose agrees with the same figure on a topic page.
-import { trimFloat } from '../format.ts';
 import type { ColumnSpec, Dataset, Quantity, Scope, Tables } from '../data/types.ts';
 import { schemas, targetMetrics } from '../data/schemas.ts';
 import { nameKey, withoutUnit } from '../data/names.ts';
