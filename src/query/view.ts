@@ -9,7 +9,7 @@ import { coverageByVillage, percentOf, publicToilets, toiletCoverage } from '../
 import { pointProgress } from '../metrics/progress.ts';
 import { meanQuantities, sumQuantities } from '../metrics/quantities.ts';
 import { rankOf } from '../metrics/ranks.ts';
-import { townshipOf, villageLabelOf } from '../metrics/scope.ts';
+import { scopeName, townshipOf, villageLabelOf } from '../metrics/scope.ts';
 import { createIndex, memo } from '../metrics/tableIndex.ts';
 import { quantityOf, type DatasetView, type ViewColumn, type ViewRecord, type ViewType, type ViewValue } from './types.ts';
 
@@ -63,17 +63,6 @@ function record(row: object, columns: readonly ColumnSpec[]): ViewRecord {
   const source = row as Record<string, unknown>;
   for (const c of columns) out[c.key] = asValue(source[c.key]);
   return out;
-}
-
-function scopeText(tables: Tables, scope: Scope): string {
-  switch (scope.kind) {
-    case 'site':
-      return '全域';
-    case 'township':
-      return scope.township;
-    case 'village':
-      return villageLabelOf(tables, scope.village);
-  }
 }
 
 interface Parts {
@@ -218,7 +207,7 @@ function buildView(tables: Tables, name: string): DatasetView | undefined {
       if (!dataset) return undefined;
       parts = knownParts(tables, dataset);
       // `due` is a deadline, not a reporting month: no monthKey (no `latest`, no 数据截至).
-      parts.rows.forEach((r, i) => (r.scope = scopeText(tables, dataset.rows[i]!.scope)));
+      parts.rows.forEach((r, i) => (r.scope = scopeName(tables, dataset.rows[i]!.scope)));
       break;
     }
     default: {
