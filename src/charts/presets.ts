@@ -1,6 +1,6 @@
 // The site's own charts (contract §4.1 `preset:`), as rows → ChartSpec. Topic pages, village pages
 // and Markdown `preset:` blocks all call these, so a chart looks the same wherever it appears.
-import type { Month, Quantity, Scope, Tables, Target, Village } from '../data/types.ts';
+import type { Month, Quantity, Scope, Tables, Target } from '../data/types.ts';
 import { cleanupByMonth, cleanupByVillage, type CleanupMetric } from '../metrics/cleanup.ts';
 import { coverageByMonth, publicToiletsByMonth } from '../metrics/coverage.ts';
 import { latestMonths } from '../metrics/months.ts';
@@ -8,7 +8,7 @@ import { pointsProgress } from '../metrics/progress.ts';
 import { ranking, rankHistory } from '../metrics/ranks.ts';
 import { scopeName, townships, villageLabel } from '../metrics/scope.ts';
 import { formatMonth } from '../format.ts';
-import { createIndex, memo, villageIndex } from '../metrics/tableIndex.ts';
+import { createIndex, villageIndex } from '../metrics/tableIndex.ts';
 import { cleanupSchema, schemas, type DatasetSchema } from '../data/schemas.ts';
 import type { ChartField, ChartRow, ChartSpec } from './types.ts';
 

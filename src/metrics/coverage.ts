@@ -9,7 +9,6 @@ import { inRange, monthsBetween, type MonthRange } from './months.ts';
 import { sumQuantities } from './quantities.ts';
 import { scopeKey, scopeRows, villagesInScope } from './scope.ts';
 import { createIndex, memo, type MonthlyIndex } from './tableIndex.ts';
-import type { MonthValue } from './types.ts';
 
 /** Household toilet coverage of a scope at a month. */
 export interface Coverage {
@@ -171,16 +170,6 @@ export function publicToiletsByMonth(tables: Tables, scope: Scope): PublicToilet
       villages: villages.length,
     }));
   });
-}
-
-/** Conversions (`converted`) per month of toilets.csv inside `range`, summed over the scope. */
-export function conversionsByMonth(tables: Tables, scope: Scope, range?: MonthRange): MonthValue[] {
-  const index = toiletIndex(tables);
-  if (!index) return [];
-  const cells = new Map<Month, Cell[]>();
-  for (const m of index.months) if (inRange(m, range)) cells.set(m, []);
-  for (const r of scopeRows(tables, 'toilets', scope)) cells.get(r.month)?.push(r.converted);
-  return [...cells].map(([month, list]) => ({ month, value: sumQuantities(list) }));
 }
 
 /** Total conversions of a scope inside `range`; `null` when none was reported. */

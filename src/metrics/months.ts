@@ -39,11 +39,6 @@ export function previousMonth(m: Month): Month {
   return addMonths(m, -1);
 }
 
-/** The month after `m`. */
-export function nextMonth(m: Month): Month {
-  return addMonths(m, 1);
-}
-
 /** Number of months from `a` to `b` (`monthDiff('2023-01', '2023-03')` is 2; negative if `b` is earlier). */
 export function monthDiff(a: Month, b: Month): number {
   return toIndex(b) - toIndex(a);

@@ -35,11 +35,6 @@ export function pointsInScope(tables: Tables, scope: Scope, year?: number): Cons
   return out;
 }
 
-/** The years of construction-points.csv, earliest first. */
-export function constructionYears(tables: Tables): number[] {
-  return [...new Set((tables.constructionPoints?.rows ?? []).map((p) => p.year))].sort((a, b) => a - b);
-}
-
 /** A point with its village, item count and progress. */
 export interface PointProgress {
   point: ConstructionPoint;

@@ -57,10 +57,3 @@ export function minQuantities(cells: Iterable<Cell>): Quantity | null {
 export function maxQuantities(cells: Iterable<Cell>): Quantity | null {
   return extreme(cells, (a, b) => a > b);
 }
-
-/** Number of reported (non-null) cells. */
-export function countQuantities(cells: Iterable<Cell>): number {
-  let n = 0;
-  for (const c of cells) if (c !== null) n++;
-  return n;
-}

@@ -94,11 +94,6 @@ export function rankOf(tables: Tables, villageId: string, month: Month, scope: S
   return rankingOf(tables, month, scope).byVillage.get(villageId) ?? null;
 }
 
-/** Change in a village's rank since the previous ranked month (positive = moved up), or `null`. */
-export function rankChange(tables: Tables, villageId: string, month: Month, scope: Scope = siteScope): number | null {
-  return rankOf(tables, villageId, month, scope)?.change ?? null;
-}
-
 /** A village's rank in every month it was scored, earliest first (default scope: the site). */
 export function rankHistory(tables: Tables, villageId: string, scope: Scope = siteScope): RankEntry[] {
   const rows = createIndex(tables).inspections?.byVillage.get(villageId) ?? [];

@@ -66,18 +66,6 @@ export function villageIdsInScope(tables: Tables, scope: Scope): ReadonlySet<str
   return new Set(villagesInScope(tables, scope).map((v) => v.id));
 }
 
-/** Whether a village id lies inside a scope. */
-export function inScope(tables: Tables, scope: Scope, villageId: string): boolean {
-  switch (scope.kind) {
-    case 'site':
-      return createIndex(tables).villages.has(villageId);
-    case 'township':
-      return townshipOf(tables, villageId) === scope.township;
-    case 'village':
-      return scope.village === villageId;
-  }
-}
-
 /** A stable string for a scope, for memo keys and anchors: `site`, `township:<name>`, `village:<id>`. */
 export function scopeKey(scope: Scope): string {
   switch (scope.kind) {
@@ -105,13 +93,6 @@ export function scopeName(tables: Tables, scope: Scope): string {
     case 'village':
       return villageLabelOf(tables, scope.village);
   }
-}
-
-/** The rows of any village-keyed dataset that fall inside a scope (one pass over `rows`, order kept). */
-export function filterByScope<R extends { village: string }>(tables: Tables, rows: readonly R[], scope: Scope): R[] {
-  if (scope.kind === 'village') return rows.filter((r) => r.village === scope.village);
-  const ids = villageIdsInScope(tables, scope);
-  return rows.filter((r) => ids.has(r.village));
 }
 
 interface MonthlyRows {

@@ -5,15 +5,6 @@ import { scopeRows } from './scope.ts';
 import { createIndex } from './tableIndex.ts';
 import type { MonthValue } from './types.ts';
 
-/** Mean score of the scope's villages scored in `month`; `null` when none was. */
-export function meanScore(tables: Tables, scope: Scope, month: Month): Quantity | null {
-  if (scope.kind === 'village') {
-    const rows = createIndex(tables).inspections?.byVillage.get(scope.village) ?? [];
-    return meanQuantities(rows.filter((r) => r.month === month).map((r) => r.score));
-  }
-  return meanQuantities(scopeRows(tables, 'inspections', scope).filter((r) => r.month === month).map((r) => r.score));
-}
-
 /** Mean score of the scope for every month of inspections.csv (`null` where none was scored). */
 export function meanScoreByMonth(tables: Tables, scope: Scope): MonthValue[] {
   const index = createIndex(tables).inspections;

@@ -2,7 +2,6 @@
 // chart blocks and `{{ }}` figures. Virtual `township` (and, for construction items, `village`)
 // columns and the derived columns of contract §4.1 are computed here from src/metrics, so a
 // figure in prose agrees with the same figure on a topic page.
-import { trimFloat } from '../format.ts';
 import type { ColumnSpec, Dataset, Quantity, Scope, Tables } from '../data/types.ts';
 import { schemas, targetMetrics } from '../data/schemas.ts';
 import { nameKey, withoutUnit } from '../data/names.ts';
@@ -10,7 +9,7 @@ import { coverageByVillage, percentOf, publicToilets, toiletCoverage } from '../
 import { pointProgress } from '../metrics/progress.ts';
 import { meanQuantities, sumQuantities } from '../metrics/quantities.ts';
 import { rankOf } from '../metrics/ranks.ts';
-import { townshipOf, villageLabelOf } from '../metrics/scope.ts';
+import { scopeName, townshipOf, villageLabelOf } from '../metrics/scope.ts';
 import { createIndex, memo } from '../metrics/tableIndex.ts';
 import { quantityOf, type DatasetView, type ViewColumn, type ViewRecord, type ViewType, type ViewValue } from './types.ts';
 
@@ -64,17 +63,6 @@ function record(row: object, columns: readonly ColumnSpec[]): ViewRecord {
   const source = row as Record<string, unknown>;
   for (const c of columns) out[c.key] = asValue(source[c.key]);
   return out;
-}
-
-function scopeText(tables: Tables, scope: Scope): string {
-  switch (scope.kind) {
-    case 'site':
-      return '全域';
-    case 'township':
-      return scope.township;
-    case 'village':
-      return villageLabelOf(tables, scope.village);
-  }
 }
 
 interface Parts {
@@ -221,7 +209,7 @@ function buildView(tables: Tables, name: string): DatasetView | undefined {
       if (!dataset) return undefined;
       parts = knownParts(tables, dataset);
       // `due` is a deadline, not a reporting month: no monthKey (no `latest`, no 数据截至).
-      parts.rows.forEach((r, i) => (r.scope = scopeText(tables, dataset.rows[i]!.scope)));
+      parts.rows.forEach((r, i) => (r.scope = scopeName(tables, dataset.rows[i]!.scope)));
       break;
     }
     default: {

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  conversionsByMonth,
   conversionsTotal,
   coverageByMonth,
   coverageByVillage,
@@ -103,14 +102,6 @@ describe('public toilets and conversions', () => {
       ['2023-03', 7],
     ]);
     for (const p of series) expect(p).toEqual(publicToilets(tables, site, p.month));
-  });
-  test('conversionsByMonth sums `converted` per month, approx kept', () => {
-    expect(conversionsByMonth(tables, site)).toEqual([
-      { month: '2023-01', value: q(15, true) },
-      { month: '2023-02', value: null },
-      { month: '2023-03', value: q(130) },
-    ]);
-    expect(conversionsByMonth(tables, hekou, { from: '2023-03' })).toEqual([{ month: '2023-03', value: q(100) }]);
   });
   test('conversionsTotal', () => {
     expect(conversionsTotal(tables, site)).toEqual(q(145, true));

@@ -7,7 +7,6 @@ import {
   latestMonths,
   monthDiff,
   monthsBetween,
-  nextMonth,
   previousMonth,
   sortMonths,
   yearRange,
@@ -27,8 +26,7 @@ describe('month arithmetic', () => {
     expect(previousMonth('2023-01')).toBe('2022-12');
     expect(previousMonth('2023-11')).toBe('2023-10');
   });
-  test('nextMonth and addMonths cross the year', () => {
-    expect(nextMonth('2023-12')).toBe('2024-01');
+  test('addMonths crosses the year', () => {
     expect(addMonths('2023-11', 14)).toBe('2025-01');
     expect(addMonths('2023-03', -15)).toBe('2021-12');
   });

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
   constructionSums,
-  constructionYears,
   isPercentUnit,
   itemProgress,
   itemTotals,
@@ -73,9 +72,6 @@ describe('points of a scope', () => {
     expect(list[0]!.village!.name).toBe('下洲村');
     expect(list[0]!.items).toBe(1);
     expect(list[0]!.progress).toEqual(q(30, true));
-  });
-  test('constructionYears', () => {
-    expect(constructionYears(tables)).toEqual([2023, 2024]);
   });
 });
 

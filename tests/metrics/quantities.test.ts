@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  countQuantities,
   maxQuantities,
   meanQuantities,
   minQuantities,
@@ -53,8 +52,5 @@ describe('mean, min, max, count', () => {
   test('minQuantities of tied values is approximate if one of them is', () => {
     expect(minQuantities([c(2), c('~2')])).toEqual(q(2, true));
     expect(maxQuantities([c('~7'), c(7)])).toEqual(q(7, true));
-  });
-  test('countQuantities counts reported cells', () => {
-    expect(countQuantities([c(0), null, c(1)])).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { previousRankedMonth, rankBy, rankChange, rankHistory, ranking, rankOf } from '../../src/metrics/ranks.ts';
+import { previousRankedMonth, rankBy, rankHistory, ranking, rankOf } from '../../src/metrics/ranks.ts';
 import { inspection, makeTables, village, yangjiang } from './fixtures.ts';
 
 const villages = [
@@ -81,20 +81,20 @@ describe('rankBy', () => {
 });
 
 describe('per village', () => {
-  test('rankOf and rankChange', () => {
+  test('rankOf and its change', () => {
     expect(rankOf(tables, 'c', '2023-03')!.rank).toBe(2);
     expect(rankOf(tables, 'c', '2023-04')).toBeNull();
-    expect(rankChange(tables, 'a', '2023-03')).toBe(2);
-    expect(rankChange(tables, 'd', '2023-04')).toBe(3);
-    expect(rankChange(tables, 'd', '2023-01')).toBeNull();
+    expect(rankOf(tables, 'a', '2023-03')!.change).toBe(2);
+    expect(rankOf(tables, 'd', '2023-04')!.change).toBe(3);
+    expect(rankOf(tables, 'd', '2023-01')!.change).toBeNull();
   });
-  test('rankChange is null for a village not ranked in the previous ranked month', () => {
+  test('the change is null for a village not ranked in the previous ranked month', () => {
     const t = makeTables({
       villages,
       inspections: [inspection('2023-01', 'a', 80), inspection('2023-02', 'a', 70), inspection('2023-02', 'b', 90)],
     });
-    expect(rankChange(t, 'b', '2023-02')).toBeNull();
-    expect(rankChange(t, 'a', '2023-02')).toBe(-1);
+    expect(rankOf(t, 'b', '2023-02')!.change).toBeNull();
+    expect(rankOf(t, 'a', '2023-02')!.change).toBe(-1);
   });
   test('rankHistory lists the months the village was scored', () => {
     expect(rankHistory(tables, 'd').map((e) => [e.month, e.rank, e.of, e.change])).toEqual([

@@ -1,7 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  filterByScope,
-  inScope,
   scopeKey,
   scopeName,
   scopeRows,
@@ -49,17 +47,6 @@ describe('scopes', () => {
   });
   test('villagesInScope of an unknown village is empty', () => {
     expect(villagesInScope(tables, inVillage('nowhere'))).toEqual([]);
-  });
-  test('inScope', () => {
-    expect(inScope(tables, yangjiang, 'anle')).toBe(true);
-    expect(inScope(tables, hekou, 'anle')).toBe(false);
-    expect(inScope(tables, site, 'nowhere')).toBe(false);
-  });
-  test('filterByScope keeps the rows of the scope in their order', () => {
-    const rows = [cleanup('2023-01', 'xiazhou', {}), cleanup('2023-01', 'anle', {}), cleanup('2023-02', 'shitang', {})];
-    expect(filterByScope(tables, rows, yangjiang).map((r) => r.village)).toEqual(['anle', 'shitang']);
-    expect(filterByScope(tables, rows, inVillage('xiazhou')).map((r) => r.village)).toEqual(['xiazhou']);
-    expect(filterByScope(tables, rows, site)).toHaveLength(3);
   });
   test('scopeRows: villages in file order, months ascending within a village', () => {
     const rows = scopeRows(tables, 'toilets', yangjiang).map((r) => `${r.village} ${r.month}`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { meanScore, meanScoreByMonth } from '../../src/metrics/scores.ts';
+import { meanScoreByMonth } from '../../src/metrics/scores.ts';
 import { baseVillages, hekou, inspection, inVillage, makeTables, q, site, yangjiang } from './fixtures.ts';
 
 const tables = makeTables({
@@ -12,12 +12,14 @@ const tables = makeTables({
   ],
 });
 
-describe('meanScore', () => {
-  test('meanScore averages the villages scored that month', () => {
-    expect(meanScore(tables, yangjiang, '2023-01')).toEqual(q(85.25));
-    expect(meanScore(tables, site, '2023-02')).toEqual(q(77));
-    expect(meanScore(tables, inVillage('anle'), '2023-01')).toEqual(q(90.5));
-    expect(meanScore(tables, hekou, '2023-01')).toBeNull();
+describe('meanScoreByMonth', () => {
+  test('meanScoreByMonth averages the villages scored that month', () => {
+    const at = (scope: Parameters<typeof meanScoreByMonth>[1], month: string) =>
+      meanScoreByMonth(tables, scope).find((m) => m.month === month)?.value;
+    expect(at(yangjiang, '2023-01')).toEqual(q(85.25));
+    expect(at(site, '2023-02')).toEqual(q(77));
+    expect(at(inVillage('anle'), '2023-01')).toEqual(q(90.5));
+    expect(at(hekou, '2023-01')).toBeNull();
   });
   test('meanScoreByMonth covers every month of inspections.csv', () => {
     expect(meanScoreByMonth(tables, hekou)).toEqual([
