@@ -31,16 +31,19 @@ export function cleanupVillageTable(tables: Tables, scope: Scope): TableData {
   const perMetric = metrics.map((m) => new Map(cleanupByVillage(tables, scope, m).map((v) => [v.village.id, v.value])));
   const villages = createIndex(tables);
   const ids = [...(perMetric[0]?.keys() ?? [])];
+  // A township's own table does not repeat its name on every row (issue 12).
+  const township = scope.kind !== 'township';
+  const first = township ? 2 : 1;
   return {
-    head: ['村', '乡镇', ...columns.map((c) => c.label)],
+    head: ['村', ...(township ? ['乡镇'] : []), ...columns.map((c) => c.label)],
     rows: ids.map((id) => {
       const v = villages.villages.get(id)!;
-      return [villageLink(tables, id), v.township, ...perMetric.map((m) => {
+      return [villageLink(tables, id), ...(township ? [v.township] : []), ...perMetric.map((m) => {
         const value = m.get(id);
         return value ? formatQuantity(value) : dash;
       })];
     }),
-    numeric: columns.map((_, i) => i + 2),
+    numeric: columns.map((_, i) => i + first),
   };
 }
 
@@ -86,15 +89,16 @@ export function pointCards(tables: Tables, scope: Scope): PointCard[] {
 export function toiletVillageTable(tables: Tables, scope: Scope): TableData {
   const index = createIndex(tables).toilets;
   const latest = index?.months.at(-1);
+  const township = scope.kind !== 'township'; // a township's own table omits 乡镇
   return {
-    head: ['村', '乡镇', '户数', '无害化卫生户厕(户)', '覆盖率', '公厕(座)', '最近上报'],
+    head: ['村', ...(township ? ['乡镇'] : []), '户数', '无害化卫生户厕(户)', '覆盖率', '公厕(座)', '最近上报'],
     rows: coverageByVillage(tables, scope).map((c) => {
       const row = latest ? latestRow(index?.byVillage.get(c.village.id), latest) : undefined;
       const standing = latest ? latestCell(index?.byVillage.get(c.village.id), latest, (r) => r.public_toilets) : undefined;
       const toilets = standing?.cell ? formatQuantity(standing.cell) : dash;
       return [
         villageLink(tables, c.village.id),
-        c.village.township,
+        ...(township ? [c.village.township] : []),
         formatNumber(c.village.households),
         c.sanitary ? formatQuantity(c.sanitary) : dash,
         c.percent ? formatPercent(c.percent.value, c.percent.approx) : '未上报',
@@ -102,7 +106,7 @@ export function toiletVillageTable(tables: Tables, scope: Scope): TableData {
         row ? formatMonth(row.month) : '未上报',
       ];
     }),
-    numeric: [2, 3, 4, 5],
+    numeric: township ? [2, 3, 4, 5] : [1, 2, 3, 4],
   };
 }
 

@@ -283,7 +283,7 @@ describe('targets, links and the footer', () => {
     const problems: string[] = [];
     for (const type of ['home', 'village', 'report', '404', 'ranking']) {
       const page = await open(ctx, pages[type]!);
-      const small = (await page.evaluate(`[...document.querySelectorAll('.nav-menu > summary, .tools a, .tools button, .read-aloud button, .chart-downloads a, .site-footer a, .village-list a, main > p a')]
+      const small = (await page.evaluate(`[...document.querySelectorAll('.nav-menu > summary, .tools a, .tools button, .read-aloud button, .chart-downloads a, .site-footer a, .village-list a, main > p a, td > a')]
         .filter((e) => e.getClientRects().length > 0)
         .map((e) => { const r = e.getBoundingClientRect(); return { text: e.textContent.trim(), w: r.width, h: r.height }; })
         .filter((r) => r.w < 44 || r.h < 44)`)) as { text: string; w: number; h: number }[];
