@@ -92,7 +92,9 @@ async function scrolledLoad(browser: Browser, url: string): Promise<{ bytes: num
       await page.waitForTimeout(300);
       if (done) break;
     }
-    await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
+    // networkidle was reached before scrolling, so wait for the images themselves.
+    await page.waitForFunction('[...document.images].every((i) => i.complete)', undefined, { timeout: 180_000, polling: 500 });
+    await page.waitForTimeout(1000);
     return { bytes, requests, images, offsite: watch.offsite.map((p) => p.detail) };
   } finally {
     await context.close();
