@@ -11,7 +11,7 @@ import type { Issue, PhotoRow, Tables } from '../data/types.ts';
 import { probeImage, type PhotoFormat } from './probe.ts';
 
 /** Bump when the encoding changes: published names (and cache entries) change with it. */
-export const PIPELINE = 'v1-webp72-jpeg76';
+export const PIPELINE = 'v2-webp72-jpeg76';
 export const PHONE_WIDTH = 800;
 export const LARGE_WIDTH = 1600;
 export const MAX_BYTES = 30 * 1024 * 1024;

@@ -58,9 +58,12 @@ async function encode(source: PhotoSource, dir: string): Promise<void> {
     for (const format of FORMATS) {
       const name = variantName(source, size, format);
       const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+      // WebP is what browsers fetch: the phone size gets the slower, smaller effort 4, the large
+      // size (opened on tap) effort 2. The JPEG fallback is libjpeg-turbo, progressive with
+      // optimised Huffman tables: mozjpeg was 6× slower here for 8 % fewer bytes (larger at 800 px).
       const out = format === 'webp'
-        ? base.clone().webp({ quality: 72, effort: 4 })
-        : base.clone().flatten({ background: '#ffffff' }).jpeg({ quality: 76, mozjpeg: true });
+        ? base.clone().webp({ quality: 72, effort: size === source.sizes[0] ? 4 : 2 })
+        : base.clone().flatten({ background: '#ffffff' }).jpeg({ quality: 76, progressive: true, optimiseCoding: true });
       await out.toFile(tmp);
       renameSync(tmp, join(dir, name));
     }

@@ -40,10 +40,17 @@ function variant(jpeg: Buffer, n: number): Buffer {
   return Buffer.concat([jpeg.subarray(0, 2), seg, text, jpeg.subarray(2)]);
 }
 
+/** Six 12-megapixel phone photos, drawn once and kept in tests/.tmp/ (drawing them is slow). */
 async function basePhotos(count: number): Promise<Buffer[]> {
+  const dir = path.join(REPO_ROOT, 'tests/.tmp/bench-photo-bases-v2');
+  mkdirSync(dir, { recursive: true });
   const out: Buffer[] = [];
   for (let i = 0; i < count; i++) {
-    out.push(await phonePhoto({ width: 4000, height: 3000, stage: i % 2 ? 'after' : 'before', seed: i + 1, grain: true, orientation: i % 3 === 0 ? 6 : 1 }));
+    const file = path.join(dir, `${i}.jpg`);
+    if (!existsSync(file)) {
+      writeFileSync(file, await phonePhoto({ width: 4000, height: 3000, stage: i % 2 ? 'after' : 'before', seed: i + 1, grain: true, orientation: i % 3 === 0 ? 6 : 1 }));
+    }
+    out.push(readFileSync(file));
   }
   return out;
 }
@@ -85,7 +92,9 @@ async function scrolledLoad(browser: Browser, url: string): Promise<{ bytes: num
       await page.waitForTimeout(300);
       if (done) break;
     }
-    await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
+    // networkidle was reached before scrolling, so wait for the images themselves.
+    await page.waitForFunction('[...document.images].every((i) => i.complete)', undefined, { timeout: 180_000, polling: 500 });
+    await page.waitForTimeout(1000);
     return { bytes, requests, images, offsite: watch.offsite.map((p) => p.detail) };
   } finally {
     await context.close();
@@ -167,7 +176,7 @@ export interface PhotoBuildFigures {
 export async function photoBuild(count: number, log: (l: string) => void): Promise<PhotoBuildFigures> {
   const dir = projectTempDir('bench-photo-build-');
   try {
-    const bases = await basePhotos(10);
+    const bases = await basePhotos(6);
     const villages = readFileSync(path.join(REPO_ROOT, 'data/villages.csv'), 'utf8').split(/\r?\n/).slice(1).map((l) => l.split(',')[0]!).filter(Boolean);
     siteWithPhotos(dir, Array.from({ length: count }, (_, i) => ({
       file: `v${i % villages.length}/photo-${i}.jpg`, bytes: variant(bases[i % bases.length]!, i), village: villages[i % villages.length]!,

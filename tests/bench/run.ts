@@ -254,7 +254,8 @@ async function main(): Promise<number> {
   await section('photos', args['skip-photos']!, async () => {
     console.log(`\n== 6. Photos (phone-like 4000×3000 JPEGs with grain; nginx + gzip, Slow 4G) ==`);
     const log = (l: string) => console.log(l);
-    return { page: await photoPage(Number(args.runs), log), build: await photoBuild(Number(args.photos), log) };
+    // --photos 0: the page figures only
+    return { page: await photoPage(Number(args.runs), log), build: Number(args.photos) > 0 ? await photoBuild(Number(args.photos), log) : null };
   });
   report.finishedAt = new Date().toISOString();
   mkdirSync(path.dirname(args.json!), { recursive: true });

@@ -83,8 +83,16 @@ export async function phonePhoto(o: PhoneOptions): Promise<Buffer> {
   const orientation = o.orientation ?? 1;
   let img = sharp(Buffer.from(sceneSvg(o)));
   if (o.grain) {
-    const noise = await sharp({ create: { width: o.width, height: o.height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).png().toBuffer();
-    img = sharp(await img.composite([{ input: noise, blend: 'soft-light' }]).png().toBuffer());
+    // Texture at several scales (foliage, gravel, sensor noise), so the phone-sized copies cost
+    // about what a real photo's do; fine noise alone would average away when resizing.
+    const layer = async (div: number, sigma: number) => {
+      const w = Math.max(1, Math.round(o.width / div));
+      const h = Math.max(1, Math.round(o.height / div));
+      const noise = sharp({ create: { width: w, height: h, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma } } });
+      return div === 1 ? noise.png({ compressionLevel: 1 }).toBuffer() : noise.resize(o.width, o.height, { kernel: 'cubic' }).png({ compressionLevel: 1 }).toBuffer();
+    };
+    const layers = [await layer(16, 50), await layer(5, 35), await layer(1, 15)];
+    img = sharp(await img.composite(layers.map((input) => ({ input, blend: 'soft-light' as const }))).png({ compressionLevel: 1 }).toBuffer());
   }
   // Stored pixels = the upright picture turned back: 6 (display turns 90° clockwise) stores it 90° anticlockwise.
   const back = { 1: 0, 3: 180, 6: 270, 8: 90 }[orientation];
