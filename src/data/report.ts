@@ -47,20 +47,17 @@ export const RUN_LENGTH = 3;
  */
 function collapseRuns(sorted: Issue[]): Issue[] {
   const out: Issue[] = [];
-  // Open runs by (path, column, code, message): the last issue of the run and its first row.
-  const open = new Map<string, { first: Issue; last: number; count: number; at: number }>();
+  // Open runs of the current file by (code, column, message): the issues of the run, and where
+  // its first issue stands in `out` (the later ones are held back until the run ends).
+  const open = new Map<string, { issues: Issue[]; at: number }>();
   const close = (key: string) => {
-    const run = open.get(key)!;
+    const { issues, at } = open.get(key)!;
     open.delete(key);
-    if (run.count >= RUN_LENGTH) {
-      out[run.at] = {
-        ...run.first,
-        message: `${run.first.message}（第 ${run.first.row}–${run.last} 行同样的问题，共 ${run.count} 处）`,
-      };
-    } else {
-      // Too short: every row keeps its own line (they were held back as placeholders).
-      for (let i = 1; i < run.count; i++) out.push({ ...run.first, row: run.first.row! + i });
-    }
+    const first = issues[0]!;
+    const last = issues.at(-1)!;
+    if (issues.length >= RUN_LENGTH) {
+      out[at] = { ...first, message: `${first.message}（第 ${first.row}–${last.row} 行同样的问题，共 ${issues.length} 处）` };
+    } else out.push(...issues.slice(1)); // too short: every row keeps its own line
   };
   let path = '';
   for (const issue of sorted) {
@@ -74,14 +71,13 @@ function collapseRuns(sorted: Issue[]): Issue[] {
     }
     const key = `${issue.code}\u0000${issue.column}\u0000${issue.message}`;
     const run = open.get(key);
-    if (run && run.last === issue.row - 1) {
-      run.last = issue.row;
-      run.count++;
+    if (run && run.issues.at(-1)!.row === issue.row - 1) {
+      run.issues.push(issue);
       continue;
     }
     if (run) close(key);
     out.push(issue);
-    open.set(key, { first: issue, last: issue.row, count: 1, at: out.length - 1 });
+    open.set(key, { issues: [issue], at: out.length - 1 });
   }
   for (const key of [...open.keys()]) close(key);
   // Short runs appended their held-back rows at the end: put every line back in its place.
