@@ -42,8 +42,19 @@ export function sortIssues(issues: Issue[]): Issue[] {
 export const RUN_LENGTH = 3;
 
 /**
- * `data/x.csv:3:3 … 实际为 "十吨"` on rows 3, 4, …, 74 → one line at row 3 ending
- * `（第 3–74 行同样的问题，共 72 处）`. The same problem: same file, column, code and message.
+ * The problem a message names, without the values it quotes: `「月份」应为年月，实际为 "45108"…` and
+ * `… "45139"…` are the same problem (Excel's date serials down a whole column).
+ */
+function problemOf(issue: Issue): string {
+  // A reference to another file names what is missing there: each name is a problem of its own.
+  if (issue.code === 'foreign-key-error' || issue.code === 'unique-error') return issue.message;
+  return issue.message.replace(/"[^"]*"/g, '""');
+}
+
+/**
+ * `data/x.csv:3:3 … 实际为 "十吨"` on rows 3, 4, …, 74 → one line at row 3 (quoting the first
+ * row's value) ending `（第 3–74 行同样的问题，共 72 处）`. The same problem: same file, column,
+ * code and message but for the values it quotes.
  */
 function collapseRuns(sorted: Issue[]): Issue[] {
   const out: Issue[] = [];
@@ -69,7 +80,7 @@ function collapseRuns(sorted: Issue[]): Issue[] {
       out.push(issue);
       continue;
     }
-    const key = `${issue.code}\u0000${issue.column}\u0000${issue.message}`;
+    const key = `${issue.code}\u0000${issue.column}\u0000${problemOf(issue)}`;
     const run = open.get(key);
     if (run && run.issues.at(-1)!.row === issue.row - 1) {
       run.issues.push(issue);

@@ -69,15 +69,15 @@ describe('arrangeIssues(issues)', () => {
     ]);
   });
 
-  test('a run is broken by a different value, and another column runs on its own', () => {
-    const other = '「清理垃圾(吨)」应为数字，实际为 "五吨"';
-    const lines = arrangeIssues([at(3), at(4), at(5, other), at(6), at(3, 'x', 4), at(4, 'x', 4), at(5, 'x', 4)]).map(formatIssue);
+  test('a run is broken by a different problem, not by a different value; another column runs on its own', () => {
+    const value = '「清理垃圾(吨)」应为数字，实际为 "五吨"';
+    const other = '「清理垃圾(吨)」应为整数，实际为 "1.5"';
+    const lines = arrangeIssues([at(3), at(4), at(5, value), at(6, other), at(7), at(3, 'x', 4), at(4, 'x', 4), at(5, 'x', 4)]).map(formatIssue);
     expect(lines).toEqual([
-      'data/cleanup.csv:3:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"',
+      'data/cleanup.csv:3:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"（第 3–5 行同样的问题，共 3 处）',
       'data/cleanup.csv:3:4 type-error x（第 3–5 行同样的问题，共 3 处）',
-      'data/cleanup.csv:4:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"',
-      `data/cleanup.csv:5:3 type-error ${other}`,
-      'data/cleanup.csv:6:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"',
+      `data/cleanup.csv:6:3 type-error ${other}`,
+      'data/cleanup.csv:7:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"',
     ]);
   });
 
