@@ -50,7 +50,8 @@ export function dottedOctoberTraps(raws: Iterable<string>, label: string): Map<s
   for (const [year, months] of byYear) {
     if (!months.has('1')) continue;
     const others = [...months].filter((m) => m !== '1').sort((a, b) => Number(a) - Number(b));
-    const padded = others.filter((m) => m.length === 2);
+    // `2023.10` kept as text says nothing about how the other cells were typed.
+    const padded = others.filter((m) => m.length === 2 && m !== '10');
     const late = others.some((m) => Number(m) >= 11) || (others.includes('9') && !others.includes('2'));
     if (padded.length === 0 && !late) continue;
     const shown = others.slice(0, 4).map((m) => `${year}.${m}`).join('、') + (others.length > 4 ? ' …' : '');
