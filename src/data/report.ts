@@ -103,7 +103,8 @@ function foldConsequences(issues: Issue[]): Issue[] {
   const byCause = new Map<string, Issue[]>();
   const out: Issue[] = [];
   for (const issue of issues) {
-    if (issue.cause === undefined || !isError(issue)) {
+    // A warning with a cause (a chart left empty by an unreadable file) folds into the same line.
+    if (issue.cause === undefined) {
       out.push(issue);
       continue;
     }
@@ -120,8 +121,9 @@ function foldConsequences(issues: Issue[]): Issue[] {
       files.set(i.path, rows);
     }
     const where = [...files]
-      .map(([path, rows]) => (rows.length > 0 ? `${path}（第 ${rows.join('、')} 行）` : path))
+      .map(([path, rows]) => (rows.length > 0 ? `${path}（第 ${rows.sort((a, b) => a - b).join('、')} 行）` : path))
       .join('、');
+    // At the first error among them (a warning only when all are warnings).
     const first = sorted[0]!;
     const n = sorted.length;
     out.push({

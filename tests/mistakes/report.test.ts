@@ -114,7 +114,7 @@ describe('consequences of an unreadable villages.csv', () => {
     const { errors } = check(root);
     const content = errors.filter((l) => l.startsWith('content/'));
     expect(content).toHaveLength(1);
-    expect(content[0]).toMatch(/^content\/reports\/2023-06\.md:5 (chart|expression)-error 此报告中的 2 处图表或数字用不了 data\/villages\.csv 的数据/);
+    expect(content[0]).toMatch(/^content\/reports\/2023-06\.md:5 (chart|expression)-error 此报告中的 3 处图表或数字用不了 data\/villages\.csv 的数据/);
     expect(errors[0]).toMatch(/^data\/cleanup\.csv .*data\/villages\.csv/);
     expect(errors.findIndex((l) => l.startsWith('data/villages.csv'))).toBeLessThan(errors.indexOf(content[0]!));
   });
@@ -134,5 +134,17 @@ describe("a village name that villages.csv holds with Excel's ?", () => {
     const { errors } = check(root);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^data\/cleanup\.csv:4:2 foreign-key-error .*"\?坪村"（编号 v9）可能就是它.*（本文件共 15 行因此未载入）$/);
+  });
+});
+
+describe('preset charts over an unreadable file', () => {
+  test('their "暂无数据" warnings fold into one line per file', () => {
+    const root = fixture({
+      'data/cleanup.csv': excelCsv(cleanup([['2023-05', '长塘村', '10', '1']], ['月分', '材', '清理拉圾(吨)', '投入资全(万元)'])),
+      'content/reports/a.md': report('```chart\npreset: cleanup-monthly\n```\n\n```chart\npreset: cleanup-by-village\nvillage: 长塘村\n```\n\n共 {{ sum cleanup.garbage_t }} 吨。\n'),
+    });
+    const { lines } = check(root);
+    const content = lines.filter((l) => l.startsWith('content/'));
+    expect(content).toEqual([expect.stringMatching(/^content\/reports\/a\.md:14 expression-error 此报告中的 3 处图表或数字用不了 data\/cleanup\.csv 的数据.*（第 5、9、14 行）$/)]);
   });
 });
