@@ -148,3 +148,29 @@ describe('preset charts over an unreadable file', () => {
     expect(content).toEqual([expect.stringMatching(/^content\/reports\/a\.md:14 expression-error 此报告中的 3 处图表或数字用不了 data\/cleanup\.csv 的数据.*（第 5、9、14 行）$/)]);
   });
 });
+
+describe('title, 填报单位 and 单位 rows above the header (the issue\'s 91 lines)', () => {
+  test('never buries the cause: data lines first, at most one line for the reports, no line per row', () => {
+    const rows = Array.from({ length: 72 }, (_, i) => ['洋江镇', i % 2 ? '长塘村' : '前江村', `2023-${String((i % 6) + 1).padStart(2, '0')}`, String(i + 1), '1']);
+    const root = fixture({
+      'data/cleanup.csv': excelCsv([
+        ['洋江镇2023年村庄清洁行动统计表'],
+        ['填报单位：洋江镇人居办', '', '', '填报日期：2023-07-05'],
+        ['单位：吨'],
+        ['乡镇', '村', '月份', '清理垃圾', '投入资金(万元)'],
+        ...rows,
+      ]),
+      'content/reports/a.md': report(
+        Array.from({ length: 15 }, (_, i) => `第 ${i + 1} 项 {{ sum cleanup.garbage_t where month=2023-0${(i % 6) + 1} }} 吨。`).join('\n\n') + '\n',
+      ),
+    });
+    const { errors } = check(root);
+    const content = errors.filter((l) => l.startsWith('content/'));
+    expect(content.length).toBeLessThanOrEqual(1);
+    expect(errors.filter((l) => / extra-cell /.test(l))).toEqual([]);
+    expect(errors.join('\n')).not.toContain('garbage_t');
+    const firstContent = errors.findIndex((l) => l.startsWith('content/'));
+    if (firstContent !== -1) expect(errors.slice(firstContent).every((l) => l.startsWith('content/'))).toBe(true);
+    expect(errors.length).toBeLessThanOrEqual(3);
+  });
+});
