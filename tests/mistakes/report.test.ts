@@ -98,7 +98,7 @@ describe("the README's example report", () => {
     const { projectRoot } = await import('./excel.ts');
     const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
     const { report } = check(path.join(projectRoot, 'tests/fixtures/report-three'));
-    expect(report.split('\n')).toHaveLength(5);
+    expect(report.split('\n')).toHaveLength(4);
     expect(readme).toContain('```\n' + report + '\n```');
   });
 });
