@@ -2,7 +2,7 @@
 // each cell by its column type, checks across columns and files, uniqueness, total rows. Every
 // row left out of the table has produced an error.
 import { isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
-import { fileMistakes, headerProblem } from './mistakes.ts';
+import { excelErrorValue, fileMistakes, headerProblem } from './mistakes.ts';
 import { checkRow, nameColumns, NO_OVERRIDE, numberOverride, uniqueKeys, type Values } from './datasetRules.ts';
 import { nonEmptyCells, totalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
@@ -180,7 +180,8 @@ export function loadKnown<R>(
 
     for (const col of checkNames) {
       const raw = rawOf(col.key)!;
-      if (raw.includes('?')) {
+      // `#NAME?` is a broken formula (reported as such), not Excel's replacement character.
+      if (raw.includes('?') && excelErrorValue(col.label, raw) === null) {
         issues.push({
           ...at(col.key),
           code: 'warning',
