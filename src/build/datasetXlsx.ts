@@ -7,7 +7,7 @@ import * as XLSX from '@e965/xlsx';
 import type { DatasetSchema } from '../data/schemas.ts';
 import type { ColumnSpec, Dataset, Month, Tables } from '../data/types.ts';
 import { villageIndex } from '../metrics/tableIndex.ts';
-import { nextMonth, sortMonths } from '../metrics/months.ts';
+import { addMonths, sortMonths } from '../metrics/months.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -83,7 +83,7 @@ export function templateMonth(tables: Tables, schema: DatasetSchema): Month | nu
   let months = monthsOf(tables[schema.table] as Dataset<object> | null);
   if (months.length === 0) months = [tables.cleanup, tables.toilets, tables.inspections].flatMap((d) => monthsOf(d as Dataset<object> | null));
   const latest = sortMonths(months).at(-1);
-  return latest === undefined ? null : nextMonth(latest);
+  return latest === undefined ? null : addMonths(latest, 1);
 }
 
 /**

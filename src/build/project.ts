@@ -81,6 +81,16 @@ function siteWarnings(site: Site | null): Issue[] {
   }];
 }
 
+/**
+ * `SITE_NOW=2024-01-15` checks the data as of that day (months after it are errors), e.g. to test a
+ * data set; unset or not a date: the real clock.
+ */
+export function clockFromEnv(value = process.env.SITE_NOW): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(/^\d{4}-\d{2}(?:-\d{2})?$/.test(value) ? `${value.length === 7 ? `${value}-01` : value}T12:00:00+08:00` : value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
 export interface ProjectOptions {
   base?: string;
   dev?: boolean;
@@ -92,7 +102,8 @@ export function loadProject(root: string, options: ProjectOptions = {}): Project
   const started = performance.now();
   const base = options.base ?? '/';
   const dev = options.dev ?? false;
-  const data = loadData(root, options.now ? { now: options.now } : {});
+  const now = options.now ?? clockFromEnv();
+  const data = loadData(root, now ? { now } : {});
   const photos = createCatalog(root, data.tables);
   const content = loadContent(root, data.tables, {
     base,

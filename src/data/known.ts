@@ -1,15 +1,13 @@
 // Load one known dataset (contract §3.1–3.7): header against the schema, then every row — shape,
 // each cell by its column type, checks across columns and files, uniqueness, total rows. Every
 // row left out of the table has produced an error.
-import { isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
-import { dottedOctoberTraps, futureMonth, reportingDatasets } from './mistakes.ts';
+import { isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
+import { excelErrorValue, fileMistakes, headerProblem } from './mistakes.ts';
 import { checkRow, nameColumns, NO_OVERRIDE, numberOverride, uniqueKeys, type Values } from './datasetRules.ts';
-import { nonEmptyCells } from './frame.ts';
 import { formulaError } from './formula.ts';
-import type { GridRecord } from './grid.ts';
-import { checkFullWidthHeader, matchHeader, type Conversion, type HeaderLayout } from './headers.ts';
+import { checkFullWidthHeader, matchHeader, type Conversion } from './headers.ts';
 import { layOut, townshipColumn } from './layout.ts';
-import { nameKey, nearest, normalizeName, suggestion, withoutUnit } from './names.ts';
+import { nameKey, nearest, suggestion } from './names.ts';
 import { quote } from './quote.ts';
 import { numberRule, readCell, type ReadResult, type References } from './readCell.ts';
 import type { DatasetSchema } from './schemas.ts';
@@ -50,75 +48,6 @@ function rowsText(lines: readonly number[]): string {
   const first = lines[0]!;
   const last = lines.at(-1)!;
   return first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`;
-}
-
-/**
- * Mistakes that need the whole file or the clock (contract §3.9 "No silent mistakes"): the
- * dotted-October trap in month columns, and reporting months after the current month.
- */
-function fileMistakes(
-  schema: DatasetSchema,
-  present: readonly ColumnSpec[],
-  indexOf: ReadonlyMap<string, number>,
-  body: readonly GridRecord[],
-  current: string,
-): { check(col: ColumnSpec, raw: string): ReadResult | null } {
-  const traps = new Map<string, Map<string, string>>();
-  for (const col of present) {
-    if (col.type !== 'month') continue;
-    const i = indexOf.get(col.key)!;
-    const found = dottedOctoberTraps(body.map((r) => r.cells[i] ?? ''), col.label);
-    if (found.size > 0) traps.set(col.key, found);
-  }
-  const reporting = reportingDatasets.has(schema.name);
-  // Months repeat on every row: each distinct cell is judged once.
-  const seen = new Map<string, ReadResult | null>();
-  const judge = (col: ColumnSpec, raw: string): ReadResult | null => {
-      const trap = traps.get(col.key)?.get(normalizeCell(raw));
-      if (trap !== undefined) return { ok: false, code: 'type-error', message: trap };
-      if (!reporting || col.key !== 'month') return null;
-      const month = parseMonth(raw, col.label);
-      if (!month.ok) return null;
-      const future = futureMonth(col.label, raw, month.value, current);
-      return future === null ? null : { ok: false, code: 'constraint-error', message: future };
-  };
-  return {
-    check(col, raw) {
-      if (col.type !== 'month') return null;
-      const key = `${col.key}\u0000${raw}`;
-      let result = seen.get(key);
-      if (result === undefined) seen.set(key, (result = judge(col, raw)));
-      return result;
-    },
-  };
-}
-
-/**
- * A header row in which not one cell names a column of the dataset: the header was not found, and
- * the file cannot be read. One structural line (contract §5) instead of an unknown-header per cell,
- * a missing-column per required column and a shape error per row; the row that looks like the
- * header (the first with two or more cells) is quoted, each of its cells with its near match.
- */
-function headerProblem(schema: DatasetSchema, header: GridRecord, body: readonly GridRecord[], layout: HeaderLayout, path: string): Issue | null {
-  const recognised = layout.present.filter((c) => c.key !== 'note');
-  if (recognised.length > 0 || layout.width === 0) return null;
-  const row = [header, ...body.slice(0, 5)].find((r) => nonEmptyCells(r.cells) >= 2) ?? header;
-  const cells = row.cells.map((c) => c.trim()).filter((c) => c !== '');
-  const candidates = schema.columns.flatMap((c) => [[c.label, c.label] as const, [withoutUnit(normalizeName(c.label)), c.label] as const]);
-  const hints = cells.flatMap((c) => {
-    const near = nearest(c, candidates);
-    return near === undefined ? [] : [`"${c}" 是否应为「${near}」?`];
-  });
-  const shown = cells.slice(0, 6).join('、') + (cells.length > 6 ? ' …' : '');
-  return {
-    path,
-    row: row.line,
-    code: 'missing-column',
-    structural: true,
-    message:
-      `找不到表头：第 ${row.line} 行（${shown}）中没有一个是本表的列名，整个文件未能读取；` +
-      `${hints.length > 0 ? `${hints.join('；')}；` : ''}本表的列为：${schema.columns.map((c) => c.label).join('、')}`,
-  };
 }
 
 export function loadKnown<R>(
@@ -308,7 +237,8 @@ export function loadKnown<R>(
 
     for (const col of checkNames) {
       const raw = rawOf(col.key)!;
-      if (raw.includes('?')) {
+      // `#NAME?` is a broken formula (reported as such), not Excel's replacement character.
+      if (raw.includes('?') && excelErrorValue(col.label, raw) === null) {
         issues.push({
           ...at(col.key),
           code: 'warning',

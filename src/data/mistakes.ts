@@ -1,9 +1,15 @@
 // Everyday mistakes that would otherwise publish a wrong figure without a word (contract §3.9
 // "No silent mistakes", §3.0/§3.9 Excel habits): future months, Excel's dotted-October trap,
 // formula error values. Pure functions; the clock is passed in.
-import { normalizeCell } from './cells.ts';
+import { normalizeCell, parseMonth } from './cells.ts';
+import { nonEmptyCells } from './frame.ts';
+import type { GridRecord } from './grid.ts';
+import type { HeaderLayout } from './headers.ts';
+import { nearest, normalizeName, withoutUnit } from './names.ts';
 import { quote } from './quote.ts';
-import type { Month, Tables } from './types.ts';
+import type { ReadResult } from './readCell.ts';
+import type { DatasetSchema } from './schemas.ts';
+import type { ColumnSpec, Issue, Month, Tables } from './types.ts';
 
 /** Datasets whose months are reporting months: one later than the current month is a mistake. */
 export const reportingDatasets: ReadonlySet<string> = new Set(['cleanup', 'toilets', 'inspections']);
@@ -50,7 +56,8 @@ export function dottedOctoberTraps(raws: Iterable<string>, label: string): Map<s
   for (const [year, months] of byYear) {
     if (!months.has('1')) continue;
     const others = [...months].filter((m) => m !== '1').sort((a, b) => Number(a) - Number(b));
-    const padded = others.filter((m) => m.length === 2);
+    // `2023.10` kept as text says nothing about how the other cells were typed.
+    const padded = others.filter((m) => m.length === 2 && m !== '10');
     const late = others.some((m) => Number(m) >= 11) || (others.includes('9') && !others.includes('2'));
     if (padded.length === 0 && !late) continue;
     const shown = others.slice(0, 4).map((m) => `${year}.${m}`).join('、') + (others.length > 4 ? ' …' : '');
@@ -76,4 +83,73 @@ export function markVillageDependents(tables: Tables, villagesPath: string): voi
   for (const dataset of dependents) {
     if (dataset && dataset.damaged === undefined) dataset.damaged = villagesPath;
   }
+}
+
+/**
+ * Mistakes that need the whole file or the clock (contract §3.9 "No silent mistakes"): the
+ * dotted-October trap in month columns, and reporting months after the current month.
+ */
+export function fileMistakes(
+  schema: DatasetSchema,
+  present: readonly ColumnSpec[],
+  indexOf: ReadonlyMap<string, number>,
+  body: readonly GridRecord[],
+  current: string,
+): { check(col: ColumnSpec, raw: string): ReadResult | null } {
+  const traps = new Map<string, Map<string, string>>();
+  for (const col of present) {
+    if (col.type !== 'month') continue;
+    const i = indexOf.get(col.key)!;
+    const found = dottedOctoberTraps(body.map((r) => r.cells[i] ?? ''), col.label);
+    if (found.size > 0) traps.set(col.key, found);
+  }
+  const reporting = reportingDatasets.has(schema.name);
+  // Months repeat on every row: each distinct cell is judged once.
+  const seen = new Map<string, ReadResult | null>();
+  const judge = (col: ColumnSpec, raw: string): ReadResult | null => {
+    const trap = traps.get(col.key)?.get(normalizeCell(raw));
+    if (trap !== undefined) return { ok: false, code: 'type-error', message: trap };
+    if (!reporting || col.key !== 'month') return null;
+    const month = parseMonth(raw, col.label);
+    if (!month.ok) return null;
+    const future = futureMonth(col.label, raw, month.value, current);
+    return future === null ? null : { ok: false, code: 'constraint-error', message: future };
+  };
+  return {
+    check(col, raw) {
+      if (col.type !== 'month') return null;
+      const key = `${col.key}\u0000${raw}`;
+      let result = seen.get(key);
+      if (result === undefined) seen.set(key, (result = judge(col, raw)));
+      return result;
+    },
+  };
+}
+
+/**
+ * A header row in which not one cell names a column of the dataset: the header was not found, and
+ * the file cannot be read. One structural line (contract §5) instead of an unknown-header per cell,
+ * a missing-column per required column and a shape error per row; the row that looks like the
+ * header (the first with two or more cells) is quoted, each of its cells with its near match.
+ */
+export function headerProblem(schema: DatasetSchema, header: GridRecord, body: readonly GridRecord[], layout: HeaderLayout, path: string): Issue | null {
+  const recognised = layout.present.filter((c) => c.key !== 'note');
+  if (recognised.length > 0 || layout.width === 0) return null;
+  const row = [header, ...body.slice(0, 5)].find((r) => nonEmptyCells(r.cells) >= 2) ?? header;
+  const cells = row.cells.map((c) => c.trim()).filter((c) => c !== '');
+  const candidates = schema.columns.flatMap((c) => [[c.label, c.label] as const, [withoutUnit(normalizeName(c.label)), c.label] as const]);
+  const hints = cells.flatMap((c) => {
+    const near = nearest(c, candidates);
+    return near === undefined ? [] : [`"${c}" 是否应为「${near}」?`];
+  });
+  const shown = cells.slice(0, 6).join('、') + (cells.length > 6 ? ' …' : '');
+  return {
+    path,
+    row: row.line,
+    code: 'missing-column',
+    structural: true,
+    message:
+      `找不到表头：第 ${row.line} 行（${shown}）中没有一个是本表的列名，整个文件未能读取；` +
+      `${hints.length > 0 ? `${hints.join('；')}；` : ''}本表的列为：${schema.columns.map((c) => c.label).join('、')}`,
+  };
 }

@@ -2,7 +2,7 @@
 // Numbers and months follow the cell grammar of cells.ts; references are checked against the
 // files they point into. The caller has already handled empty cells.
 import { normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
-import { nameKey, nearest, replacedName, suggestion, withoutUnit } from './names.ts';
+import { nameKey, nearest, replacedName, suggestion, villageHint, withoutUnit } from './names.ts';
 import { excelErrorValue } from './mistakes.ts';
 import { quote } from './quote.ts';
 import { targetMetrics } from './schemas.ts';
@@ -167,16 +167,15 @@ function readScope(col: ColumnSpec, raw: string, refs: References): ReadResult {
     return { ok: false, code: 'foreign-key-error', message: `「${col.label}」${found.message}` };
   }
   const towns = refs.villages.townships;
-  const near = nearest(raw, [
-    ...towns.map((t) => [t, t] as const),
-    ...[...refs.villages.byId.values()].map((v) => [v.name, v.name] as const),
-  ]);
+  // A township near match first; else a village one, never a name that is itself refused.
+  const town = nearest(raw, towns.map((t) => [t, t] as const));
+  const hint = town !== undefined ? suggestion(town) : villageHint(raw, [...refs.villages.byId.values()], refs.villagesPath);
   return {
     ok: false,
     code: 'foreign-key-error',
     message:
       `「${col.label}」${quote(raw)} 既不是乡镇名（已有：${towns.slice(0, 5).join('、')}${towns.length > 5 ? ' …' : ''}），` +
-      `也不是村编号或村名；留空表示全域${suggestion(near)}`,
+      `也不是村编号或村名；留空表示全域${hint}`,
   };
 }
 

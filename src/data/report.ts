@@ -42,25 +42,33 @@ export function sortIssues(issues: Issue[]): Issue[] {
 export const RUN_LENGTH = 3;
 
 /**
- * `data/x.csv:3:3 … 实际为 "十吨"` on rows 3, 4, …, 74 → one line at row 3 ending
- * `（第 3–74 行同样的问题，共 72 处）`. The same problem: same file, column, code and message.
+ * The problem a message names, without the values it quotes: `「月份」应为年月，实际为 "45108"…` and
+ * `… "45139"…` are the same problem (Excel's date serials down a whole column).
+ */
+function problemOf(issue: Issue): string {
+  // A reference to another file names what is missing there: each name is a problem of its own.
+  if (issue.code === 'foreign-key-error' || issue.code === 'unique-error') return issue.message;
+  return issue.message.replace(/"[^"]*"/g, '""');
+}
+
+/**
+ * `data/x.csv:3:3 … 实际为 "十吨"` on rows 3, 4, …, 74 → one line at row 3 (quoting the first
+ * row's value) ending `（第 3–74 行同样的问题，共 72 处）`. The same problem: same file, column,
+ * code and message but for the values it quotes.
  */
 function collapseRuns(sorted: Issue[]): Issue[] {
   const out: Issue[] = [];
-  // Open runs by (path, column, code, message): the last issue of the run and its first row.
-  const open = new Map<string, { first: Issue; last: number; count: number; at: number }>();
+  // Open runs of the current file by (code, column, message): the issues of the run, and where
+  // its first issue stands in `out` (the later ones are held back until the run ends).
+  const open = new Map<string, { issues: Issue[]; at: number }>();
   const close = (key: string) => {
-    const run = open.get(key)!;
+    const { issues, at } = open.get(key)!;
     open.delete(key);
-    if (run.count >= RUN_LENGTH) {
-      out[run.at] = {
-        ...run.first,
-        message: `${run.first.message}（第 ${run.first.row}–${run.last} 行同样的问题，共 ${run.count} 处）`,
-      };
-    } else {
-      // Too short: every row keeps its own line (they were held back as placeholders).
-      for (let i = 1; i < run.count; i++) out.push({ ...run.first, row: run.first.row! + i });
-    }
+    const first = issues[0]!;
+    const last = issues.at(-1)!;
+    if (issues.length >= RUN_LENGTH) {
+      out[at] = { ...first, message: `${first.message}（第 ${first.row}–${last.row} 行同样的问题，共 ${issues.length} 处）` };
+    } else out.push(...issues.slice(1)); // too short: every row keeps its own line
   };
   let path = '';
   for (const issue of sorted) {
@@ -72,16 +80,15 @@ function collapseRuns(sorted: Issue[]): Issue[] {
       out.push(issue);
       continue;
     }
-    const key = `${issue.code}\u0000${issue.column}\u0000${issue.message}`;
+    const key = `${issue.code}\u0000${issue.column}\u0000${problemOf(issue)}`;
     const run = open.get(key);
-    if (run && run.last === issue.row - 1) {
-      run.last = issue.row;
-      run.count++;
+    if (run && run.issues.at(-1)!.row === issue.row - 1) {
+      run.issues.push(issue);
       continue;
     }
     if (run) close(key);
     out.push(issue);
-    open.set(key, { first: issue, last: issue.row, count: 1, at: out.length - 1 });
+    open.set(key, { issues: [issue], at: out.length - 1 });
   }
   for (const key of [...open.keys()]) close(key);
   // Short runs appended their held-back rows at the end: put every line back in its place.
@@ -96,7 +103,8 @@ function foldConsequences(issues: Issue[]): Issue[] {
   const byCause = new Map<string, Issue[]>();
   const out: Issue[] = [];
   for (const issue of issues) {
-    if (issue.cause === undefined || !isError(issue)) {
+    // A warning with a cause (a chart left empty by an unreadable file) folds into the same line.
+    if (issue.cause === undefined) {
       out.push(issue);
       continue;
     }
@@ -113,8 +121,9 @@ function foldConsequences(issues: Issue[]): Issue[] {
       files.set(i.path, rows);
     }
     const where = [...files]
-      .map(([path, rows]) => (rows.length > 0 ? `${path}（第 ${rows.join('、')} 行）` : path))
+      .map(([path, rows]) => (rows.length > 0 ? `${path}（第 ${rows.sort((a, b) => a - b).join('、')} 行）` : path))
       .join('、');
+    // At the first error among them (a warning only when all are warnings).
     const first = sorted[0]!;
     const n = sorted.length;
     out.push({

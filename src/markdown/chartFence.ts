@@ -7,6 +7,8 @@ import { figureHtml } from '../charts/figure.ts';
 import type { ChartSpec } from '../charts/types.ts';
 import { nearest, suggestion } from '../data/names.ts';
 import { buildChartSpec } from '../query/chart.ts';
+import { resolveDataset } from '../query/resolve.ts';
+import type { Tables } from '../data/types.ts';
 import { villageIndex } from '../query/view.ts';
 import { splitConditions } from '../query/where.ts';
 import type { QueryError } from '../query/types.ts';
@@ -109,6 +111,33 @@ function adHocSpec(env: MarkdownEnv, entries: BlockEntry[], get: (k: string) => 
   return problems.length > 0 || !built.ok ? { problems } : { spec: built.value };
 }
 
+/** The datasets behind each preset chart. */
+const presetTables: Record<string, readonly (keyof Tables)[]> = {
+  'cleanup-monthly': ['cleanup'],
+  'cleanup-by-village': ['cleanup'],
+  'construction-progress': ['constructionPoints', 'constructionItems'],
+  'toilet-coverage': ['toilets'],
+  'public-toilets': ['toilets'],
+  'inspection-ranking': ['inspections'],
+};
+
+/** A chart with no rows over a dataset that could not be read: the file to blame (contract §5). */
+function emptyCause(env: MarkdownEnv, get: (k: string) => BlockEntry | undefined): string | undefined {
+  const preset = get('preset');
+  if (preset) {
+    for (const key of presetTables[preset.value.trim().toLowerCase()] ?? []) {
+      const dataset = env.tables[key];
+      const damaged = dataset && !Array.isArray(dataset) ? (dataset as { damaged?: string }).damaged : undefined;
+      if (damaged !== undefined) return damaged;
+    }
+    return undefined;
+  }
+  const data = get('data');
+  if (!data) return undefined;
+  const view = resolveDataset(env.tables, data.value);
+  return view.ok ? view.value.damaged : undefined;
+}
+
 /** Render one chart block: the figure, or the errors (in place in dev mode only). */
 export function renderChartBlock(env: MarkdownEnv, token: Token): string {
   const fence = token.map?.[0] ?? 0;
@@ -146,7 +175,7 @@ export function renderChartBlock(env: MarkdownEnv, token: Token): string {
     return reportIssue(env, 'chart-error', fileLine(env, fence), `图表无法绘制（${detail}）；请把此文件发给网站维护人员`);
   }
   if (spec.rows.length === 0) {
-    reportIssue(env, 'warning', fileLine(env, fence), `图表「${spec.title}」没有符合条件的数据，页面上将显示“暂无数据”`);
+    reportIssue(env, 'warning', fileLine(env, fence), `图表「${spec.title}」没有符合条件的数据，页面上将显示“暂无数据”`, 'div', emptyCause(env, get));
   }
   env.charts.push(chart);
   const base = env.base.endsWith('/') ? env.base : `${env.base}/`;

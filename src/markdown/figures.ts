@@ -19,11 +19,15 @@ type FigureMeta = {
 };
 
 const OPEN = 0x7b; // {
+const CLOSE = /[}｝][}｝]/gu;
 
 export function figureInlineRule(state: StateInline, silent: boolean): boolean {
   const { src, pos } = state;
   if (src.charCodeAt(pos) !== OPEN || src.charCodeAt(pos + 1) !== OPEN) return false;
-  const close = src.indexOf('}}', pos + 2);
+  // `}}`, or a close typed with a Chinese input method (`｝｝`, `}｝`, `｝}`): the first of them.
+  CLOSE.lastIndex = pos + 2;
+  const found = CLOSE.exec(src);
+  const close = found ? found.index : -1;
   // An unclosed `{{` runs to the end of the paragraph: better a clear error than half a figure.
   const end = close === -1 || close >= state.posMax ? state.posMax : close + 2;
   if (!silent) {

@@ -225,7 +225,7 @@ describe('loadTables(files): tables', () => {
       'data/cleanup.csv:2:type-error',
       'data/cleanup.csv:3:type-error',
       'data/inspections.csv:2:constraint-error',
-      'data/targets.csv:2:type-error',
+      'data/targets.csv:2:constraint-error',
     ]);
   });
   test('accepts Windows paths and ignores files that are not .csv', () => {

@@ -37,6 +37,16 @@ describe('figures typed with full-width braces', () => {
     expect(html).not.toContain('｛｛');
   });
 
+  test('one brace of each kind (the input method switched half-way) is a figure too', () => {
+    const root = fixture({
+      ...data,
+      'content/reports/2023-06.md': notepad('---\ntitle: 六月通报\ndate: 2023-07-01\n---\n共 {{ sum cleanup.garbage_t ｝｝ 吨，｛{ count cleanup.garbage_t }} 条。\n'),
+    });
+    const { project, errors } = check(root);
+    expect(errors).toEqual([]);
+    expect(project.reports[0]!.html).toContain('共 <span class="figure">22.5</span> 吨，<span class="figure">2</span> 条');
+  });
+
   test('a wrong full-width figure is an expression-error at its line', () => {
     const root = fixture({
       ...data,

@@ -167,3 +167,16 @@ describe('a suggestion never proposes an invalid value (contract §5)', () => {
     expect(errors[0]).toMatch(/^data\/cleanup\.csv:3:2 foreign-key-error .*data\/villages\.csv 中的村名 "\?坪村"（编号 v9）可能就是它/);
   });
 });
+
+describe('clockFromEnv (SITE_NOW)', () => {
+  test('a month or a day in China time; anything else is the real clock', async () => {
+    const { clockFromEnv } = await import('../../src/build/project.ts');
+    const { currentMonth } = await import('../../src/data/mistakes.ts');
+    expect(currentMonth(clockFromEnv('2024-01')!)).toBe('2024-01');
+    expect(currentMonth(clockFromEnv('2024-01-31')!)).toBe('2024-01');
+    expect(clockFromEnv('')).toBeUndefined();
+    expect(clockFromEnv('not a date')).toBeUndefined();
+    // 2023-12-31 20:00 UTC is already January in China.
+    expect(currentMonth(new Date('2023-12-31T20:00:00Z'))).toBe('2024-01');
+  });
+});

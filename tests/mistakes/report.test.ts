@@ -69,15 +69,15 @@ describe('arrangeIssues(issues)', () => {
     ]);
   });
 
-  test('a run is broken by a different value, and another column runs on its own', () => {
-    const other = '「清理垃圾(吨)」应为数字，实际为 "五吨"';
-    const lines = arrangeIssues([at(3), at(4), at(5, other), at(6), at(3, 'x', 4), at(4, 'x', 4), at(5, 'x', 4)]).map(formatIssue);
+  test('a run is broken by a different problem, not by a different value; another column runs on its own', () => {
+    const value = '「清理垃圾(吨)」应为数字，实际为 "五吨"';
+    const other = '「清理垃圾(吨)」应为整数，实际为 "1.5"';
+    const lines = arrangeIssues([at(3), at(4), at(5, value), at(6, other), at(7), at(3, 'x', 4), at(4, 'x', 4), at(5, 'x', 4)]).map(formatIssue);
     expect(lines).toEqual([
-      'data/cleanup.csv:3:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"',
+      'data/cleanup.csv:3:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"（第 3–5 行同样的问题，共 3 处）',
       'data/cleanup.csv:3:4 type-error x（第 3–5 行同样的问题，共 3 处）',
-      'data/cleanup.csv:4:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"',
-      `data/cleanup.csv:5:3 type-error ${other}`,
-      'data/cleanup.csv:6:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"',
+      `data/cleanup.csv:6:3 type-error ${other}`,
+      'data/cleanup.csv:7:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"',
     ]);
   });
 
@@ -98,7 +98,7 @@ describe("the README's example report", () => {
     const { projectRoot } = await import('./excel.ts');
     const readme = readFileSync(path.join(projectRoot, 'README.md'), 'utf8');
     const { report } = check(path.join(projectRoot, 'tests/fixtures/report-three'));
-    expect(report.split('\n')).toHaveLength(5);
+    expect(report.split('\n')).toHaveLength(4);
     expect(readme).toContain('```\n' + report + '\n```');
   });
 });
@@ -114,7 +114,7 @@ describe('consequences of an unreadable villages.csv', () => {
     const { errors } = check(root);
     const content = errors.filter((l) => l.startsWith('content/'));
     expect(content).toHaveLength(1);
-    expect(content[0]).toMatch(/^content\/reports\/2023-06\.md:5 (chart|expression)-error 此报告中的 2 处图表或数字用不了 data\/villages\.csv 的数据/);
+    expect(content[0]).toMatch(/^content\/reports\/2023-06\.md:5 (chart|expression)-error 此报告中的 3 处图表或数字用不了 data\/villages\.csv 的数据/);
     expect(errors[0]).toMatch(/^data\/cleanup\.csv .*data\/villages\.csv/);
     expect(errors.findIndex((l) => l.startsWith('data/villages.csv'))).toBeLessThan(errors.indexOf(content[0]!));
   });
@@ -134,5 +134,43 @@ describe("a village name that villages.csv holds with Excel's ?", () => {
     const { errors } = check(root);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^data\/cleanup\.csv:4:2 foreign-key-error .*"\?坪村"（编号 v9）可能就是它.*（本文件共 15 行因此未载入）$/);
+  });
+});
+
+describe('preset charts over an unreadable file', () => {
+  test('their "暂无数据" warnings fold into one line per file', () => {
+    const root = fixture({
+      'data/cleanup.csv': excelCsv(cleanup([['2023-05', '长塘村', '10', '1']], ['月分', '材', '清理拉圾(吨)', '投入资全(万元)'])),
+      'content/reports/a.md': report('```chart\npreset: cleanup-monthly\n```\n\n```chart\npreset: cleanup-by-village\nvillage: 长塘村\n```\n\n共 {{ sum cleanup.garbage_t }} 吨。\n'),
+    });
+    const { lines } = check(root);
+    const content = lines.filter((l) => l.startsWith('content/'));
+    expect(content).toEqual([expect.stringMatching(/^content\/reports\/a\.md:14 expression-error 此报告中的 3 处图表或数字用不了 data\/cleanup\.csv 的数据.*（第 5、9、14 行）$/)]);
+  });
+});
+
+describe('title, 填报单位 and 单位 rows above the header (the issue\'s 91 lines)', () => {
+  test('never buries the cause: data lines first, at most one line for the reports, no line per row', () => {
+    const rows = Array.from({ length: 72 }, (_, i) => ['洋江镇', i % 2 ? '长塘村' : '前江村', `2023-${String((i % 6) + 1).padStart(2, '0')}`, String(i + 1), '1']);
+    const root = fixture({
+      'data/cleanup.csv': excelCsv([
+        ['洋江镇2023年村庄清洁行动统计表'],
+        ['填报单位：洋江镇人居办', '', '', '填报日期：2023-07-05'],
+        ['单位：吨'],
+        ['乡镇', '村', '月份', '清理垃圾', '投入资金(万元)'],
+        ...rows,
+      ]),
+      'content/reports/a.md': report(
+        Array.from({ length: 15 }, (_, i) => `第 ${i + 1} 项 {{ sum cleanup.garbage_t where month=2023-0${(i % 6) + 1} }} 吨。`).join('\n\n') + '\n',
+      ),
+    });
+    const { errors } = check(root);
+    const content = errors.filter((l) => l.startsWith('content/'));
+    expect(content.length).toBeLessThanOrEqual(1);
+    expect(errors.filter((l) => / extra-cell /.test(l))).toEqual([]);
+    expect(errors.join('\n')).not.toContain('garbage_t');
+    const firstContent = errors.findIndex((l) => l.startsWith('content/'));
+    if (firstContent !== -1) expect(errors.slice(firstContent).every((l) => l.startsWith('content/'))).toBe(true);
+    expect(errors.length).toBeLessThanOrEqual(3);
   });
 });
