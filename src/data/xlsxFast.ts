@@ -267,7 +267,10 @@ export function readXlsxFast(bytes: Uint8Array): FastSheet[] | null {
   const strings = sharedStrings(entry(zip, sharedPath));
   const formats = styleFormats(entry(zip, stylesPath));
   const sheets: FastSheet[] = [];
-  for (const tag of tags(workbook, 'sheet')) {
+  const sheetTags = tags(workbook, 'sheet');
+  // Prefixed elements (`<x:sheet>`) or anything else unusual: SheetJS reads it.
+  if (sheetTags.length === 0) return null;
+  for (const tag of sheetTags) {
     const name = attr(tag, 'name');
     const id = attr(tag, 'r:id') ?? attr(tag, 'id');
     const path = id === undefined ? undefined : targets.get(id);
@@ -278,6 +281,7 @@ export function readXlsxFast(bytes: Uint8Array): FastSheet[] | null {
       sheets.push({ name, hidden: false, rows: [], merges: [] });
       continue;
     }
+    if (xml.indexOf('<sheetData') === -1 && xml.indexOf('sheetData') !== -1) return null;
     const state = attr(tag, 'state');
     const merges: FastSheet['merges'] = [];
     for (const m of tags(xml, 'mergeCell')) {
