@@ -386,3 +386,16 @@ describe('wide sheets with a group label over the months', () => {
     ]);
   });
 });
+
+describe('the sample data', () => {
+  test('data/台账.xlsx (the wide 月度考评 ledger) loads without errors: 14 villages × 6 months', async () => {
+    const { loadData } = await import('../../src/data/load.ts');
+    const { tables, issues } = loadData('.');
+    expect(issues.filter((i) => i.code !== 'warning')).toEqual([]);
+    expect(tables.inspections!.file).toBe('data/台账.xlsx[月度考评]');
+    expect(tables.inspections!.rows).toHaveLength(84);
+    // the two 新塘村 are told apart by the 乡镇 column
+    expect(new Set(tables.inspections!.rows.map((r) => r.village))).toContain('ng-xintang');
+    expect(new Set(tables.inspections!.rows.map((r) => r.village))).toContain('yj-xintang');
+  });
+});
