@@ -1,6 +1,5 @@
 // Where the table is in the sheet (contract §3.0 "Title and total rows"): Excel users put a title
 // in the first row and 合计/小计 rows among the data. Neither is data.
-import type { GridRecord } from './grid.ts';
 import { normalizeName } from './names.ts';
 
 /** `subtotal`: 小计 (rows since the previous 小计); `total`: 合计/总计 (all rows above). */
@@ -23,33 +22,4 @@ export function totalKind(cells: readonly string[]): TotalKind | null {
     if (s.includes('合计') || s.includes('总计')) return 'total';
   }
   return null;
-}
-
-export interface Frame {
-  /** rows above the header with one non-empty cell (skipped, each with a warning) */
-  titles: GridRecord[];
-  header: GridRecord | undefined;
-  /** rows below the header, total rows included */
-  body: GridRecord[];
-}
-
-/**
- * Split non-blank records into title rows, the header and the body. Rows with a single non-empty
- * cell at the top are titles when a recognisable header follows them; up to two such rows (a title
- * and a subtitle such as `单位：吨`) are skipped.
- */
-export function frameRecords(
-  records: readonly GridRecord[],
-  isTitle: (row: GridRecord) => boolean,
-  isHeader: (row: GridRecord) => boolean,
-): Frame {
-  let start = 0;
-  for (let h = 1; h <= 2 && h < records.length; h++) {
-    if (!isTitle(records[h - 1]!)) break;
-    if (isHeader(records[h]!)) {
-      start = h;
-      break;
-    }
-  }
-  return { titles: records.slice(0, start), header: records[start], body: records.slice(start + 1) };
 }

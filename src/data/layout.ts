@@ -216,12 +216,14 @@ export function layOut(source: Source, options: LayoutOptions, issues: Issue[]):
     const bottom = below?.cells ?? [];
     const keysBlank = head.cells.some((l) => named(l)?.required) &&
       head.cells.every((l, i) => !named(l)?.required || (bottom[i] ?? '').trim() === '' || nameKey(bottom[i]!) === nameKey(l));
+    // (In a wide table, `得分` over `1月 2月 …`: a month label names the month column.)
+    const names = (l: string) => named(l) !== undefined || (wideKey !== undefined && monthLabel(l) !== null);
     const refines =
       cb !== null &&
       sb === base &&
       cb.some((l, i) => l !== head.cells[i]) &&
-      (cb.every((l, i) => l === (head.cells[i] ?? '') || named(l) !== undefined) ||
-        (keysBlank && cb.some((l, i) => l !== head.cells[i] && named(l) !== undefined)));
+      (cb.every((l, i) => l === (head.cells[i] ?? '') || names(l)) ||
+        (keysBlank && cb.some((l, i) => l !== head.cells[i] && names(l))));
     if (cb && ((sb > base && sb >= sa) || refines)) {
       labels = cb;
       bodyStart = h + 2;

@@ -155,8 +155,21 @@ function fastSheets(bytes: Uint8Array): WorkbookSheet[] | null {
     let width = 0;
     for (const row of s.rows) if (row && row.length > width) width = row.length;
     for (const m of s.merges) width = Math.max(width, m.e.c + 1);
-    const dense = Array.from({ length: s.rows.length }, (_, i) => s.rows[i]);
-    return { name: s.name, hidden: s.hidden, records: gridOf(dense, s.merges, width) };
+    // Rows the merges reach exist even when they hold no cell of their own.
+    for (const m of s.merges) for (let r = m.s.r; r <= m.e.r; r++) s.rows[r] ??= [];
+    for (const row of s.rows) {
+      if (!row) continue;
+      for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = '';
+    }
+    for (const m of s.merges) {
+      const value = s.rows[m.s.r]![m.s.c]!;
+      for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) s.rows[r]![c] = value;
+    }
+    const records: GridRecord[] = [];
+    s.rows.forEach((cells, i) => {
+      if (cells && !isBlankRow(cells)) records.push({ line: i + 1, cells });
+    });
+    return { name: s.name, hidden: s.hidden, records };
   });
 }
 

@@ -5,18 +5,13 @@
 // only what the tables need — cell values, shared strings, number formats, merges, sheet names and
 // visibility. Anything it does not expect returns null and the caller falls back to SheetJS.
 import * as XLSX from '@e965/xlsx';
-
-export interface FastCell {
-  t: string;
-  v: string | number | boolean;
-  z?: string;
-}
+import { cellText, numberText } from './workbook.ts';
 
 export interface FastSheet {
   name: string;
   hidden: boolean;
-  /** dense rows of cells, 0-based */
-  rows: (FastCell | undefined)[][];
+  /** rows of cell texts (as cellText gives them), 0-based; absent rows and cells are empty */
+  rows: (string[] | undefined)[];
   merges: { s: { r: number; c: number }; e: { r: number; c: number } }[];
 }
 
@@ -172,6 +167,46 @@ function decodeRef(ref: string): { r: number; c: number } | null {
   return { r: r - 1, c: c - 1 };
 }
 
+// The attributes of the cell tag being read (module state: no object per cell).
+let refRow = -1;
+let refCol = -1;
+let cellStyle = -1;
+let cellType = 'n';
+
+/** Read `r="B12"`, `s="3"` and `t="s"` of a `<c …>` tag between from and to. */
+function cellAttrs(xml: string, from: number, to: number): void {
+  refRow = -1;
+  refCol = -1;
+  cellStyle = -1;
+  cellType = 'n';
+  let i = from;
+  while (i < to) {
+    const eq = xml.indexOf('="', i);
+    if (eq === -1 || eq >= to) return;
+    const end = xml.indexOf('"', eq + 2);
+    if (end === -1 || end > to) return;
+    const name = xml.charCodeAt(eq - 1);
+    const before = xml.charCodeAt(eq - 2);
+    const single = eq - 2 < from || before === 32 || before === 9 || before === 10 || before === 13;
+    if (single && name === 114 /* r */) {
+      let c = 0;
+      let k = eq + 2;
+      for (; k < end; k++) {
+        const code = xml.charCodeAt(k);
+        if (code >= 65 && code <= 90) c = c * 26 + (code - 64);
+        else break;
+      }
+      const r = Number(xml.slice(k, end));
+      if (c > 0 && Number.isInteger(r) && r >= 1) {
+        refCol = c - 1;
+        refRow = r - 1;
+      }
+    } else if (single && name === 115 /* s */) cellStyle = Number(xml.slice(eq + 2, end));
+    else if (single && name === 116 /* t */) cellType = xml.slice(eq + 2, end);
+    i = end + 1;
+  }
+}
+
 function sheetCells(xml: string, strings: string[], formats: (string | undefined)[], date1904: boolean): FastSheet['rows'] {
   const rows: FastSheet['rows'] = [];
   let rowIndex = -1;
@@ -199,21 +234,19 @@ function sheetCells(xml: string, strings: string[], formats: (string | undefined
       i = lt;
       continue;
     }
-    // <c …>
+    // <c …>: its r, s and t attributes, read in place (this runs once per cell).
     const gt = xml.indexOf('>', lt);
-    const tag = xml.slice(lt, gt + 1);
-    const ref = attr(tag, 'r');
-    const pos = ref === undefined ? null : decodeRef(ref);
-    col = pos ? pos.c : col + 1;
-    const row = pos ? pos.r : rowIndex;
+    cellAttrs(xml, lt + 2, gt);
+    col = refCol >= 0 ? refCol : col + 1;
+    const row = refRow >= 0 ? refRow : rowIndex;
     const empty = xml.charCodeAt(gt - 1) === 47;
     const close = empty ? gt : xml.indexOf('</c>', gt);
     i = empty ? gt : close;
     if (empty || close === -1 || row < 0) continue;
-    const t = attr(tag, 't') ?? 'n';
-    let cell: FastCell | undefined;
+    const t = cellType;
+    let cell: string | undefined;
     if (t === 'inlineStr') {
-      cell = { t: 's', v: textRuns(xml, gt + 1, close) };
+      cell = textRuns(xml, gt + 1, close);
     } else {
       const v0 = xml.indexOf('<v', gt);
       if (v0 === -1 || v0 > close) continue; // a formula without a saved value
@@ -221,18 +254,20 @@ function sheetCells(xml: string, strings: string[], formats: (string | undefined
       if (xml.charCodeAt(vgt - 1) === 47) continue;
       const v1 = xml.indexOf('</v>', vgt);
       const raw = xml.slice(vgt + 1, v1);
-      if (t === 's') cell = { t: 's', v: strings[Number(raw)] ?? '' };
-      else if (t === 'str') cell = { t: 's', v: unescapeXml(raw) };
-      else if (t === 'b') cell = { t: 'b', v: raw === '1' || raw === 'true' };
-      else if (t === 'e') cell = { t: 'e', v: unescapeXml(raw) };
-      else if (t === 'd') cell = { t: 'd', v: unescapeXml(raw) };
+      if (t === 's') cell = strings[Number(raw)] ?? '';
+      else if (t === 'str') cell = unescapeXml(raw);
+      else if (t === 'b') cell = raw === '1' || raw === 'true' ? 'TRUE' : 'FALSE';
+      else if (t === 'e') cell = unescapeXml(raw);
+      else if (t === 'd') cell = cellText({ t: 'd', v: unescapeXml(raw) });
       else {
         let v = Number(raw);
         if (!Number.isFinite(v)) continue;
-        const s = attr(tag, 's');
-        const z = s === undefined ? undefined : formats[Number(s)];
-        if (date1904 && z !== undefined && XLSX.SSF.is_date(z)) v += 1462;
-        cell = z === undefined ? { t: 'n', v } : { t: 'n', v, z };
+        const z = cellStyle < 0 ? undefined : formats[cellStyle];
+        if (z === undefined) cell = numberText(v);
+        else {
+          if (date1904 && XLSX.SSF.is_date(z)) v += 1462;
+          cell = cellText({ t: 'n', v, z });
+        }
       }
     }
     let line = rows[row];
@@ -267,7 +302,10 @@ export function readXlsxFast(bytes: Uint8Array): FastSheet[] | null {
   const strings = sharedStrings(entry(zip, sharedPath));
   const formats = styleFormats(entry(zip, stylesPath));
   const sheets: FastSheet[] = [];
-  for (const tag of tags(workbook, 'sheet')) {
+  const sheetTags = tags(workbook, 'sheet');
+  // Prefixed elements (`<x:sheet>`) or anything else unusual: SheetJS reads it.
+  if (sheetTags.length === 0) return null;
+  for (const tag of sheetTags) {
     const name = attr(tag, 'name');
     const id = attr(tag, 'r:id') ?? attr(tag, 'id');
     const path = id === undefined ? undefined : targets.get(id);
@@ -278,6 +316,7 @@ export function readXlsxFast(bytes: Uint8Array): FastSheet[] | null {
       sheets.push({ name, hidden: false, rows: [], merges: [] });
       continue;
     }
+    if (xml.indexOf('<sheetData') === -1 && xml.indexOf('sheetData') !== -1) return null;
     const state = attr(tag, 'state');
     const merges: FastSheet['merges'] = [];
     for (const m of tags(xml, 'mergeCell')) {

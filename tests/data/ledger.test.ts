@@ -358,3 +358,44 @@ describe('text files and copies (§3.9)', () => {
     expect(lines).toEqual([expect.stringMatching(/^data\/cleanup\.csv:1:4 unknown-header 未知列名 "清理垃圾车次"/)]);
   });
 });
+
+describe('wide sheets with a group label over the months', () => {
+  test('无害化卫生户厕(户) merged over 1月…3月, 村 merged down two rows, the year in the title', () => {
+    const bytes = writeWorkbook([
+      {
+        name: '厕所革命',
+        rows: [
+          ['2023年无害化卫生户厕台账', null, null, null, null],
+          ['序号', '村', '无害化卫生户厕(户)', null, null],
+          [null, null, '1月', '2月', '3月'],
+          [1, '长塘村', 300, 310, 320],
+          [2, '前江村', 200, null, 205],
+          ['合计', null, formulaCell('SUM(C4:C5)', 500), formulaCell('SUM(D4:D5)', 310), formulaCell('SUM(E4:E5)', 525)],
+        ],
+        merges: ['A1:E1', 'A2:A3', 'B2:B3', 'C2:E2', 'A6:B6'],
+      },
+    ]);
+    const { tables, lines } = load([tidyVillages, { path: 'data/厕所革命.xlsx', bytes }]);
+    expect(lines.filter((l) => !l.includes(' warning '))).toEqual([]);
+    expect(tables.toilets!.rows.map((r) => [r.month, r.village, r.sanitary.value])).toEqual([
+      ['2023-01', 'v1', 300],
+      ['2023-01', 'v2', 200],
+      ['2023-02', 'v1', 310],
+      ['2023-03', 'v1', 320],
+      ['2023-03', 'v2', 205],
+    ]);
+  });
+});
+
+describe('the sample data', () => {
+  test('data/台账.xlsx (the wide 月度考评 ledger) loads without errors: 14 villages × 6 months', async () => {
+    const { loadData } = await import('../../src/data/load.ts');
+    const { tables, issues } = loadData('.');
+    expect(issues.filter((i) => i.code !== 'warning')).toEqual([]);
+    expect(tables.inspections!.file).toBe('data/台账.xlsx[月度考评]');
+    expect(tables.inspections!.rows).toHaveLength(84);
+    // the two 新塘村 are told apart by the 乡镇 column
+    expect(new Set(tables.inspections!.rows.map((r) => r.village))).toContain('ng-xintang');
+    expect(new Set(tables.inspections!.rows.map((r) => r.village))).toContain('yj-xintang');
+  });
+});
