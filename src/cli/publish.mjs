@@ -141,6 +141,21 @@ function isAlive(pid) {
  * build was killed) is taken over. `what` says in the message what the other build is doing.
  */
 export function acquireLock(outDir, file = lockPath(outDir), what = `输出到同一个文件夹 ${outDir}`) {
+  try {
+    return takeLock(outDir, file, what);
+  } catch (error) {
+    if (error instanceof BuildRefused) throw error;
+    throw new BuildRefused(notWritable(path.dirname(file), error));
+  }
+}
+
+/** The build writes beside the output folder: say so when that folder is read-only. */
+function notWritable(dir, error) {
+  return `无法在文件夹 ${dir} 中写入（${error.code ?? error.message}）：构建要在输出文件夹旁边放锁文件和临时文件夹，` +
+    '请确认对该文件夹有写权限，或用 --outDir 指定另一个文件夹。原来的网站保持原样。';
+}
+
+function takeLock(outDir, file, what) {
   mkdirSync(path.dirname(file), { recursive: true });
   for (let attempt = 0; attempt < 6; attempt++) {
     let fd;
@@ -228,6 +243,14 @@ export function cleanLeftovers(outDir) {
 
 /** `<outDir>.building-<pid>/` with the marker, `site/` (Astro's outDir) and the status file path. */
 export function createWorkDir(outDir) {
+  try {
+    return makeWorkDir(outDir);
+  } catch (error) {
+    throw new BuildRefused(notWritable(path.dirname(outDir), error));
+  }
+}
+
+function makeWorkDir(outDir) {
   const dir = `${outDir}.building-${process.pid}`;
   rmSync(dir, { recursive: true, force: true }); // only a leftover of ours can have this name (lock held)
   mkdirSync(dir, { recursive: true, mode: 0o755 });
