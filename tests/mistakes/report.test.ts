@@ -151,7 +151,9 @@ describe('preset charts over an unreadable file', () => {
 
 describe('title, 填报单位 and 单位 rows above the header (the issue\'s 91 lines)', () => {
   test('never buries the cause: data lines first, at most one line for the reports, no line per row', () => {
-    const rows = Array.from({ length: 72 }, (_, i) => ['洋江镇', i % 2 ? '长塘村' : '前江村', `2023-${String((i % 6) + 1).padStart(2, '0')}`, String(i + 1), '1']);
+    // 72 distinct (month, village) rows: 36 months of two villages.
+    const month = (i: number) => `${2021 + Math.floor(i / 24)}-${String((Math.floor(i / 2) % 12) + 1).padStart(2, '0')}`;
+    const rows = Array.from({ length: 72 }, (_, i) => ['洋江镇', i % 2 ? '长塘村' : '前江村', month(i), String(i + 1), '1']);
     const root = fixture({
       'data/cleanup.csv': excelCsv([
         ['洋江镇2023年村庄清洁行动统计表'],
