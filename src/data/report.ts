@@ -48,7 +48,8 @@ export const RUN_LENGTH = 3;
 function problemOf(issue: Issue): string {
   // A reference to another file names what is missing there: each name is a problem of its own.
   if (issue.code === 'foreign-key-error' || issue.code === 'unique-error') return issue.message;
-  return issue.message.replace(/"[^"]*"/g, '""');
+  // A workbook message ends with its cell (`（单元格 C14）`), different on every row.
+  return issue.message.replace(/"[^"]*"/g, '""').replace(/（单元格 [A-Z]+\d+）$/, '');
 }
 
 /**

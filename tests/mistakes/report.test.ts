@@ -176,3 +176,19 @@ describe('title, 填报单位 and 单位 rows above the header (the issue\'s 91 
     expect(errors.length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('runs in a workbook', () => {
+  test('rows whose messages differ only in their cell name (C3, C4, C5) are one run', () => {
+    const path = 'data/台账.xlsx[村庄清洁]';
+    const issues: Issue[] = [3, 4, 5].map((row) => ({
+      path,
+      row,
+      column: 3,
+      code: 'type-error',
+      message: `「清理垃圾(吨)」应为数字，实际为 "十吨"（单元格 C${row}）`,
+    }));
+    expect(arrangeIssues(issues).map(formatIssue)).toEqual([
+      `${path}:3:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"（单元格 C3）（第 3–5 行同样的问题，共 3 处）`,
+    ]);
+  });
+});
