@@ -31,12 +31,17 @@ const [command = 'dev', ...args] = process.argv.slice(2);
 // astro's package.json does not export its bin file: find it next to the package root.
 const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
 
-/** 768 MB plus 60 MB per MB of CSV data beyond the first 5 MB. */
+/** 768 MB plus 60 MB per MB of table data (CSV, TXT, workbooks weighted) beyond the first 5 MB. */
 function heapLimitMb() {
   const dataDir = path.join(path.resolve(process.env.SITE_DIR || '.'), 'data');
   let bytes = 0;
   try {
-    for (const f of readdirSync(dataDir)) if (f.toLowerCase().endsWith('.csv')) bytes += statSync(path.join(dataDir, f)).size;
+    // A workbook's cells take about three times its zipped size as text.
+    for (const f of readdirSync(dataDir)) {
+      const ext = path.extname(f).toLowerCase();
+      const weight = ext === '.csv' || ext === '.txt' ? 1 : ext === '.xlsx' || ext === '.xls' ? 3 : 0;
+      if (weight > 0) bytes += weight * statSync(path.join(dataDir, f)).size;
+    }
   } catch {
     // no data folder: `check` has already said so
   }
