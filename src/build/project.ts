@@ -1,6 +1,5 @@
 // One project per build: tables, site settings, reports and every issue, loaded once and shared by
 // every page, `npm run check` and `npm run build`'s validation step.
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { presetChart } from '../charts/presets.ts';
 import { loadData } from '../data/load.ts';
@@ -8,6 +7,7 @@ import { hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue, Month, Tables } from '../data/types.ts';
 import { latestMonth } from '../metrics/months.ts';
 import { loadContent, type Site } from '../site/content.ts';
+import { sourceFingerprint } from './sourceFingerprint.mjs';
 import { timings } from './timings.ts';
 import { validatedProject } from './validate.ts';
 import { basePath } from './paths.ts';
@@ -132,44 +132,13 @@ export function loadProject(root: string, options: ProjectOptions = {}): Project
 
 const cache = new Map<string, Project>();
 
-/**
- * What the project is read from, as a string: the name, size and modification time of every file
- * under data/ and content/ (folders walked, hidden and Office lock files included, since they can
- * become real files). Equal strings mean the same files, so the same project.
- */
-export function sourceFingerprint(root: string): string {
-  const parts: string[] = [];
-  const walk = (dir: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(dir).sort();
-    } catch {
-      parts.push(`${dir}\u0000absent`);
-      return;
-    }
-    for (const name of names) {
-      const full = path.join(dir, name);
-      try {
-        const st = statSync(full);
-        if (st.isDirectory()) walk(full);
-        else parts.push(`${full}\u0000${st.size}\u0000${st.mtimeMs}`);
-      } catch {
-        // removed while listing: as if absent
-      }
-    }
-  };
-  walk(path.join(root, 'data'));
-  walk(path.join(root, 'content'));
-  return parts.join('\n');
-}
-
 const devCache = new Map<string, { fingerprint: string; project: Project }>();
 
 /**
  * The project in `npm run dev`: staff edit files while the server runs, so it is loaded again when
  * a file under data/ or content/ is added, removed or changed, and otherwise shared by every call
  * (a page makes several). Pages appear and disappear with their data; src/build/devWatch.mjs makes
- * Astro ask getStaticPaths again when those files change.
+ * Astro ask getStaticPaths again when the same fingerprint changes.
  */
 export function devProject(root: string, base: string): Project {
   const key = `${root}\u0000${base}`;

@@ -3,6 +3,7 @@
 // and the latest month with data in the target's scope; the projection extends it from the
 // latest month. Time is the data's time (数据截至), never the wall clock.
 import { trimFloat } from '../format.ts';
+import { targetMetrics } from '../data/schemas.ts';
 import type { Month, Quantity, Target, TargetMetric, Tables } from '../data/types.ts';
 import { cleanupByMonth } from './cleanup.ts';
 import { coverageByMonth, publicToiletsByMonth } from './coverage.ts';
@@ -14,14 +15,8 @@ import { scopeRows } from './scope.ts';
 
 export type TargetStatus = 'reached' | 'on-track' | 'behind' | 'no-data';
 
-/** Units of the target metrics (as in schemas.ts targetMetrics). */
-export const targetUnits: Record<TargetMetric, string> = {
-  toilet_coverage: '%',
-  public_toilets: '座',
-  garbage_t: '吨',
-  construction_progress: '%',
-  inspection_score: '分',
-};
+/** Units of the target metrics: schemas.ts targetMetrics, the one list of them. */
+const targetUnits = new Map<TargetMetric, string>(targetMetrics.map((m) => [m.key, m.unit]));
 
 /** Where one target stands. */
 export interface TargetProgress {
@@ -118,7 +113,7 @@ function measure(tables: Tables, target: Target): Measure {
 /** Where a target stands: current value, gap, pace, projected month and status. */
 export function targetProgress(tables: Tables, target: Target): TargetProgress {
   const { current, asOf, pace } = measure(tables, target);
-  const unit = targetUnits[target.metric];
+  const unit = targetUnits.get(target.metric) ?? '';
   const base = { target, unit, current, asOf, pace };
   if (current === null || asOf === null) return { ...base, gap: null, projected: null, status: 'no-data' };
   const gap = trimFloat(target.value.value - current.value);
