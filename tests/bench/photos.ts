@@ -92,8 +92,9 @@ async function scrolledLoad(browser: Browser, url: string): Promise<{ bytes: num
       await page.waitForTimeout(300);
       if (done) break;
     }
-    // networkidle was reached before scrolling, so wait for the images themselves.
-    await page.waitForFunction('[...document.images].every((i) => i.complete)', undefined, { timeout: 180_000, polling: 500 });
+    // networkidle was reached before scrolling, so wait for the shown images themselves (the
+    // print-only pair is display:none on screen, and a lazy image there is never fetched).
+    await page.waitForFunction('[...document.images].filter((i) => i.getClientRects().length > 0).every((i) => i.complete)', undefined, { timeout: 180_000, polling: 500 });
     await page.waitForTimeout(1000);
     return { bytes, requests, images, offsite: watch.offsite.map((p) => p.detail) };
   } finally {
