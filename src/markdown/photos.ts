@@ -64,7 +64,9 @@ function imageRenderer(previous: RendererRule | undefined): RendererRule {
     }
     const count = ((e as MarkdownEnv & { photoCount?: number }).photoCount = ((e as MarkdownEnv & { photoCount?: number }).photoCount ?? 0) + 1);
     // The first photo of a page may be on its first screen; the others load as they come near.
-    const html = pictureHtml(r.source, { alt, base: e.base, sizes: '(min-width: 48rem) 46rem, 100vw', lazy: count > 1 });
+    // On phones `sizes` says half the width on purpose: the 800 px copy is picked up to 4× pixel
+    // density (a light page on a slow network); a tap opens the large one.
+    const html = pictureHtml(r.source, { alt, base: e.base, sizes: '(min-width: 48rem) 46rem, 50vw', lazy: count > 1 });
     return `<span class="md-photo">${html}</span>`;
   };
 }

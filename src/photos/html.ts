@@ -15,7 +15,7 @@ export interface PictureOptions {
   lazy: boolean;
 }
 
-/** Half the column on a phone, at most ~22rem beside its pair on a wide screen. */
+/** Half the column on a phone (so the 800 px copy serves up to 4× pixel density), ~22rem beside its pair on a wide screen. */
 export const PAIR_SIZES = '(min-width: 48rem) 22rem, 50vw';
 /** The print sheet: two small photos side by side. */
 export const PRINT_SIZES = '8cm';

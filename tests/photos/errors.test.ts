@@ -53,7 +53,7 @@ beforeAll(async () => {
     'ok.jpg,上村,,2023-03,整治前,,好照片', // 14
     'ok.jpg,下村,,2023-03,整治前,,同一张照片登记两次', // 15
   ].join('\n') + '\n');
-  write('content/reports/r.md', '---\ntitle: 简报\ndate: 2023-10-01\n---\n第一段。\n\n![沟渠](photos/nope.jpg)\n');
+  write('content/reports/r.md', '---\ntitle: 简报\ndate: 2023-10-01\n---\n第一段。\n\n![沟渠](photos/nope.jpg)\n\n一段文字\n![](photos/ok.jpg)\n');
   const project = loadProject(root);
   await preparePhotos(project);
   lines = project.issues.map(formatIssue);
@@ -108,8 +108,9 @@ describe('bad photo input', () => {
   test('a file that no row names is a warning', () => {
     expect(line('data/photos/unlisted.jpg warning')).toMatch(/没有在 data\/photos\.csv 中登记/);
   });
-  test('a Markdown photo that is missing is an error at its line', () => {
+  test('a Markdown photo that is missing is an error at its line; one without 说明 too', () => {
     expect(line('content/reports/r.md:7 ')).toMatch(/照片 "photos\/nope.jpg" 不存在/);
+    expect(line('content/reports/r.md:10 ')).toMatch(/missing-value 照片 photos\/ok.jpg 缺少说明/);
   });
 });
 
