@@ -60,8 +60,8 @@ describe('buildSite', () => {
 
 describe('missing tools', () => {
   test('fail with the apt-get line instead of skipping', () => {
-    expect(() => requireNginx('/nonexistent/nginx')).toThrow('apt-get install -y chromium nginx');
-    expect(() => requireChromium('/nonexistent/chromium')).toThrow('apt-get install -y chromium nginx');
+    expect(() => requireNginx('/nonexistent/nginx')).toThrow('apt-get install -y chromium nginx fonts-wqy-microhei');
+    expect(() => requireChromium('/nonexistent/chromium')).toThrow('apt-get install -y chromium nginx fonts-wqy-microhei');
   });
 });
 

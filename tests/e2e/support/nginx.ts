@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const NGINX = process.env.NGINX_BIN || '/usr/sbin/nginx';
-export const INSTALL_HINT = 'apt-get install -y chromium nginx';
+export const INSTALL_HINT = 'apt-get install -y chromium nginx fonts-wqy-microhei';
 
 export interface NginxOptions {
   /** the built site (Astro's outDir) */
