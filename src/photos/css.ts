@@ -16,8 +16,10 @@ figure.photo figcaption { font-size: 0.95rem; line-height: 1.5; margin-top: 0.3r
 .print-photos { display: none; }
 @media print {
   .photo-gallery, .point-photos { display: none !important; }
-  .print-photos { display: grid !important; grid-template-columns: 1fr 1fr; gap: 4mm; max-width: 15cm; margin: 3mm 0; break-inside: avoid; }
-  .print-photos img { max-height: 5cm; }
-  .print-photos figcaption { font-size: 9pt; }
+  /* in the sheet's footer row, between the signature and the QR code: two small photos */
+  .print-photos { display: grid !important; grid-template-columns: 30mm 30mm; gap: 2mm; margin: 0; break-inside: avoid; }
+  .print-photos img { width: 30mm; height: 22.5mm; object-fit: cover; }
+  .print-photos figcaption { font-size: 7.5pt; line-height: 1.2; margin-top: 0.5mm; }
+  .print-photos .photo-caption { display: none; }
 }
 `;

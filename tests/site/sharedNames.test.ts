@@ -102,7 +102,8 @@ describe('a name shared by two townships is labelled one way (copy of tests/fixt
     const text = textOf(html);
     expect(text).toContain('甲村（东乡）');
     expect(text).toContain('甲村（西乡）');
-    expect(html).toMatch(/<desc>[^<]*甲村（[东西]乡）/);
+    // the chart summary (said once, in the figure's caption: no inline <desc> since issue 12)
+    expect(html).toMatch(/class="chart-summary">[^<]*甲村（[东西]乡）/);
   });
 
   test('every chart download labels 甲村 with its township', () => {
