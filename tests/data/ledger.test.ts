@@ -399,3 +399,25 @@ describe('the sample data', () => {
     expect(new Set(tables.inspections!.rows.map((r) => r.village))).toContain('yj-xintang');
   });
 });
+
+describe('photos in a ledger workbook (§3.9 names 照片 among the datasets)', () => {
+  test('a 照片 sheet supplies photos.csv, rows read like the CSV file', () => {
+    const bytes = writeWorkbook([
+      {
+        name: '照片',
+        rows: [
+          ['文件', '村', '日期', '阶段', '对比组', '说明'],
+          ['p1/before.jpg', 'v1', dateCell(2023, 3, 12), '整治前', '主巷', '主巷整治前'],
+          ['p1/after.jpg', 'v1', '2023-09-20', '整治后', '主巷', '主巷整治后'],
+        ],
+      },
+    ]);
+    const { lines, tables } = load([tidyVillages, { path: 'data/台账.xlsx', bytes }]);
+    expect(lines.filter((l) => !l.includes(' warning '))).toEqual([]);
+    expect(tables.photos?.file).toBe('data/台账.xlsx[照片]');
+    expect(tables.photos?.rows.map((r) => [r.file, r.village, r.stage])).toEqual([
+      ['p1/before.jpg', 'v1', '整治前'],
+      ['p1/after.jpg', 'v1', '整治后'],
+    ]);
+  });
+});
