@@ -3,12 +3,11 @@
 // Text that Excel would run as a formula is written as text (csvText, contract §2).
 import { csvLines, csvText } from '../charts/csv.ts';
 import type { ColumnSpec, Dataset, FreeValue, Quantity, Tables } from '../data/types.ts';
-import type { DatasetSchema } from '../data/schemas.ts';
 import { villageIndex } from '../metrics/tableIndex.ts';
 
 const BOM = '\ufeff';
 
-function isQuantity(v: unknown): v is Quantity {
+export function isQuantity(v: unknown): v is Quantity {
   return typeof v === 'object' && v !== null && 'value' in v && 'approx' in v;
 }
 
@@ -21,7 +20,7 @@ function cellText(value: unknown): string {
 }
 
 /** Village column: the name when it is unique across townships, else the id (contract §3.0). */
-function villageRef(tables: Tables): (id: string) => string {
+export function villageRef(tables: Tables): (id: string) => string {
   const index = villageIndex(tables);
   return (id) => {
     const v = index.byId.get(id);
@@ -52,7 +51,3 @@ export function datasetCsv(tables: Tables, dataset: Dataset<object>): string {
   return BOM + csvLines([head, ...body]);
 }
 
-/** A blank file with every column's label, ready to fill in Excel. */
-export function templateCsv(schema: DatasetSchema): string {
-  return BOM + csvLines([schema.columns.map((c) => csvText(c.label))]);
-}

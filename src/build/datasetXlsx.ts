@@ -2,31 +2,17 @@
 // rows as its CSV, numbers as numbers, months as text `2023-07` so Excel never turns them into
 // dates), and pre-filled next-month templates: one row per village with 月份 and 村 already
 // written for the month after the latest data, so staff type only figures (CSV and .xlsx).
-import { csvFormatRows } from 'd3-dsv';
 import * as XLSX from '@e965/xlsx';
 import type { DatasetSchema } from '../data/schemas.ts';
 import type { ColumnSpec, Dataset, Month, Tables } from '../data/types.ts';
-import { villageIndex } from '../metrics/tableIndex.ts';
+import { csvLines, csvText } from '../charts/csv.ts';
+import { isQuantity, villageRef } from './datasetCsv.ts';
 import { addMonths, sortMonths } from '../metrics/months.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Value = string | number | null;
 
-function isQuantity(v: unknown): v is { value: number; approx: boolean } {
-  return typeof v === 'object' && v !== null && 'value' in v && 'approx' in v;
-}
-
-/** Village column: the name when it is unique across townships, else the id (contract §3.0). */
-function villageRef(tables: Tables): (id: string) => string {
-  const index = villageIndex(tables);
-  return (id) => {
-    const v = index.byId.get(id);
-    if (!v) return id;
-    const r = index.resolve(v.name);
-    return r.ok && r.village.id === id ? v.name : id;
-  };
-}
 
 function cellValue(c: ColumnSpec, value: unknown, ref: (id: string) => string): Value {
   if (value === null || value === undefined) return null;
@@ -106,8 +92,9 @@ const BOM = '\ufeff';
 
 export function templateCsv(tables: Tables, schema: DatasetSchema): string {
   const { head, rows } = templateTable(tables, schema);
-  const lines = [head, ...rows.map((r) => r.map((v) => (v === null ? '' : String(v))))];
-  return BOM + lines.map((r) => csvFormatRows([r])).join('\r\n') + '\r\n';
+  // Village names are text: a name starting with = + - @ is written as text like every download (§2).
+  const text = (v: Value) => (v === null ? '' : typeof v === 'number' ? String(v) : csvText(v));
+  return BOM + csvLines([head.map(csvText), ...rows.map((r) => r.map(text))]);
 }
 
 export function templateXlsx(tables: Tables, schema: DatasetSchema): Uint8Array<ArrayBuffer> {
