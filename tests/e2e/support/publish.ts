@@ -44,7 +44,8 @@ export function startBuild(args: string[], siteDir: string): Started {
   let output = '';
   const listeners = new Set<() => void>();
   const onData = (chunk: string) => {
-    output += chunk;
+    // Astro colours its log when CI=true even into a pipe: match the text, not the escapes.
+    output += chunk.replace(/\u001b\[[0-9;]*m/g, '');
     for (const l of listeners) l();
   };
   child.stdout!.setEncoding('utf8').on('data', onData);
