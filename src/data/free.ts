@@ -1,8 +1,7 @@
 // Free datasets (contract §3.8): any other data/<name>.csv. No schema, so column types are
 // inferred — the only place we guess: a column whose non-empty cells all read as months is a month
 // column, else one whose cells all read as numbers under §3.0 is numeric, else text.
-import { isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
-import { formulaError } from './formula.ts';
+import { excelErrorValue as formulaError, isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import type { GridRecord } from './grid.ts';
 import { checkFullWidthHeader, freeHeader } from './headers.ts';
 import { layOut } from './layout.ts';

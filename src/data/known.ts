@@ -1,10 +1,9 @@
 // Load one known dataset (contract §3.1–3.7): header against the schema, then every row — shape,
 // each cell by its column type, checks across columns and files, uniqueness, total rows. Every
 // row left out of the table has produced an error.
-import { isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
+import { excelErrorValue as formulaError, isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
 import { excelErrorValue, fileMistakes, headerProblem } from './mistakes.ts';
 import { checkRow, nameColumns, NO_OVERRIDE, numberOverride, uniqueKeys, type Values } from './datasetRules.ts';
-import { formulaError } from './formula.ts';
 import { checkFullWidthHeader, matchHeader, type Conversion } from './headers.ts';
 import { layOut, townshipColumn } from './layout.ts';
 import { nameKey, nearest, suggestion } from './names.ts';

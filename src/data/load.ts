@@ -69,8 +69,6 @@ export const CHINESE_NAMES: Readonly<Record<string, string>> = {
   照片: 'photos',
 };
 
-/** Keys of known datasets beyond the schemas here (photos is published by its own module). */
-const OTHER_KNOWN = new Set(['photos']);
 
 /** The known dataset a file or sheet name stands for (`村庄清洁行动` → cleanup), if any. */
 export function knownName(name: string): string | undefined {
@@ -88,7 +86,6 @@ function knownKey(name: string): string | undefined {
   const key = nameKey(name);
   const schema = schemas.find((s) => s.name === key);
   if (schema) return schema.name;
-  if (OTHER_KNOWN.has(key)) return key;
   return CHINESE_NAMES[key];
 }
 
@@ -114,7 +111,7 @@ export function copyBase(name: string): { base: string; copy: boolean } {
 
 /** One table a file offers: a CSV/TXT file, or one sheet of a workbook. */
 interface Offer {
-  /** dataset key: a schema name, `photos`, or a free dataset's name */
+  /** dataset key: a schema name or a free dataset's name */
   dataset: string;
   /** path shown in issues: `data/cleanup.csv`, `data/台账.xlsx[村庄清洁]` */
   path: string;
