@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { devWatch } from './src/build/devWatch.mjs';
+import { devWatch } from './src/project/devWatch.mjs';
 
 // SITE_DIR points at a folder holding data/, content/ and public/ (default: this project).
 // Tests and the benchmark use it to build fixture sites with the same code.
@@ -18,7 +18,7 @@ async function siteUrl() {
   try {
     // Node loads this config file natively, so TypeScript comes in through tsx (scoped import).
     const { tsImport } = await import('tsx/esm/api');
-    const { loadSiteSettings } = await tsImport('./src/site/settings.ts', import.meta.url);
+    const { loadSiteSettings } = await tsImport('./src/texts/settings.ts', import.meta.url);
     return loadSiteSettings(siteDir).settings?.url ?? undefined;
   } catch {
     return undefined; // `npm run check` reports a missing or broken site.md
@@ -43,7 +43,7 @@ function dropImages() {
   return strip;
 }
 
-/** Writes the build's timings (src/build/timings.ts) where the benchmark asks for them. */
+/** Writes the build's timings (src/project/timings.ts) where the benchmark asks for them. */
 /**
  * `npm run build` validates data and content first, in this process, so they are read once per
  * build: on any error the report is printed and the build stops before a page is written.
@@ -56,7 +56,7 @@ const validate = {
       if (command !== 'build') return;
       // Node loads this config file natively, so TypeScript comes in through tsx (scoped import).
       const { tsImport } = await import('tsx/esm/api');
-      const { validateForBuild } = await tsImport('./src/build/validate.ts', import.meta.url);
+      const { validateForBuild } = await tsImport('./src/project/validate.ts', import.meta.url);
       if (await validateForBuild(siteDir, config.base)) return;
       // The report is printed. Tell src/cli/astro.mjs that the data, not the build, failed, and
       // stop Astro by throwing (a hook must not call process.exit: Astro would skip its cleanup).

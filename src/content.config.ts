@@ -1,6 +1,6 @@
 // The reports as an Astro content collection over content/reports/, so `npm run dev` watches them
 // and reloads the page while staff write. Front matter is validated and Markdown is rendered by
-// our own pipeline (src/site/, src/markdown/), which reports errors as `content/<file>.md:<line>`.
+// our own pipeline (src/texts/, src/markdown/), which reports errors as `content/<file>.md:<line>`.
 //
 // The collection is only the list of files: each entry is a file name, its path and a digest of
 // its text, with no data, no body and no `rendered` HTML. Astro's glob loader would also parse
@@ -33,7 +33,7 @@ function reportFiles(): Loader {
           try {
             text = readFileSync(file, 'utf8');
           } catch {
-            // unreadable: src/site/reports.ts reports it
+            // unreadable: src/texts/reports.ts reports it
           }
           store.set({ id: name, data: {}, filePath: path.relative(process.cwd(), file), digest: generateDigest(text) });
         }

@@ -1,10 +1,10 @@
 // `npm run check`: validate data/ and content/, print every error and warning (contract §5),
-// exit 1 on any error. `npm run build` runs the same validation inside Astro (src/build/validate.ts),
+// exit 1 on any error. `npm run build` runs the same validation inside Astro (src/project/validate.ts),
 // including the checks the build relies on (buildChecks). `npm run check -- --base /town/` also
 // says whether content/site.md's url agrees with that base.
-import { loadProject, siteRoot } from '../build/project.ts';
-import { basePath } from '../build/paths.ts';
-import { checkIssues } from '../build/validate.ts';
+import { loadProject, siteRoot } from '../project/project.ts';
+import { basePath } from '../views/paths.ts';
+import { checkIssues } from '../project/validate.ts';
 import { formatReport } from '../data/report.ts';
 import { preparePhotos } from '../photos/prepare.ts';
 

@@ -6,8 +6,8 @@ import { escapeText } from '../charts/escape.ts';
 import type { PhotoCatalog } from '../photos/catalog.ts';
 
 // The site's own charts that a chart block may ask for (contract §4.1): one list, in presets.ts.
-export { presetNames, type PresetName } from '../charts/presets.ts';
-import type { PresetName } from '../charts/presets.ts';
+export { presetNames, type PresetName } from '../presets/presets.ts';
+import type { PresetName } from '../presets/presets.ts';
 
 /** Narrowing of a preset chart: `village` is a village id (already resolved), `township` a known name. */
 export interface PresetScope {

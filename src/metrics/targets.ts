@@ -4,7 +4,8 @@
 // latest month. Time is the data's time (数据截至), never the wall clock.
 import { trimFloat } from '../format.ts';
 import { targetMetrics } from '../data/schemas.ts';
-import type { Month, Quantity, Target, TargetMetric, Tables } from '../data/types.ts';
+import type { Month, Quantity, Scope, Target, TargetMetric, Tables } from '../data/types.ts';
+import { createIndex } from './tableIndex.ts';
 import { cleanupByMonth } from './cleanup.ts';
 import { coverageByMonth, publicToiletsByMonth } from './coverage.ts';
 import { addMonths, latestMonth, monthDiff, yearOf, yearRange } from './months.ts';
@@ -127,4 +128,22 @@ export function targetProgress(tables: Tables, target: Target): TargetProgress {
 /** Every target of targets.csv with where it stands, in file order (empty when the file is absent). */
 export function targetsProgress(tables: Tables): TargetProgress[] {
   return (tables.targets?.rows ?? []).map((t) => targetProgress(tables, t));
+}
+
+/** The target that applies to a scope: its own, else its township's, else the site's. */
+export function targetFor(tables: Tables, metric: Target['metric'], scope: Scope): Target | undefined {
+  const targets = tables.targets?.rows.filter((t) => t.metric === metric) ?? [];
+  const village = scope.kind === 'village' ? createIndex(tables).villages.get(scope.village) : undefined;
+  const matches = (t: Target): boolean => {
+    if (scope.kind === 'site') return t.scope.kind === 'site';
+    if (scope.kind === 'township') return t.scope.kind === 'township' && t.scope.township === scope.township;
+    return t.scope.kind === 'village' && t.scope.village === scope.village;
+  };
+  const own = targets.find(matches);
+  if (own || scope.kind === 'site') return own;
+  const township = scope.kind === 'township' ? scope.township : village?.township;
+  return (
+    targets.find((t) => t.scope.kind === 'township' && t.scope.township === township) ??
+    targets.find((t) => t.scope.kind === 'site')
+  );
 }

@@ -2,8 +2,8 @@
 // feed (links must be absolute) and `npm run check` warns.
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../build/project.ts';
-import { encodePath } from '../build/paths.ts';
+import { getProject } from '../project/current.ts';
+import { encodePath } from '../views/paths.ts';
 
 // A dynamic route only so that the file can be left out when site.md has no `url`.
 export const getStaticPaths: GetStaticPaths = () => (getProject().site.url ? [{ params: { feed: 'rss' } }] : []);

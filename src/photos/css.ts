@@ -1,4 +1,4 @@
-// Styles of the photo blocks, appended to the one stylesheet (src/build/css.ts).
+// Styles of the photo blocks, appended to the one stylesheet (src/outputs/css.ts).
 export const photoCss = `
 .photo-gallery { margin: 1.5rem 0; }
 .photo-pair { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 0.5rem; margin: 0.75rem 0 1.25rem; max-width: 46rem; }

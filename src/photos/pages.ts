@@ -1,5 +1,5 @@
 // Which photos each page shows.
-import type { Project } from '../build/project.ts';
+import type { Project } from '../project/project.ts';
 import { townships, townshipOf } from '../metrics/scope.ts';
 import type { Photo } from './catalog.ts';
 import { groupPhotos, type PhotoGroups, type PhotoPair } from './groups.ts';

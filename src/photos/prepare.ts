@@ -1,6 +1,6 @@
 // The encoding step of `npm run build` and `npm run check`: after the project is loaded, encode
 // (or find in the cache) every photo in use; a photo that cannot be decoded joins the report.
-import type { Project } from '../build/project.ts';
+import type { Project } from '../project/project.ts';
 import { hasErrors, sortIssues } from '../data/report.ts';
 import { processPhotos, type ProcessStats } from './process.ts';
 

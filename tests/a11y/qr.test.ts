@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { publicAddress, qrSvg } from '../../src/build/qr.ts';
+import { publicAddress, qrSvg } from '../../src/views/qr.ts';
 
 describe('publicAddress', () => {
   test('site url plus the page path, with or without slashes', () => {

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { buildVillageIndex, findVillages, pinyinKey, searchExample } from '../../src/build/villageIndex.ts';
+import { buildVillageIndex, findVillages, pinyinKey, searchExample } from '../../src/views/villageIndex.ts';
 import { pinyinSyllables } from '../../src/pinyin.ts';
 import { matchesVillage, normaliseQuery, spellsPinyin } from '../../src/scripts/villageMatch.ts';
 

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadProject } from '../../src/build/project.ts';
-import { checkIssues } from '../../src/build/validate.ts';
+import { loadProject } from '../../src/project/project.ts';
+import { checkIssues } from '../../src/project/validate.ts';
 import { REPO_ROOT } from '../e2e/support/build.ts';
 
 export const CHECK_TARGET_MS = 2_000;

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { loadProject } from '../../src/build/project.ts';
-import { baseWarnings, checkIssues } from '../../src/build/validate.ts';
+import { loadProject } from '../../src/project/project.ts';
+import { baseWarnings, checkIssues } from '../../src/project/validate.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));

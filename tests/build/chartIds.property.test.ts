@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
-import { chartIdSources, villageCharts } from '../../src/build/charts.ts';
-import { loadProject } from '../../src/build/project.ts';
-import { checkIssues } from '../../src/build/validate.ts';
+import { chartIdSources, villageCharts } from '../../src/views/charts.ts';
+import { loadProject } from '../../src/project/project.ts';
+import { checkIssues } from '../../src/project/validate.ts';
 import { renderChart } from '../../src/charts/render.ts';
 import { CHART_ID } from '../../src/charts/rows.ts';
-import { villageChartKey } from '../../src/charts/presets.ts';
+import { villageChartKey } from '../../src/presets/presets.ts';
 import { formatIssue } from '../../src/data/report.ts';
 
 const roots: string[] = [];

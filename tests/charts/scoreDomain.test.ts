@@ -1,6 +1,6 @@
 // Score axes that show differences (issue 12): from the round ten below the lowest score to 100.
 import { describe, expect, test } from 'vitest';
-import { scoreDomain } from '../../src/charts/presets.ts';
+import { scoreDomain } from '../../src/presets/presets.ts';
 
 describe('scoreDomain', () => {
   test('scoreDomain(scores) starts at the round ten at least 5 below the lowest score', () => {

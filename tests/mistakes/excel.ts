@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { loadProject } from '../../src/build/project.ts';
+import { loadProject } from '../../src/project/project.ts';
 import { arrangeIssues, formatIssue, formatReport } from '../../src/data/report.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { loadProject } from '../../src/build/project.ts';
+import { loadProject } from '../../src/project/project.ts';
 import { formatIssue } from '../../src/data/report.ts';
 import { preparePhotos } from '../../src/photos/prepare.ts';
 import { probeImage } from '../../src/photos/probe.ts';

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadContent } from '../../src/site/content.ts';
-import { chartIdPrefix, isIsoDate, loadReports, parseReport } from '../../src/site/reports.ts';
-import { loadSiteSettings, parseSiteSettings } from '../../src/site/settings.ts';
+import { loadContent } from '../../src/texts/content.ts';
+import { chartIdPrefix, isIsoDate, loadReports, parseReport } from '../../src/texts/reports.ts';
+import { loadSiteSettings, parseSiteSettings } from '../../src/texts/settings.ts';
 import { stubPreset, tables } from '../markdown/context.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));

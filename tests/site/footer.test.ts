@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { conacImage, contactParts, governmentLinks, ICP_HREF, policeRecordHref } from '../../src/site/footer.ts';
-import { parseSiteSettings } from '../../src/site/settings.ts';
+import { conacImage, contactParts, governmentLinks, ICP_HREF, policeRecordHref } from '../../src/texts/footer.ts';
+import { parseSiteSettings } from '../../src/texts/settings.ts';
 import { projectTempDir } from '../e2e/support/build.ts';
 
 describe('footer', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseFrontMatter } from '../../src/site/frontMatter.ts';
+import { parseFrontMatter } from '../../src/texts/frontMatter.ts';
 
 const file = 'content/reports/x.md';
 

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { checkReportNames, loadReports } from '../../src/site/reports.ts';
+import { checkReportNames, loadReports } from '../../src/texts/reports.ts';
 import { stubPreset, tables } from '../markdown/context.ts';
 
 const opts = { base: '/', dev: false, includeDrafts: false, presetChart: stubPreset };

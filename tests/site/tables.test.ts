@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { cleanupTownshipTable, manyVillages, MAX_VILLAGE_ROWS, rankingTable, toiletTownshipTable } from '../../src/build/tables.ts';
+import { cleanupTownshipTable, manyVillages, MAX_VILLAGE_ROWS, rankingTable, toiletTownshipTable } from '../../src/views/tables.ts';
 import { csv, load } from '../data/helpers.ts';
 
 const { tables } = load({

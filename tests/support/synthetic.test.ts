@@ -127,7 +127,7 @@ test.skipIf(!existsSync(loaderPath))('the synthetic project loads with no errors
 });
 
 // Content too: the reports' {{ }} figures and chart blocks resolve against the synthetic tables.
-const projectPath = fileURLToPath(new URL('../../src/build/project.ts', import.meta.url));
+const projectPath = fileURLToPath(new URL('../../src/project/project.ts', import.meta.url));
 test.skipIf(!existsSync(projectPath))('the synthetic project, content included, has no errors', async () => {
   const { loadProject } = await import(/* @vite-ignore */ projectPath);
   const dir = tempDir();

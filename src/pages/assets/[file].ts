@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { css, cssFile } from '../../build/css.ts';
+import { css, cssFile } from '../../outputs/css.ts';
 
 export const getStaticPaths: GetStaticPaths = () => [{ params: { file: cssFile } }];
 

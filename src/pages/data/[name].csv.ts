@@ -1,8 +1,8 @@
 // /data/<name>.csv: each dataset, normalised, UTF-8 with BOM and Chinese headers.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../../build/project.ts';
-import { openDatasets } from '../../build/datasets.ts';
-import { datasetCsv } from '../../build/datasetCsv.ts';
+import { getProject } from '../../project/current.ts';
+import { openDatasets } from '../../views/datasets.ts';
+import { datasetCsv } from '../../outputs/datasetCsv.ts';
 
 export const getStaticPaths: GetStaticPaths = () =>
   openDatasets(getProject().tables).map((d) => ({ params: { name: d.name }, props: { name: d.name } }));

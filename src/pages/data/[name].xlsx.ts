@@ -1,8 +1,8 @@
 // /data/<name>.xlsx: each dataset as an Excel workbook (the same rows as /data/<name>.csv).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../../build/project.ts';
-import { openDatasets } from '../../build/datasets.ts';
-import { datasetXlsx, XLSX_TYPE } from '../../build/datasetXlsx.ts';
+import { getProject } from '../../project/current.ts';
+import { openDatasets } from '../../views/datasets.ts';
+import { datasetXlsx, XLSX_TYPE } from '../../outputs/datasetXlsx.ts';
 
 export const getStaticPaths: GetStaticPaths = () =>
   openDatasets(getProject().tables).map((d) => ({ params: { name: d.name }, props: { name: d.name } }));

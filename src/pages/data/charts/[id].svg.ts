@@ -1,9 +1,9 @@
 // /data/charts/<id>.svg: the chart as a standalone SVG file (xmlns and styles embedded).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../../../build/project.ts';
-import { allCharts, downloadsFromPages, render } from '../../../build/charts.ts';
+import { getProject } from '../../../project/current.ts';
+import { allCharts, downloadsFromPages, render } from '../../../views/charts.ts';
 
-// In `npm run build` the pages write these files as they render each chart (src/build/charts.ts).
+// In `npm run build` the pages write these files as they render each chart (src/views/charts.ts).
 export const getStaticPaths: GetStaticPaths = () =>
   downloadsFromPages ? [] : [...allCharts(getProject()).values()]
     .map(render)

@@ -2,8 +2,8 @@
 // with 月份 and 村 filled in for the next month, for staff to fill in.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { schemas } from '../../../data/schemas.ts';
-import { getProject } from '../../../build/project.ts';
-import { templateCsv } from '../../../build/datasetXlsx.ts';
+import { getProject } from '../../../project/current.ts';
+import { templateCsv } from '../../../outputs/datasetXlsx.ts';
 
 export const getStaticPaths: GetStaticPaths = () => schemas.map((s) => ({ params: { name: s.name } }));
 

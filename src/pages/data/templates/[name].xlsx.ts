@@ -1,8 +1,8 @@
 // /data/templates/<name>.xlsx: the same template as the CSV one, as an Excel workbook.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { schemas } from '../../../data/schemas.ts';
-import { getProject } from '../../../build/project.ts';
-import { templateXlsx, XLSX_TYPE } from '../../../build/datasetXlsx.ts';
+import { getProject } from '../../../project/current.ts';
+import { templateXlsx, XLSX_TYPE } from '../../../outputs/datasetXlsx.ts';
 
 export const getStaticPaths: GetStaticPaths = () => schemas.map((s) => ({ params: { name: s.name } }));
 

@@ -1,5 +1,5 @@
 // What a site's project is read from, as one string (plain JavaScript: the dev server's
-// integration in astro.config.mjs and src/build/project.ts both use it).
+// integration in astro.config.mjs and src/project/project.ts both use it).
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 

@@ -1,17 +1,13 @@
 // One project per build: tables, site settings, reports and every issue, loaded once and shared by
 // every page, `npm run check` and `npm run build`'s validation step.
 import path from 'node:path';
-import { presetChart } from '../charts/presets.ts';
+import { presetChart } from '../presets/presets.ts';
 import { loadData } from '../data/load.ts';
 import { hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue, Month, Tables } from '../data/types.ts';
 import { latestMonth } from '../metrics/months.ts';
-import { loadContent, type Site } from '../site/content.ts';
-import { sourceFingerprint } from './sourceFingerprint.mjs';
-import { timings } from './timings.ts';
-import { validatedProject } from './validate.ts';
-import { basePath } from './paths.ts';
-import type { Report } from '../site/reports.ts';
+import { loadContent, type Site } from '../texts/content.ts';
+import type { Report } from '../texts/reports.ts';
 import { createCatalog, unusedPhotoWarnings, type PhotoCatalog } from '../photos/catalog.ts';
 
 export type TopicSlug = 'cleanup' | 'construction' | 'toilets' | 'ranking';
@@ -128,43 +124,4 @@ export function loadProject(root: string, options: ProjectOptions = {}): Project
     photos,
     timings: { loadMs: performance.now() - started },
   };
-}
-
-const cache = new Map<string, Project>();
-
-const devCache = new Map<string, { fingerprint: string; project: Project }>();
-
-/**
- * The project in `npm run dev`: staff edit files while the server runs, so it is loaded again when
- * a file under data/ or content/ is added, removed or changed, and otherwise shared by every call
- * (a page makes several). Pages appear and disappear with their data; src/build/devWatch.mjs makes
- * Astro ask getStaticPaths again when the same fingerprint changes.
- */
-export function devProject(root: string, base: string): Project {
-  const key = `${root}\u0000${base}`;
-  const fingerprint = sourceFingerprint(root);
-  const hit = devCache.get(key);
-  if (hit && hit.fingerprint === fingerprint) return hit.project;
-  const project = loadProject(root, { base, dev: true });
-  devCache.set(key, { fingerprint, project });
-  return project;
-}
-
-/** The project of this build (Astro pages): loaded once, keyed by root, base and mode. */
-export function getProject(): Project {
-  const root = siteRoot();
-  const base = import.meta.env.BASE_URL ?? '/';
-  const dev = Boolean(import.meta.env.DEV);
-  if (dev) return devProject(root, base);
-  const key = `${root}\u0000${base}`;
-  let project = cache.get(key);
-  if (!project) {
-    project = validatedProject(root, base);
-    if (!project) {
-      project = loadProject(root, { base: basePath(base), dev });
-      timings().loadMs += project.timings.loadMs;
-    }
-    cache.set(key, project);
-  }
-  return project;
 }

@@ -5,12 +5,13 @@ import { cleanupByMonth, cleanupByVillage, type CleanupMetric } from '../metrics
 import { coverageByMonth, publicToiletsByMonth } from '../metrics/coverage.ts';
 import { latestMonths } from '../metrics/months.ts';
 import { pointsProgress } from '../metrics/progress.ts';
+import { targetFor } from '../metrics/targets.ts';
 import { ranking, rankHistory } from '../metrics/ranks.ts';
 import { scopeName, townships, villageLabel } from '../metrics/scope.ts';
 import { formatMonth } from '../format.ts';
 import { createIndex, villageIndex } from '../metrics/tableIndex.ts';
 import { cleanupSchema, schemas, type DatasetSchema } from '../data/schemas.ts';
-import type { ChartField, ChartRow, ChartSpec } from './types.ts';
+import type { ChartField, ChartRow, ChartSpec } from '../charts/types.ts';
 
 export const presetNames = [
   'cleanup-monthly',
@@ -144,24 +145,6 @@ function constructionProgress(tables: Tables, scope: Scope): Omit<ChartSpec, 'id
     rows,
     source: '数据来源：data/construction-items.csv',
   };
-}
-
-/** The target that applies to a scope: its own, else its township's, else the site's. */
-export function targetFor(tables: Tables, metric: Target['metric'], scope: Scope): Target | undefined {
-  const targets = tables.targets?.rows.filter((t) => t.metric === metric) ?? [];
-  const village = scope.kind === 'village' ? createIndex(tables).villages.get(scope.village) : undefined;
-  const matches = (t: Target): boolean => {
-    if (scope.kind === 'site') return t.scope.kind === 'site';
-    if (scope.kind === 'township') return t.scope.kind === 'township' && t.scope.township === scope.township;
-    return t.scope.kind === 'village' && t.scope.village === scope.village;
-  };
-  const own = targets.find(matches);
-  if (own || scope.kind === 'site') return own;
-  const township = scope.kind === 'township' ? scope.township : village?.township;
-  return (
-    targets.find((t) => t.scope.kind === 'township' && t.scope.township === township) ??
-    targets.find((t) => t.scope.kind === 'site')
-  );
 }
 
 function monthlySeries(

@@ -5,13 +5,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderChart } from '../charts/render.ts';
 import { figureHtml } from '../charts/figure.ts';
-import { cleanupMetricMonthly, presetId, presetSpec, type PresetName } from '../charts/presets.ts';
+import { cleanupMetricMonthly, presetId, presetSpec, type PresetName } from '../presets/presets.ts';
 import type { ChartSpec, RenderedChart } from '../charts/types.ts';
 import type { Scope } from '../data/types.ts';
 import { presentCleanupMetrics } from '../metrics/cleanup.ts';
 import { href } from './paths.ts';
-import type { Project, TopicSlug } from './project.ts';
-import { timings } from './timings.ts';
+import type { Project, TopicSlug } from '../project/project.ts';
+import { timings } from '../project/timings.ts';
 
 const site: Scope = { kind: 'site' };
 

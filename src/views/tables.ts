@@ -9,7 +9,7 @@ import { itemTotals, pointsProgress, type PointProgress } from '../metrics/progr
 import { ranking, rankHistory, type RankEntry } from '../metrics/ranks.ts';
 import { villageLabelOf } from '../metrics/scope.ts';
 import { createIndex } from '../metrics/tableIndex.ts';
-import { scoreDomain } from '../charts/presets.ts';
+import { scoreDomain } from '../presets/presets.ts';
 import { href } from './paths.ts';
 
 /** A table cell: text, a link, or a figure with a bar (share of the bar's full length, 0–1). */

@@ -1,5 +1,5 @@
 // Site navigation: a topic whose dataset file is absent is left out (contract §2).
-import type { Project } from './project.ts';
+import type { Project } from '../project/project.ts';
 
 export interface NavItem { path: string; label: string }
 

@@ -4,8 +4,8 @@
 // moved away and back within a moment (same size and modification time) makes the watcher report
 // nothing at all, so a topic stayed 404 after its file was restored. This integration watches
 // those folders, and before each request compares their fingerprint (names, sizes, modification
-// times: src/build/sourceFingerprint.mjs, which also keys the project's cache in
-// src/build/project.ts) with the last one: on a difference it reports a change to the watcher,
+// times: src/project/sourceFingerprint.mjs, which also keys the project's cache in
+// src/project/project.ts) with the last one: on a difference it reports a change to the watcher,
 // which makes Astro drop its getStaticPaths results. An open browser is told to reload.
 // Plain JavaScript: astro.config.mjs loads it natively.
 import path from 'node:path';
