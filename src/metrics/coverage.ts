@@ -4,7 +4,7 @@
 // as 0% nor dilutes the rate; the page states how many villages have reported.
 import { trimFloat } from '../format.ts';
 import type { Cell, Month, Quantity, Scope, Tables, ToiletRow, Village } from '../data/types.ts';
-import { latestCell, latestRow } from './latest.ts';
+import { latestCell, latestIndex, latestRow } from './latest.ts';
 import { inRange, monthsBetween, type MonthRange } from './months.ts';
 import { sumQuantities } from './quantities.ts';
 import { scopeKey, scopeRows, villagesInScope } from './scope.ts';
@@ -52,16 +52,52 @@ function latestToiletMonth(tables: Tables): Month | null {
  * toilets.csv is absent or empty.
  */
 export function toiletCoverage(tables: Tables, scope: Scope, month?: Month): Coverage | null {
+  const stock = stockAt(tables, scope, (r) => r.sanitary, month);
+  return stock && coverageFrom(stock.month, stock.villages, stock.reports);
+}
+
+/** A stock of a scope at one month: each village's latest row with a non-null `get(row)`. */
+interface StockReports {
+  month: Month;
+  /** villages in the scope */
+  villages: number;
+  reports: { village: Village; row: ToiletRow }[];
+}
+
+/**
+ * The latest report of each village of a scope at `month` (default: the latest month of
+ * toilets.csv), for a stock column; `null` when toilets.csv is absent or empty. Coverage and public
+ * toilets standing are both this, summed differently.
+ */
+function stockAt(tables: Tables, scope: Scope, get: (r: ToiletRow) => Cell, month?: Month): StockReports | null {
   const index = toiletIndex(tables);
   const at = month ?? latestToiletMonth(tables);
   if (!index || at === null) return null;
   const villages = villagesInScope(tables, scope);
-  const reporting: { village: Village; row: ToiletRow }[] = [];
+  const reports: { village: Village; row: ToiletRow }[] = [];
   for (const village of villages) {
-    const row = latestRow(index.byVillage.get(village.id), at);
-    if (row) reporting.push({ village, row });
+    const rows = index.byVillage.get(village.id);
+    const latest = latestCell(rows, at, get);
+    if (latest) reports.push({ village, row: rows![latestIndex(rows!, latest.month)]! });
   }
-  return coverageFrom(at, villages.length, reporting);
+  return { month: at, villages: villages.length, reports };
+}
+
+/**
+ * Every month of a stock series of the scope, from its first report to the latest month of
+ * toilets.csv, with each village's latest report carrying a non-null `get(row)`: one pass per village.
+ */
+function stockByMonth(tables: Tables, scope: Scope, get: (r: ToiletRow) => Cell): StockReports[] {
+  const index = toiletIndex(tables);
+  if (!index) return [];
+  const villages = villagesInScope(tables, scope);
+  const months = stockMonths(index, villages);
+  const perMonth = months.map(() => [] as { village: Village; row: ToiletRow }[]);
+  for (const village of villages) {
+    const rows = index.byVillage.get(village.id);
+    if (rows) sweep(rows, months, get, (j, row) => perMonth[j]!.push({ village, row }));
+  }
+  return months.map((month, j) => ({ month, villages: villages.length, reports: perMonth[j]! }));
 }
 
 /**
@@ -90,18 +126,9 @@ function sweep(rows: readonly ToiletRow[], months: Month[], get: (r: ToiletRow) 
 
 /** Coverage of a scope for every month from its first report to the latest month of toilets.csv. */
 export function coverageByMonth(tables: Tables, scope: Scope): Coverage[] {
-  return memo(tables, `coverageByMonth:${scopeKey(scope)}`, () => {
-    const index = toiletIndex(tables);
-    if (!index) return [];
-    const villages = villagesInScope(tables, scope);
-    const months = stockMonths(index, villages);
-    const perMonth = months.map(() => [] as { village: Village; row: ToiletRow }[]);
-    for (const village of villages) {
-      const rows = index.byVillage.get(village.id);
-      if (rows) sweep(rows, months, (r) => r.sanitary, (j, row) => perMonth[j]!.push({ village, row }));
-    }
-    return months.map((m, j) => coverageFrom(m, villages.length, perMonth[j]!));
-  });
+  return memo(tables, `coverageByMonth:${scopeKey(scope)}`, () =>
+    stockByMonth(tables, scope, (r) => r.sanitary).map((s) => coverageFrom(s.month, s.villages, s.reports)),
+  );
 }
 
 /** One village's coverage from its latest report at or before a month. */
@@ -139,37 +166,20 @@ export interface PublicToilets {
  * non-empty `public_toilets` at or before it, summed. `null` when toilets.csv is absent or empty.
  */
 export function publicToilets(tables: Tables, scope: Scope, month?: Month): PublicToilets | null {
-  const index = toiletIndex(tables);
-  const at = month ?? latestToiletMonth(tables);
-  if (!index || at === null) return null;
-  const villages = villagesInScope(tables, scope);
-  const cells: Quantity[] = [];
-  for (const v of villages) {
-    const latest = latestCell(index.byVillage.get(v.id), at, (r) => r.public_toilets);
-    if (latest) cells.push(latest.cell);
-  }
-  return { month: at, total: sumQuantities(cells), reporting: cells.length, villages: villages.length };
+  const stock = stockAt(tables, scope, (r) => r.public_toilets, month);
+  return stock && publicToiletsFrom(stock);
+}
+
+function publicToiletsFrom(stock: StockReports): PublicToilets {
+  const cells = stock.reports.map((r) => r.row.public_toilets);
+  return { month: stock.month, total: sumQuantities(cells), reporting: cells.length, villages: stock.villages };
 }
 
 /** Public toilets standing for every month from the scope's first report to the latest month. */
 export function publicToiletsByMonth(tables: Tables, scope: Scope): PublicToilets[] {
-  return memo(tables, `publicToiletsByMonth:${scopeKey(scope)}`, () => {
-    const index = toiletIndex(tables);
-    if (!index) return [];
-    const villages = villagesInScope(tables, scope);
-    const months = stockMonths(index, villages);
-    const perMonth = months.map(() => [] as Cell[]);
-    for (const v of villages) {
-      const rows = index.byVillage.get(v.id);
-      if (rows) sweep(rows, months, (r) => r.public_toilets, (j, row) => perMonth[j]!.push(row.public_toilets));
-    }
-    return months.map((month, j) => ({
-      month,
-      total: sumQuantities(perMonth[j]!),
-      reporting: perMonth[j]!.length,
-      villages: villages.length,
-    }));
-  });
+  return memo(tables, `publicToiletsByMonth:${scopeKey(scope)}`, () =>
+    stockByMonth(tables, scope, (r) => r.public_toilets).map(publicToiletsFrom),
+  );
 }
 
 /** Total conversions of a scope inside `range`; `null` when none was reported. */
