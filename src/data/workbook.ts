@@ -9,6 +9,7 @@ import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { GridRecord } from './grid.ts';
 import { isBlankRow } from './grid.ts';
 import { readXlsxFast, type FastSheet } from './xlsxFast.ts';
+import { cellText, type RawCell } from './workbookCell.ts';
 
 // Old .xls files written by Chinese Excel/WPS store text in code page 936 (GBK).
 XLSX.set_cptable(cptable);
@@ -40,75 +41,6 @@ export interface WorkbookSheet {
 }
 
 export type WorkbookRead = { ok: true; sheets: WorkbookSheet[] } | { ok: false; message: string };
-
-// Excel's error codes, as stored in .xls and .xlsx error cells.
-const ERRORS: Record<number, string> = {
-  0x00: '#NULL!',
-  0x07: '#DIV/0!',
-  0x0f: '#VALUE!',
-  0x17: '#REF!',
-  0x1d: '#NAME?',
-  0x24: '#NUM!',
-  0x2a: '#N/A',
-  0x2b: '#GETTING_DATA',
-};
-
-/** Formula errors Excel writes into a cell (and into a CSV saved from it). */
-export const FORMULA_ERRORS = new Set([...Object.values(ERRORS), '#SPILL!', '#CALC!']);
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A number as staff would type it: no float noise from formulas (`0.30000000000000004` → `0.3`). */
-export function numberText(v: number): string {
-  if (Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(15)));
-}
-
-/** Does a number format show a day? (`yyyy"年"m"月"` does not: the cell is a month.) */
-function showsDay(format: string): boolean {
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
-  return /d/i.test(bare);
-}
-
-function dateText(serial: number, format: string): string {
-  const d = XLSX.SSF.parse_date_code(serial) as { y: number; m: number; d: number } | null;
-  if (!d) return numberText(serial);
-  return showsDay(format) ? `${d.y}-${pad(d.m)}-${pad(d.d)}` : `${d.y}-${pad(d.m)}`;
-}
-
-interface RawCell {
-  t?: string;
-  v?: unknown;
-  z?: string | number;
-}
-
-/** One cell as the text a CSV file saved from it would hold. */
-export function cellText(cell: RawCell | undefined): string {
-  if (!cell || cell.v === undefined || cell.v === null) return '';
-  switch (cell.t) {
-    case 's':
-    case 'str':
-      return String(cell.v);
-    case 'n': {
-      const v = cell.v as number;
-      const format = typeof cell.z === 'string' ? cell.z : '';
-      if (format !== '' && format !== 'General' && XLSX.SSF.is_date(format)) return dateText(v, format);
-      // A percent-formatted cell shows 85% for 0.85: staff typed 85%.
-      if (/%/.test(format.replace(/"[^"]*"/g, ''))) return `${numberText(v * 100)}%`;
-      return numberText(v);
-    }
-    case 'b':
-      return cell.v ? 'TRUE' : 'FALSE';
-    case 'e':
-      return typeof cell.v === 'number' ? (ERRORS[cell.v] ?? '#VALUE!') : String(cell.v);
-    case 'd': {
-      const date = cell.v instanceof Date ? cell.v : new Date(String(cell.v));
-      return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-    }
-    default:
-      return String(cell.v);
-  }
-}
 
 type Merge = { s: { r: number; c: number }; e: { r: number; c: number } };
 

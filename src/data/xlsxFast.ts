@@ -5,7 +5,7 @@
 // only what the tables need — cell values, shared strings, number formats, merges, sheet names and
 // visibility. Anything it does not expect returns null and the caller falls back to SheetJS.
 import * as XLSX from '@e965/xlsx';
-import { cellText, numberText } from './workbook.ts';
+import { cellText, numberText } from './workbookCell.ts';
 
 export interface FastSheet {
   name: string;
