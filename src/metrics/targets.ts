@@ -3,7 +3,7 @@
 // and the latest month with data in the target's scope; the projection extends it from the
 // latest month. Time is the data's time (数据截至), never the wall clock.
 import { trimFloat } from '../format.ts';
-import { targetMetrics } from '../data/schemas.ts';
+import { targetMetrics } from '../data/datasets/targetMetrics.ts';
 import type { Month, Quantity, Scope, Target, TargetMetric, Tables } from '../data/types.ts';
 import { createIndex } from './tableIndex.ts';
 import { cleanupByMonth } from './cleanup.ts';
