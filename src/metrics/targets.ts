@@ -16,7 +16,7 @@ import { scopeRows } from './scope.ts';
 
 export type TargetStatus = 'reached' | 'on-track' | 'behind' | 'no-data';
 
-/** Units of the target metrics: schemas.ts targetMetrics, the one list of them. */
+/** Units of the target metrics: targetMetrics (data/datasets/targetMetrics.ts), the one list of them. */
 const targetUnits = new Map<TargetMetric, string>(targetMetrics.map((m) => [m.key, m.unit]));
 
 /** Where one target stands. */
