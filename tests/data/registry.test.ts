@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, expectTypeOf, test } from 'vitest';
 import { cellOf, monthOf, stringOf, textOf, type DatasetSchema, type Values } from '../../src/data/dataset.ts';
-import { note } from '../../src/data/datasets/columns.ts';
+import { note, reportMonth, reportVillage } from '../../src/data/datasets/columns.ts';
 import { knownName, loadData } from '../../src/data/load.ts';
 import { registry } from '../../src/data/registry.ts';
 import { formatReport } from '../../src/data/report.ts';
@@ -38,8 +38,8 @@ const sewageSchema: DatasetSchema<'sewage', SewageRow, false> = {
   required: false,
   aliases: ['生活污水'],
   columns: [
-    { key: 'month', label: '月份', type: 'month', required: true },
-    { key: 'village', label: '村', type: 'village', required: true },
+    reportMonth,
+    reportVillage,
     { key: 'treated', label: '处理户数(户)', type: 'integer', unit: '户' },
     note,
   ],

@@ -1,6 +1,6 @@
 // cleanup.csv (contract §3.2): the monthly village cleaning report.
 import { cellOf, monthOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
-import { note } from './columns.ts';
+import { note, reportMonth, reportVillage } from './columns.ts';
 
 function row(v: Values, line: number) {
   return {
@@ -27,8 +27,8 @@ export const cleanupSchema: DatasetSchema<'cleanup', CleanupRow, false> = {
   required: false,
   aliases: ['村庄清洁'],
   columns: [
-    { key: 'month', label: '月份', type: 'month', required: true },
-    { key: 'village', label: '村', type: 'village', required: true },
+    reportMonth,
+    reportVillage,
     { key: 'garbage_t', label: '清理垃圾(吨)', type: 'number', unit: '吨' },
     { key: 'ditches_km', label: '清理沟渠(公里)', type: 'number', unit: '公里' },
     { key: 'piles', label: '清理乱堆乱放(处)', type: 'integer', unit: '处' },

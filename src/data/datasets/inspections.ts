@@ -1,7 +1,7 @@
 // inspections.csv (contract §3.6): the monthly inspection scores the ranking is made of.
 import { monthOf, quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
 import { rankOf } from '../../metrics/ranks.ts';
-import { meanOf, note } from './columns.ts';
+import { meanOf, note, reportMonth, reportVillage } from './columns.ts';
 
 function row(v: Values, line: number) {
   return {
@@ -22,8 +22,8 @@ export const inspectionsSchema: DatasetSchema<'inspections', InspectionRow, fals
   title: '月度考评',
   required: false,
   columns: [
-    { key: 'month', label: '月份', type: 'month', required: true },
-    { key: 'village', label: '村', type: 'village', required: true },
+    reportMonth,
+    reportVillage,
     { key: 'score', label: '得分', type: 'number', required: true, min: 0, max: 100 },
     note,
   ],

@@ -6,7 +6,7 @@ import { sumQuantities } from '../../metrics/quantities.ts';
 import { townshipOf } from '../../metrics/scope.ts';
 import { createIndex } from '../../metrics/tableIndex.ts';
 import { quantityOf as viewQuantity, type ViewRecord } from '../../query/types.ts';
-import { note, show } from './columns.ts';
+import { note, reportMonth, reportVillage, show } from './columns.ts';
 
 function row(v: Values, line: number) {
   return {
@@ -53,8 +53,8 @@ export const toiletsSchema: DatasetSchema<'toilets', ToiletRow, false> = {
   title: '厕所革命',
   required: false,
   columns: [
-    { key: 'month', label: '月份', type: 'month', required: true },
-    { key: 'village', label: '村', type: 'village', required: true },
+    reportMonth,
+    reportVillage,
     { key: 'sanitary', label: '无害化卫生户厕(户)', type: 'integer', unit: '户', required: true },
     { key: 'converted', label: '当月改厕(户)', type: 'integer', unit: '户' },
     { key: 'public_toilets', label: '公厕(座)', type: 'integer', unit: '座' },
