@@ -75,10 +75,8 @@ export interface DatasetSchema<T extends string = string, R = object, Req extend
   view?: false | ((tables: Tables, parts: ViewParts, rows: readonly R[]) => ViewExtras | void);
 }
 
-/** Any registry entry. */
-export type AnySchema = DatasetSchema<string, any, boolean>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-export type RowOfSchema<S> = S extends DatasetSchema<string, infer R, boolean> ? R : never;
+/** Any registry entry (`any`: a schema's rows appear in argument positions, so no one row type covers them all). */
+export type AnySchema = DatasetSchema<string, any, boolean>;
 
 /** The tables a registry loads into: each dataset under its key, `null` when optional and absent. */
 export type TablesOf<Reg extends readonly AnySchema[]> = {
