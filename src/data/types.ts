@@ -21,6 +21,7 @@ export interface RowOrigin {
   line: number;
 }
 
+// Each row type is inferred in its dataset's module; the stages that read rows import them from here.
 export type { Village } from './datasets/villages.ts';
 export type { CleanupRow } from './datasets/cleanup.ts';
 export type { ConstructionPoint, PointLevel } from './datasets/constructionPoints.ts';
