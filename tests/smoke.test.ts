@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { schemas } from '../src/data/schemas.ts';
+import { registry as schemas } from '../src/data/registry.ts';
 test('schemas list villages first', () => {
   expect(schemas[0]!.name).toBe('villages');
 });

@@ -3,13 +3,12 @@
 // row left out of the table has produced an error.
 import { excelErrorValue as formulaError, isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
 import { excelErrorValue, fileMistakes, headerProblem } from './mistakes.ts';
-import { checkRow, nameColumns, NO_OVERRIDE, numberOverride, uniqueKeys, type Values } from './datasetRules.ts';
+import { NO_OVERRIDE, type DatasetSchema, type Values } from './dataset.ts';
 import { checkFullWidthHeader, matchHeader, type Conversion } from './headers.ts';
 import { layOut, townshipColumn } from './layout.ts';
 import { nameKey, nearest, suggestion } from './names.ts';
 import { quote } from './quote.ts';
 import { numberRule, readCell, type ReadResult, type References } from './readCell.ts';
-import type { DatasetSchema } from './schemas.ts';
 import { checkShape } from './shape.ts';
 import { columnOf, type Source } from './source.ts';
 import { checkTotals, type BodyLine, type TotalColumn } from './totals.ts';
@@ -49,13 +48,7 @@ function rowsText(lines: readonly number[]): string {
   return first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`;
 }
 
-export function loadKnown<R>(
-  schema: DatasetSchema,
-  source: Source,
-  refs: References,
-  build: (values: Values, line: number) => R,
-  issues: Issue[],
-): KnownResult<R> {
+export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, refs: References, issues: Issue[]): KnownResult<R> {
   const path = source.path;
   const empty: KnownResult<R> = {
     dataset: { name: schema.name, file: path, columns: [], rows: [] },
@@ -93,10 +86,10 @@ export function loadKnown<R>(
       numeric: col.type === 'number' || col.type === 'integer' || col.type === 'percent',
     }))
     .sort((a, b) => a.index - b.index);
-  const checkNames = (source.encoding === 'utf-8' || source.encoding === 'gb18030' ? (nameColumns[schema.name] ?? []) : [])
+  const checkNames = (source.encoding === 'utf-8' || source.encoding === 'gb18030' ? (schema.nameColumns ?? []) : [])
     .filter((key) => indexOf.has(key))
     .map((key) => present.find((c) => c.key === key)!);
-  const keys = uniqueKeys(schema.name, schema.unique)
+  const keys = (schema.unique ?? [])
     .filter((cols) => cols.every((k) => indexOf.has(k)))
     .map((cols) => uniqueKey(cols.map((k) => present.find((c) => c.key === k)!)));
   const totalColumns: (TotalColumn & { col: ColumnSpec })[] = present
@@ -195,7 +188,7 @@ export function loadKnown<R>(
         read(
           col,
           raw,
-          numeric ? overrideOf(col.key, numberOverride(schema.name, col.key, rawOf)) : NO_OVERRIDE,
+          numeric ? overrideOf(col.key, schema.numberOverride?.(col.key, rawOf) ?? NO_OVERRIDE) : NO_OVERRIDE,
           col.type === 'village' ? township : undefined,
         );
       if (result === EMPTY) {
@@ -246,7 +239,7 @@ export function loadKnown<R>(
       }
     }
 
-    for (const problem of checkRow(schema.name, values, refs, rawOf)) {
+    for (const problem of schema.checkRow?.(values, refs, rawOf) ?? []) {
       issues.push({ ...at(problem.key), code: problem.code, message: problem.message });
       if (problem.code !== 'warning') ok = false;
     }
@@ -272,7 +265,7 @@ export function loadKnown<R>(
       });
     }
 
-    if (ok) rows.push(build(values, line));
+    if (ok) rows.push(schema.build(values, line));
     else {
       const raw = new Map<string, string>();
       for (const { col, index } of readers) if (cells[index] !== undefined) raw.set(col.key, cells[index]);
@@ -311,7 +304,7 @@ export function loadKnown<R>(
       };
       const broken = formulaError(col.label, raw);
       if (broken !== null) return { ok: false, code: 'type-error', message: broken };
-      return converted(parseNumber(raw, numberRule(col, overrideOf(col.key, numberOverride(schema.name, col.key, rawOf)))), convert.get(col.key));
+      return converted(parseNumber(raw, numberRule(col, overrideOf(col.key, schema.numberOverride?.(col.key, rawOf) ?? NO_OVERRIDE))), convert.get(col.key));
     },
     path,
     issues,

@@ -11,7 +11,7 @@ import { canonicalUnit, columnLookup, CONVERSIONS } from './headers.ts';
 import { nameKey, normalizeName, unitOf, withoutUnit } from './names.ts';
 import { quote } from './quote.ts';
 import { numberRule } from './readCell.ts';
-import type { DatasetSchema } from './schemas.ts';
+import type { AnySchema } from './dataset.ts';
 import { columnOf, type Source } from './source.ts';
 import { checkTotals, type BodyLine } from './totals.ts';
 import type { ColumnSpec, Issue, Quantity } from './types.ts';
@@ -30,8 +30,6 @@ export interface Table {
 export const townshipColumn: ColumnSpec = { key: 'township', label: '乡镇', type: 'text' };
 
 /** Datasets that may be wide (one column per month), and the column the month cells hold. */
-const WIDE: Readonly<Record<string, string>> = { inspections: 'score', toilets: 'sanitary' };
-
 const SERIAL_NUMBER = new Set(['序号', '序', 'no', 'no.', '#']);
 const YEAR_COLUMN = new Set(['年度', '年份', '年']);
 const FOOTER = /^(?:填报人|填表人|审核人|审核|审批人|制表人|制表|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|电话|经办人|统计人|填报日期|制表日期|报送日期|注|说明|备注[:：])/u;
@@ -135,7 +133,7 @@ function combine(top: readonly string[], bottom: readonly string[], named: (l: s
 
 export interface LayoutOptions {
   /** the dataset's schema; null for a free dataset */
-  schema: DatasetSchema | null;
+  schema: AnySchema | null;
   /** columns the header may name: the schema's plus 乡镇 beside 村 */
   columns: readonly ColumnSpec[];
 }
@@ -154,7 +152,7 @@ export function layOut(source: Source, options: LayoutOptions, issues: Issue[]):
     return null;
   }
   const named = namer(options.columns);
-  const wideKey = schema ? WIDE[schema.name] : undefined;
+  const wideKey = schema?.wide;
   const score = (cells: readonly string[]): number => {
     const keys = new Set<string>();
     let months = 0;
@@ -359,7 +357,7 @@ function fillMerged(
  */
 function widen(
   source: Source,
-  schema: DatasetSchema,
+  schema: AnySchema,
   valueKey: string,
   header: GridRecord,
   body: TableRecord[],

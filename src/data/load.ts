@@ -6,27 +6,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFree } from './free.ts';
-import type { Values } from './datasetRules.ts';
+import { datasetOf, type AnySchema, type TablesOf } from './dataset.ts';
 import { loadKnown, type KnownResult } from './known.ts';
 import { nameKey } from './names.ts';
 import type { References } from './readCell.ts';
-import { rowBuilders } from './rows.ts';
-import {
-  cleanupSchema,
-  constructionItemsSchema,
-  constructionPointsSchema,
-  inspectionsSchema,
-  photosSchema,
-  schemas,
-  targetsSchema,
-  toiletsSchema,
-  villagesSchema,
-  type DatasetSchema,
-} from './schemas.ts';
+import { recordRegistry, registry, type Registry } from './registry.ts';
 import { columnName, csvSource, type Source } from './source.ts';
-import type { ConstructionPoint, Dataset, Issue, Tables, Village } from './types.ts';
-import { currentMonth, markVillageDependents } from './mistakes.ts';
-import { createVillageIndex } from './villages.ts';
+import type { Dataset, FreeRow, Issue, Tables } from './types.ts';
+import { currentMonth } from './mistakes.ts';
 import { readWorkbook, REFUSED_EXTENSIONS, type WorkbookSheet } from './workbook.ts';
 
 export interface DataFile {
@@ -35,9 +22,10 @@ export interface DataFile {
   bytes: Uint8Array;
 }
 
-const VILLAGES_PATH = 'data/villages.csv';
+/** Where a dataset's file is looked for first, named in messages when it is absent. */
+const defaultPath = (schema: AnySchema) => `data/${schema.name}.csv`;
 
-function emptyDataset<R>(schema: DatasetSchema, path: string): Dataset<R> {
+function emptyDataset<R>(schema: AnySchema, path: string): Dataset<R> {
   return { name: schema.name, file: path, columns: [], rows: [] };
 }
 
@@ -56,37 +44,26 @@ function guarded<T>(path: string, issues: Issue[], fallback: T, run: () => T): T
   }
 }
 
-/** Chinese file (and sheet) names of known datasets (contract §3.9), by nameKey. */
-export const CHINESE_NAMES: Readonly<Record<string, string>> = {
-  村庄名录: 'villages',
-  村庄清洁: 'cleanup',
-  村庄清洁行动: 'cleanup',
-  新农村建设点: 'construction-points',
-  建设内容: 'construction-items',
-  厕所革命: 'toilets',
-  月度考评: 'inspections',
-  目标: 'targets',
-  照片: 'photos',
-};
-
+/** Chinese file (and sheet) names of known datasets (contract §3.9): each one's aliases and title. */
+function chineseNames(datasets: readonly AnySchema[]): string[] {
+  return datasets.flatMap((s) => [...(s.aliases ?? []), s.title]);
+}
 
 /** The known dataset a file or sheet name stands for (`村庄清洁行动` → cleanup), if any. */
-export function knownName(name: string): string | undefined {
-  const direct = knownKey(name);
+export function knownName(name: string, datasets: readonly AnySchema[] = registry): string | undefined {
+  const direct = knownKey(name, datasets);
   if (direct !== undefined) return direct;
   // `2023年月度考评`, `cleanup-2023`: a year before or after the name (wide months read it).
   const bare = name
     .normalize('NFKC')
     .replace(/^\s*(?:20\d{2}|2100)\s*(?:年度|年)?\s*[-_.\s]?/u, '')
     .replace(/[-_.\s]?\s*(?:20\d{2}|2100)\s*(?:年度|年)?\s*$/u, '');
-  return bare !== name && bare !== '' ? knownKey(bare) : undefined;
+  return bare !== name && bare !== '' ? knownKey(bare, datasets) : undefined;
 }
 
-function knownKey(name: string): string | undefined {
+function knownKey(name: string, datasets: readonly AnySchema[]): string | undefined {
   const key = nameKey(name);
-  const schema = schemas.find((s) => s.name === key);
-  if (schema) return schema.name;
-  return CHINESE_NAMES[key];
+  return datasets.find((s) => s.name === key || chineseNames([s]).some((n) => nameKey(n) === key))?.name;
 }
 
 /**
@@ -123,8 +100,8 @@ interface Offer {
  * A `.txt` file is a table when it is named after a known dataset, or saved as "Unicode 文本"
  * (UTF-16 with BOM, which Excel always writes tab-separated); other notes in data/ are not read.
  */
-function isTableText(stem: string, bytes: Uint8Array): boolean {
-  if (knownName(copyBase(stem).base) !== undefined) return true;
+function isTableText(stem: string, bytes: Uint8Array, datasets: readonly AnySchema[]): boolean {
+  if (knownName(copyBase(stem).base, datasets) !== undefined) return true;
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
@@ -138,7 +115,7 @@ function sheetSource(file: string, names: string[], sheet: WorkbookSheet): Sourc
 }
 
 /** What each file offers, with whole-file problems (refused formats, unreadable workbooks). */
-function offersOf(files: DataFile[], issues: Issue[]): Offer[] {
+function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySchema[]): Offer[] {
   const offers: Offer[] = [];
   for (const file of files) {
     const path = file.path.replace(/\\/g, '/');
@@ -156,8 +133,8 @@ function offersOf(files: DataFile[], issues: Issue[]): Offer[] {
     }
     if (ext === 'csv' || ext === 'txt') {
       const { base: name, copy } = copyBase(stem);
-      if (ext === 'txt' && !isTableText(name, file.bytes)) continue;
-      offers.push({ dataset: knownName(name) ?? name, path, copy, source: () => csvSource(path, file.bytes, issues) });
+      if (ext === 'txt' && !isTableText(name, file.bytes, datasets)) continue;
+      offers.push({ dataset: knownName(name, datasets) ?? name, path, copy, source: () => csvSource(path, file.bytes, issues) });
       continue;
     }
     if (ext !== 'xlsx' && ext !== 'xls') continue;
@@ -170,8 +147,8 @@ function offersOf(files: DataFile[], issues: Issue[]): Offer[] {
     const filled = book.sheets.filter((s) => s.records.length > 0);
     const visible = filled.filter((s) => !s.hidden);
     const first = visible[0] ?? filled[0];
-    const own = knownName(name);
-    const named = filled.filter((s) => knownName(copyBase(s.name).base) !== undefined);
+    const own = knownName(name, datasets);
+    const named = filled.filter((s) => knownName(copyBase(s.name).base, datasets) !== undefined);
     if (own !== undefined || named.length === 0) {
       // A workbook named after a dataset (or a free one): its first non-empty sheet.
       if (first === undefined) {
@@ -185,7 +162,7 @@ function offersOf(files: DataFile[], issues: Issue[]): Offer[] {
     for (const sheet of named) {
       const sheetName = copyBase(sheet.name);
       offers.push({
-        dataset: knownName(sheetName.base)!,
+        dataset: knownName(sheetName.base, datasets)!,
         path: `${path}[${sheet.name}]`,
         copy: copy || sheetName.copy,
         source: () => sheetSource(path, [stem], sheet),
@@ -198,7 +175,7 @@ function offersOf(files: DataFile[], issues: Issue[]): Offer[] {
         code: 'warning',
         message:
           `工作表${skipped.join('')}的名称不是数据集名，未读取；` +
-          `要读取请把工作表改名为 ${[...new Set(Object.keys(CHINESE_NAMES))].join('、')} 之一（或数据集的英文名）`,
+          `要读取请把工作表改名为 ${[...new Set(chineseNames(datasets))].join('、')} 之一（或数据集的英文名）`,
       });
     }
   }
@@ -206,33 +183,34 @@ function offersOf(files: DataFile[], issues: Issue[]): Offer[] {
 }
 
 /** Load every dataset from the given files. Best effort: rows with errors are left out. */
-export interface LoadOptions {
+export interface LoadOptions<Reg extends readonly AnySchema[] = Registry> {
   /** the clock: reporting months after this month are errors (tests fix it; default: now) */
   now?: Date;
+  /** the known datasets (default: the site's registry; tests add their own) */
+  registry?: Reg;
 }
 
-export function loadTables(files: DataFile[], options: LoadOptions = {}): { tables: Tables; issues: Issue[] } {
+/** The tables a registry loads: `Tables` for the site's. */
+export type LoadedTables<Reg extends readonly AnySchema[]> = Registry extends Reg ? Tables : TablesOf<Reg> & { free: Dataset<FreeRow>[] };
+
+export function loadTables<Reg extends readonly AnySchema[] = Registry>(
+  files: DataFile[],
+  options: LoadOptions<Reg> = {},
+): { tables: LoadedTables<Reg>; issues: Issue[] } {
+  const datasets: readonly AnySchema[] = options.registry ?? registry;
   const issues: Issue[] = [];
-  const nothing: Tables = {
-    villages: emptyDataset<Village>(villagesSchema, VILLAGES_PATH),
-    cleanup: null,
-    constructionPoints: null,
-    constructionItems: null,
-    toilets: null,
-    inspections: null,
-    targets: null,
-    photos: null,
-    free: [],
-  };
+  const nothing: Record<string, unknown> = { free: [] };
+  for (const schema of datasets) nothing[schema.table] = schema.required ? emptyDataset(schema, defaultPath(schema)) : null;
   // Each file is guarded on its own; this is the last line of defence for the glue between them.
-  const tables = guarded('data', issues, nothing, () => loadAll(files, issues, currentMonth(options.now ?? new Date())));
+  const tables = guarded('data', issues, nothing, () => loadAll(files, issues, currentMonth(options.now ?? new Date()), datasets));
+  recordRegistry(tables, datasets);
   // In a workbook, the message also names the cell (`C14`): staff find it with Ctrl+G.
   for (const issue of issues) {
     if (issue.row !== undefined && issue.column !== undefined && issue.path.endsWith(']') && /\.xlsx?\[/i.test(issue.path)) {
       issue.message += `（单元格 ${columnName(issue.column)}${issue.row}）`;
     }
   }
-  return { tables, issues };
+  return { tables: tables as LoadedTables<Reg>, issues };
 }
 
 interface Chosen {
@@ -240,12 +218,12 @@ interface Chosen {
   source: () => Source | null;
 }
 
-function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
+function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: readonly AnySchema[]): Record<string, unknown> {
   const known = new Map<string, Chosen>();
   const free = new Map<string, Chosen>();
   // Group offers by dataset; more than one for a dataset is an error naming both (§3.9).
   const groups = new Map<string, Offer[]>();
-  for (const offer of offersOf(files, issues)) {
+  for (const offer of offersOf(files, issues, datasets)) {
     const key = offer.dataset.toLowerCase();
     const group = groups.get(key);
     if (group) group.push(offer);
@@ -256,7 +234,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
     const sorted = [...group].sort((a, b) => Number(a.copy) - Number(b.copy));
     const chosen = sorted[0]!;
     const dataset = chosen.dataset;
-    const schema = schemas.find((x) => x.name === dataset);
+    const schema = datasets.find((x) => x.name === dataset);
     const title = schema ? `「${schema.title}」（${dataset}）` : `“${dataset}”`;
     for (const other of sorted.slice(1)) {
       issues.push({
@@ -279,81 +257,67 @@ function loadAll(files: DataFile[], issues: Issue[], month: string): Tables {
     else free.set(dataset, entry);
   }
 
+  // Each dataset with references sets its part when loaded (villages, construction points).
   const refs: References = {
     villages: null,
-    villagesPath: known.get('villages')?.path ?? VILLAGES_PATH,
+    villagesPath: '',
     brokenVillages: new Map(),
     points: null,
-    pointsPath: known.get('construction-points')?.path ?? 'data/construction-points.csv',
+    pointsPath: '',
     brokenPoints: new Map(),
     currentMonth: month,
   };
 
-  function load<R>(schema: DatasetSchema, build: (values: Values, line: number) => R): KnownResult<R> | null {
+  function load<R>(schema: AnySchema): KnownResult<R> | null {
     const file = known.get(schema.name);
     if (!file) return null;
     const fallback: KnownResult<R> = { dataset: emptyDataset<R>(schema, file.path), usable: false, rejected: [] };
     return guarded(file.path, issues, fallback, () => {
       const source = file.source();
       // A file that could not be decoded: what depends on it follows from its problem (§5).
-      return source === null ? { ...fallback, dataset: { ...fallback.dataset, damaged: file.path } } : loadKnown(schema, source, refs, build, issues);
+      return source === null ? { ...fallback, dataset: { ...fallback.dataset, damaged: file.path } } : loadKnown<R>(schema, source, refs, issues);
     });
   }
 
-  const villages = load(villagesSchema, rowBuilders.villages);
-  if (villages === null) {
-    issues.push({
-      path: VILLAGES_PATH,
-      code: 'missing-value',
-      message:
-        '缺少村庄名录 data/villages.csv（也可命名为 村庄名录.csv，或放在工作簿中名为「村庄名录」的工作表里）：' +
-        '此文件必须有，其他数据表中的「村」都按其中的村编号或村名核对',
-    });
-  } else if (villages.usable) {
-    refs.villages = createVillageIndex(villages.dataset.rows);
-    for (const { line, raw } of villages.rejected) {
-      for (const key of ['id', 'name']) {
-        const value = raw.get(key);
-        if (value !== undefined && nameKey(value) !== '' && !refs.brokenVillages.has(nameKey(value))) {
-          refs.brokenVillages.set(nameKey(value), line);
-        }
-      }
+  // Datasets others reference first (villages, then construction points), then the rest.
+  const order = [...datasets.filter((s) => s.refer), ...datasets.filter((s) => !s.refer)];
+  const results = new Map<AnySchema, KnownResult<object> | null>();
+  for (const schema of order) {
+    const result = load<object>(schema);
+    results.set(schema, result);
+    if (result === null && schema.required && schema.missing !== undefined) {
+      issues.push({ path: defaultPath(schema), code: 'missing-value', message: schema.missing });
     }
+    schema.refer?.(refs, result, known.get(schema.name)?.path ?? defaultPath(schema));
   }
 
-  const points = load(constructionPointsSchema, rowBuilders.constructionPoints);
-  if (points?.usable) {
-    refs.points = new Map<string, ConstructionPoint>(points.dataset.rows.map((p) => [nameKey(p.id), p]));
-    for (const { line, raw } of points.rejected) {
-      const id = raw.get('id');
-      if (id !== undefined && nameKey(id) !== '' && !refs.brokenPoints.has(nameKey(id))) refs.brokenPoints.set(nameKey(id), line);
+  const tables: Record<string, unknown> = {};
+  for (const schema of datasets) {
+    const result = results.get(schema) ?? null;
+    tables[schema.table] =
+      result === null
+        ? schema.required ? emptyDataset(schema, defaultPath(schema)) : null
+        : schema.keepRejected
+          ? { ...result.dataset, rejected: result.rejected, ...(result.positions && { positions: result.positions }) }
+          : result.dataset;
+  }
+  tables.free = [...free.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, file]) =>
+      guarded(file.path, issues, { name, file: file.path, columns: [], rows: [] }, () => {
+        const source = file.source();
+        return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, issues);
+      }),
+    );
+  // Without a readable villages.csv no village reference can be checked: the charts and figures of
+  // every queryable dataset follow from its problem (contract §5).
+  if (refs.villages === null) {
+    for (const schema of datasets) {
+      const dataset = datasetOf(tables, schema);
+      if (schema.view !== false && dataset && dataset.damaged === undefined) dataset.damaged = refs.villagesPath;
     }
   }
-
-  const tables: Tables = {
-    villages: villages?.dataset ?? emptyDataset<Village>(villagesSchema, VILLAGES_PATH),
-    cleanup: load(cleanupSchema, rowBuilders.cleanup)?.dataset ?? null,
-    constructionPoints: points?.dataset ?? null,
-    constructionItems: load(constructionItemsSchema, rowBuilders.constructionItems)?.dataset ?? null,
-    toilets: load(toiletsSchema, rowBuilders.toilets)?.dataset ?? null,
-    inspections: load(inspectionsSchema, rowBuilders.inspections)?.dataset ?? null,
-    targets: load(targetsSchema, rowBuilders.targets)?.dataset ?? null,
-    photos: withRejected(load(photosSchema, rowBuilders.photos)),
-    free: [...free.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, file]) =>
-        guarded(file.path, issues, { name, file: file.path, columns: [], rows: [] }, () => {
-          const source = file.source();
-          return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, issues);
-        }),
-      ),
-  };
-  if (refs.villages === null) markVillageDependents(tables, refs.villagesPath);
   return tables;
-}
-
-function withRejected<R>(result: KnownResult<R> | null): Dataset<R> | null {
-  return result ? { ...result.dataset, rejected: result.rejected, ...(result.positions && { positions: result.positions }) } : null;
 }
 
 const READ = /\.(?:csv|txt|xlsx|xls|et|ett|ets|numbers|ods|fods|xlsm|xlsb|xltx|xlt)$/i;
@@ -363,7 +327,7 @@ const READ = /\.(?:csv|txt|xlsx|xls|et|ett|ets|numbers|ods|fods|xlsm|xlsb|xltx|x
  * their fix), sorted by name. Office lock files (`~$…`) and hidden files are skipped; a missing
  * data directory is no files.
  */
-export function readDataDir(root: string): DataFile[] {
+export function readDataDir(root: string, datasets: readonly AnySchema[] = registry): DataFile[] {
   const dir = join(root, 'data');
   let names: string[];
   try {
@@ -377,7 +341,7 @@ export function readDataDir(root: string): DataFile[] {
     try {
       if (!statSync(full).isFile()) continue;
       const buf = readFileSync(full);
-      if (/\.txt$/i.test(name) && !isTableText(name.slice(0, -4), buf)) continue;
+      if (/\.txt$/i.test(name) && !isTableText(name.slice(0, -4), buf, datasets)) continue;
       files.push({ path: `data/${name}`, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
     } catch {
       // unreadable (removed while listing, no permission): as if absent
@@ -386,6 +350,9 @@ export function readDataDir(root: string): DataFile[] {
   return files;
 }
 
-export function loadData(root: string, options: LoadOptions = {}): { tables: Tables; issues: Issue[] } {
-  return loadTables(readDataDir(root), options);
+export function loadData<Reg extends readonly AnySchema[] = Registry>(
+  root: string,
+  options: LoadOptions<Reg> = {},
+): { tables: LoadedTables<Reg>; issues: Issue[] } {
+  return loadTables(readDataDir(root, options.registry ?? registry), options);
 }

@@ -8,12 +8,10 @@ import type { HeaderLayout } from './headers.ts';
 import { nearest, normalizeName, withoutUnit } from './names.ts';
 import { quote } from './quote.ts';
 import type { ReadResult } from './readCell.ts';
-import type { DatasetSchema } from './schemas.ts';
+import type { AnySchema } from './dataset.ts';
 import type { ColumnSpec, Issue, Month, Tables } from './types.ts';
 
 /** Datasets whose months are reporting months: one later than the current month is a mistake. */
-export const reportingDatasets: ReadonlySet<string> = new Set(['cleanup', 'toilets', 'inspections']);
-
 /** The current month in China (UTC+8), where the staff and the township are. */
 export function currentMonth(now: Date): Month {
   const china = new Date(now.getTime() + 8 * 3_600_000);
@@ -74,23 +72,11 @@ export function dottedOctoberTraps(raws: Iterable<string>, label: string): Map<s
 export { excelErrorValue } from './cells.ts';
 
 /**
- * Without a readable villages.csv no village reference can be checked, so every dataset that has
- * one is as unreadable as villages.csv itself (contract §5: its charts and figures follow from it).
- */
-export function markVillageDependents(tables: Tables, villagesPath: string): void {
-  if (tables.villages.damaged === undefined) tables.villages.damaged = villagesPath;
-  const dependents = [tables.cleanup, tables.constructionPoints, tables.constructionItems, tables.toilets, tables.inspections, tables.targets];
-  for (const dataset of dependents) {
-    if (dataset && dataset.damaged === undefined) dataset.damaged = villagesPath;
-  }
-}
-
-/**
  * Mistakes that need the whole file or the clock (contract §3.9 "No silent mistakes"): the
  * dotted-October trap in month columns, and reporting months after the current month.
  */
 export function fileMistakes(
-  schema: DatasetSchema,
+  schema: AnySchema,
   present: readonly ColumnSpec[],
   indexOf: ReadonlyMap<string, number>,
   body: readonly GridRecord[],
@@ -103,7 +89,7 @@ export function fileMistakes(
     const found = dottedOctoberTraps(body.map((r) => r.cells[i] ?? ''), col.label);
     if (found.size > 0) traps.set(col.key, found);
   }
-  const reporting = reportingDatasets.has(schema.name);
+  const reporting = schema.monthly === true;
   // Months repeat on every row: each distinct cell is judged once.
   const seen = new Map<string, ReadResult | null>();
   const judge = (col: ColumnSpec, raw: string): ReadResult | null => {
@@ -132,7 +118,7 @@ export function fileMistakes(
  * a missing-column per required column and a shape error per row; the row that looks like the
  * header (the first with two or more cells) is quoted, each of its cells with its near match.
  */
-export function headerProblem(schema: DatasetSchema, header: GridRecord, body: readonly GridRecord[], layout: HeaderLayout, path: string): Issue | null {
+export function headerProblem(schema: AnySchema, header: GridRecord, body: readonly GridRecord[], layout: HeaderLayout, path: string): Issue | null {
   const recognised = layout.present.filter((c) => c.key !== 'note');
   if (recognised.length > 0 || layout.width === 0) return null;
   const row = [header, ...body.slice(0, 5)].find((r) => nonEmptyCells(r.cells) >= 2) ?? header;

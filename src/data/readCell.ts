@@ -5,7 +5,7 @@ import { normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells
 import { nameKey, nearest, replacedName, suggestion, villageHint, withoutUnit } from './names.ts';
 import { excelErrorValue } from './mistakes.ts';
 import { quote } from './quote.ts';
-import { targetMetrics } from './schemas.ts';
+import { targetMetrics } from './datasets/targetMetrics.ts';
 import { parseDate } from './dates.ts';
 import type { ColumnSpec, ConstructionPoint, IssueCode, Scope, TargetMetric } from './types.ts';
 import type { VillageIndex } from './villages.ts';

@@ -1,5 +1,8 @@
 // Typed tables: the shapes every later stage (metrics, charts, markdown, pages) trusts.
 // Values are normalised at the edge (src/data/load.ts); inner code does not re-check them.
+// Row types are inferred in each dataset's module (src/data/datasets/).
+import type { TablesOf } from './dataset.ts';
+import type { Registry } from './registry.ts';
 
 /** A month as `YYYY-MM` (e.g. `2023-07`). */
 export type Month = string;
@@ -18,111 +21,21 @@ export interface RowOrigin {
   line: number;
 }
 
-export interface Village extends RowOrigin {
-  id: string;
-  name: string;
-  township: string;
-  kind: '行政村' | '社区';
-  households: number;
-  population: number;
-  natural_villages: number | null;
-  lng: number | null;
-  lat: number | null;
-  note: string | null;
-}
-
-export interface CleanupRow extends RowOrigin {
-  month: Month;
-  /** village id (references are resolved to ids at load time) */
-  village: string;
-  garbage_t: Cell;
-  ditches_km: Cell;
-  piles: Cell;
-  structures_m2: Cell;
-  ads: Cell;
-  spending_wan: Cell;
-  note: string | null;
-}
-
-export type PointLevel = '省级' | '市级' | '县级' | '镇级';
-
-export interface ConstructionPoint extends RowOrigin {
-  id: string;
-  name: string;
-  /** village id */
-  village: string;
-  year: number;
-  level: PointLevel;
-  investment_wan: Cell;
-  households: Cell;
-  people: Cell;
-  note: string | null;
-}
-
-export interface ConstructionItem extends RowOrigin {
-  /** construction point id */
-  point: string;
-  item: string;
-  unit: string;
-  planned: Quantity;
-  done: Quantity;
-  note: string | null;
-}
-
-export interface ToiletRow extends RowOrigin {
-  month: Month;
-  /** village id */
-  village: string;
-  sanitary: Quantity;
-  converted: Cell;
-  public_toilets: Cell;
-  note: string | null;
-}
-
-export interface InspectionRow extends RowOrigin {
-  month: Month;
-  /** village id */
-  village: string;
-  score: Quantity;
-  note: string | null;
-}
-
-export type TargetMetric =
-  | 'toilet_coverage'
-  | 'public_toilets'
-  | 'garbage_t'
-  | 'construction_progress'
-  | 'inspection_score';
+// Each row type is inferred in its dataset's module; the stages that read rows import them from here.
+export type { Village } from './datasets/villages.ts';
+export type { CleanupRow } from './datasets/cleanup.ts';
+export type { ConstructionPoint, PointLevel } from './datasets/constructionPoints.ts';
+export type { ConstructionItem } from './datasets/constructionItems.ts';
+export type { ToiletRow } from './datasets/toilets.ts';
+export type { InspectionRow } from './datasets/inspections.ts';
+export type { Target } from './datasets/targets.ts';
+export type { TargetMetric } from './datasets/targetMetrics.ts';
+export type { PhotoRow, PhotoStage } from './datasets/photos.ts';
 
 export type Scope =
   | { kind: 'site' }
   | { kind: 'township'; township: string }
   | { kind: 'village'; village: string /* village id */ };
-
-export interface Target extends RowOrigin {
-  metric: TargetMetric;
-  value: Quantity;
-  due: Month;
-  scope: Scope;
-  note: string | null;
-}
-
-export type PhotoStage = '整治前' | '施工中' | '整治后';
-
-/** A row of photos.csv (contract §3.10); the file itself is checked in src/photos/. */
-export interface PhotoRow extends RowOrigin {
-  /** as typed, forward slashes (resolved under data/photos/ by src/photos/catalog.ts) */
-  file: string;
-  /** village id: the row's own, or its point's village */
-  village: string | null;
-  point: string | null;
-  /** `YYYY-MM` or `YYYY-MM-DD` */
-  date: string | null;
-  stage: PhotoStage | null;
-  pair: string | null;
-  caption: string;
-  note: string | null;
-}
 
 /** A value in a free dataset row (contract §3.8). */
 export type FreeValue = string | Quantity | Month | null;
@@ -186,16 +99,11 @@ export interface FreeRow extends RowOrigin {
   [key: string]: FreeValue | number;
 }
 
-/** Datasets whose file is absent are `null`: their topic is left out of the site. */
-export interface Tables {
-  villages: Dataset<Village>;
-  cleanup: Dataset<CleanupRow> | null;
-  constructionPoints: Dataset<ConstructionPoint> | null;
-  constructionItems: Dataset<ConstructionItem> | null;
-  toilets: Dataset<ToiletRow> | null;
-  inspections: Dataset<InspectionRow> | null;
-  targets: Dataset<Target> | null;
-  photos: Dataset<PhotoRow> | null;
+/**
+ * Every known dataset under its table key (src/data/registry.ts); datasets whose file is absent are
+ * `null`: their topic is left out of the site.
+ */
+export interface Tables extends TablesOf<Registry> {
   /** free datasets (§3.8), sorted by name */
   free: Dataset<FreeRow>[];
 }

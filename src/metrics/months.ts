@@ -1,7 +1,9 @@
 // Month arithmetic on `YYYY-MM` strings. Zero-padded months with four-digit years sort
 // lexicographically, so comparisons are plain string comparisons.
+import { datasetOf } from '../data/dataset.ts';
+import { registryOf, type TableKey } from '../data/registry.ts';
 import type { Month, Tables } from '../data/types.ts';
-import { createIndex } from './tableIndex.ts';
+import { memo } from './tableIndex.ts';
 
 /** An inclusive month range; a missing end is open. */
 export interface MonthRange {
@@ -68,21 +70,22 @@ export function inRange(m: Month, range?: MonthRange): boolean {
   return (range.from === undefined || m >= range.from) && (range.to === undefined || m <= range.to);
 }
 
+/** Table keys of the monthly datasets: those whose rows are reports of a `month`. */
+export type MonthlyTable = { [K in TableKey]: NonNullable<Tables[K]>['rows'][number] extends { month: Month } ? K : never }[TableKey];
+
 /** The latest month of each monthly dataset (`null` when the file is absent or has no rows). */
-export function latestMonths(tables: Tables): {
-  cleanup: Month | null;
-  toilets: Month | null;
-  inspections: Month | null;
-} {
-  const index = createIndex(tables);
-  return {
-    cleanup: index.cleanup?.months.at(-1) ?? null,
-    toilets: index.toilets?.months.at(-1) ?? null,
-    inspections: index.inspections?.months.at(-1) ?? null,
-  };
+export function latestMonths(tables: Tables): Record<MonthlyTable, Month | null> {
+  return memo(tables, 'months:latest', () => {
+    const out: Record<string, Month | null> = {};
+    for (const schema of registryOf(tables).filter((s) => s.monthly)) {
+      const rows = (datasetOf(tables, schema)?.rows ?? []) as { month: Month }[];
+      out[schema.table] = sortMonths(rows.map((r) => r.month)).at(-1) ?? null;
+    }
+    return out as Record<MonthlyTable, Month | null>;
+  });
 }
 
-/** The latest month in any monthly dataset (cleanup, toilets, inspections): the site's 数据截至. */
+/** The latest month in any monthly dataset: the site's 数据截至. */
 export function latestMonth(tables: Tables): Month | null {
   let latest: Month | null = null;
   for (const m of Object.values(latestMonths(tables))) if (m !== null && (latest === null || m > latest)) latest = m;

@@ -3,7 +3,8 @@
 // dates), and pre-filled next-month templates: one row per village with 月份 and 村 already
 // written for the month after the latest data, so staff type only figures (CSV and .xlsx).
 import * as XLSX from '@e965/xlsx';
-import type { DatasetSchema } from '../data/schemas.ts';
+import { datasetOf, type AnySchema } from '../data/dataset.ts';
+import { registryOf } from '../data/registry.ts';
 import type { ColumnSpec, Dataset, Month, Tables } from '../data/types.ts';
 import { csvLines, csvText } from '../charts/csv.ts';
 import { isQuantity, villageRef } from './datasetCsv.ts';
@@ -63,11 +64,11 @@ export function datasetXlsx(tables: Tables, dataset: Dataset<object>, title: str
 }
 
 /** The month a template is for: the one after the latest month of its dataset (or of any). */
-export function templateMonth(tables: Tables, schema: DatasetSchema): Month | null {
+export function templateMonth(tables: Tables, schema: AnySchema): Month | null {
   const monthsOf = (d: Dataset<object> | null) =>
     (d?.rows ?? []).map((r) => (r as { month?: unknown }).month).filter((m): m is Month => typeof m === 'string');
-  let months = monthsOf(tables[schema.table] as Dataset<object> | null);
-  if (months.length === 0) months = [tables.cleanup, tables.toilets, tables.inspections].flatMap((d) => monthsOf(d as Dataset<object> | null));
+  let months = monthsOf(datasetOf(tables, schema));
+  if (months.length === 0) months = registryOf(tables).filter((s) => s.monthly).flatMap((s) => monthsOf(datasetOf(tables, s)));
   const latest = sortMonths(months).at(-1);
   return latest === undefined ? null : addMonths(latest, 1);
 }
@@ -76,7 +77,7 @@ export function templateMonth(tables: Tables, schema: DatasetSchema): Month | nu
  * A template: the Chinese header, and for monthly village datasets one row per village with 月份
  * and 村 filled in for the next month. Other datasets get the header alone.
  */
-export function templateTable(tables: Tables, schema: DatasetSchema): { head: string[]; rows: Value[][]; month: Month | null } {
+export function templateTable(tables: Tables, schema: AnySchema): { head: string[]; rows: Value[][]; month: Month | null } {
   const head = schema.columns.map((c) => c.label);
   const monthly = schema.columns.some((c) => c.key === 'month') && schema.columns.some((c) => c.type === 'village');
   if (!monthly) return { head, rows: [], month: null };
@@ -90,14 +91,14 @@ export function templateTable(tables: Tables, schema: DatasetSchema): { head: st
 
 const BOM = '\ufeff';
 
-export function templateCsv(tables: Tables, schema: DatasetSchema): string {
+export function templateCsv(tables: Tables, schema: AnySchema): string {
   const { head, rows } = templateTable(tables, schema);
   // Village names are text: a name starting with = + - @ is written as text like every download (§2).
   const text = (v: Value) => (v === null ? '' : typeof v === 'number' ? String(v) : csvText(v));
   return BOM + csvLines([head.map(csvText), ...rows.map((r) => r.map(text))]);
 }
 
-export function templateXlsx(tables: Tables, schema: DatasetSchema): Uint8Array<ArrayBuffer> {
+export function templateXlsx(tables: Tables, schema: AnySchema): Uint8Array<ArrayBuffer> {
   const { head, rows } = templateTable(tables, schema);
   return workbookBytes(schema.title, head, rows);
 }

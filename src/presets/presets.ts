@@ -10,7 +10,8 @@ import { ranking, rankHistory } from '../metrics/ranks.ts';
 import { scopeName, townships, villageLabel } from '../metrics/scope.ts';
 import { formatMonth } from '../format.ts';
 import { createIndex, villageIndex } from '../metrics/tableIndex.ts';
-import { cleanupSchema, schemas, type DatasetSchema } from '../data/schemas.ts';
+import { cleanupSchema } from '../data/datasets/cleanup.ts';
+import { registry as schemas, type TableKey } from '../data/registry.ts';
 import type { ChartField, ChartRow, ChartSpec } from '../charts/types.ts';
 
 export const presetNames = [
@@ -265,7 +266,7 @@ export function cleanupMetricMonthly(tables: Tables, scope: Scope, metric: Clean
 }
 
 /** Which dataset a preset needs; a preset over an absent dataset is a chart-error in reports. */
-export const presetDataset: Record<PresetName, DatasetSchema['table']> = {
+export const presetDataset: Record<PresetName, TableKey> = {
   'cleanup-monthly': 'cleanup',
   'cleanup-by-village': 'cleanup',
   'construction-progress': 'constructionItems',

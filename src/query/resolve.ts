@@ -1,6 +1,6 @@
 // Resolving the names staff write in chart blocks and figures: datasets, columns, villages.
 import type { Tables } from '../data/types.ts';
-import { schemaByName } from '../data/schemas.ts';
+import { registryOf, schemaByName } from '../data/registry.ts';
 import { nameKey, nearest, suggestion } from '../data/names.ts';
 import { columnNames, datasetNames, datasetView } from './view.ts';
 import { fail, ok, type DatasetView, type QueryResult, type ViewColumn } from './types.ts';
@@ -20,7 +20,7 @@ export function resolveDataset(tables: Tables, name: string, field = 'data'): Qu
   const names = datasetNames(tables);
   const found = names.find((n) => nameKey(n) === nameKey(wanted));
   if (found !== undefined) return ok(datasetView(tables, found)!);
-  const schema = schemaByName(wanted.toLowerCase());
+  const schema = schemaByName(wanted.toLowerCase(), registryOf(tables));
   if (schema) return fail(`数据集 "${wanted}" 没有数据：data/${schema.name}.csv 不存在`, field);
   const near = nearest(wanted, names.map((n) => [n, n] as const));
   // The likely one first, then the rest in their usual order.

@@ -25,6 +25,8 @@ export interface ViewColumn {
   shownOnly?: boolean;
   /** allowed values (enum columns), checked in `where` */
   values?: readonly string[];
+  /** values that stand for a name (targets' metric keys): readers see the name, `where` accepts it */
+  names?: readonly { key: string; name: string }[];
   /**
    * How the values of several rows make one figure, when summing would be wrong (percentages):
    * toilet coverage is households-weighted, other percentages are averaged.

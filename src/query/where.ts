@@ -4,7 +4,6 @@
 import type { Month, Scope, Tables } from '../data/types.ts';
 import { parseMonth, parseNumber } from '../data/cells.ts';
 import { nameKey, nearest, suggestion } from '../data/names.ts';
-import { targetMetrics } from '../data/schemas.ts';
 import { createIndex } from '../metrics/tableIndex.ts';
 import { resolveColumn } from './resolve.ts';
 import { villageIndex } from './view.ts';
@@ -83,10 +82,9 @@ function compile(tables: Tables, view: DatasetView, column: ViewColumn, raw: str
       });
     }
     case 'text': {
-      let wanted = nameKey(value);
-      if (view.name === 'targets' && column.key === 'metric') {
-        wanted = targetMetrics.find((m) => nameKey(m.name) === wanted)?.key ?? wanted;
-      }
+      const typed = nameKey(value);
+      // A name stands for its value (targets: 无害化卫生户厕覆盖率 for toilet_coverage).
+      const wanted = column.names?.find((n) => nameKey(n.name) === typed)?.key ?? typed;
       if (column.values && !column.values.some((v) => nameKey(v) === wanted)) {
         return fail(`${label}只能是 ${column.values.join('、')}，实际为 "${value}"`);
       }

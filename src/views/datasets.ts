@@ -1,5 +1,6 @@
 // The datasets offered on /data/: each known dataset whose file exists, then free datasets.
-import { schemas, type DatasetSchema } from '../data/schemas.ts';
+import { datasetOf, type AnySchema } from '../data/dataset.ts';
+import { registryOf } from '../data/registry.ts';
 import type { ColumnSpec, Dataset, Month, Tables } from '../data/types.ts';
 import { sortMonths } from '../metrics/months.ts';
 
@@ -7,27 +8,28 @@ export interface OpenDataset {
   name: string;
   title: string;
   dataset: Dataset<object>;
-  schema: DatasetSchema | null;
+  schema: AnySchema | null;
   latestMonth: Month | null;
 }
 
 export function openDatasets(tables: Tables): OpenDataset[] {
   const out: OpenDataset[] = [];
-  for (const schema of schemas) {
-    const dataset = tables[schema.table] as Dataset<object> | null;
-    if (dataset) out.push({ name: schema.name, title: schema.title, dataset, schema, latestMonth: latest(dataset) });
+  for (const schema of registryOf(tables)) {
+    const dataset = datasetOf(tables, schema);
+    // Only reports of a month have a latest one (a target's 期限 is a deadline).
+    if (dataset) out.push({ name: schema.name, title: schema.title, dataset, schema, latestMonth: latest(dataset, schema.monthly ? ['month'] : []) });
   }
   for (const dataset of tables.free) {
-    out.push({ name: dataset.name, title: dataset.name, dataset, schema: null, latestMonth: latest(dataset) });
+    const months = dataset.columns.filter((c) => c.type === 'month').map((c) => c.key);
+    out.push({ name: dataset.name, title: dataset.name, dataset, schema: null, latestMonth: latest(dataset, months) });
   }
   return out;
 }
 
-function latest(dataset: Dataset<object>): Month | null {
-  const monthCols = dataset.columns.filter((c) => c.type === 'month' && c.key !== 'due');
-  if (monthCols.length === 0) return null;
+function latest(dataset: Dataset<object>, monthKeys: readonly string[]): Month | null {
+  if (monthKeys.length === 0) return null;
   const months = dataset.rows.flatMap((r) =>
-    monthCols.map((c) => (r as Record<string, unknown>)[c.key]).filter((v): v is string => typeof v === 'string'),
+    monthKeys.map((k) => (r as Record<string, unknown>)[k]).filter((v): v is string => typeof v === 'string'),
   );
   return sortMonths(months).at(-1) ?? null;
 }

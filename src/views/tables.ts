@@ -1,6 +1,6 @@
 // The tables of the topic and village pages, built from the metric functions and formatted once.
 import type { Scope, Tables } from '../data/types.ts';
-import { cleanupSchema } from '../data/schemas.ts';
+import { cleanupSchema } from '../data/datasets/cleanup.ts';
 import { formatMonth, formatNumber, formatPercent, formatQuantity } from '../format.ts';
 import { cleanupByVillage, cleanupTotal, presentCleanupMetrics } from '../metrics/cleanup.ts';
 import { coverageByVillage, publicToilets, toiletCoverage } from '../metrics/coverage.ts';

@@ -2,7 +2,7 @@
 // village name that Excel would run as a formula is written as text (contract §2).
 import { describe, expect, test } from 'vitest';
 import { templateCsv } from '../../src/outputs/datasetXlsx.ts';
-import { cleanupSchema } from '../../src/data/schemas.ts';
+import { cleanupSchema } from '../../src/data/datasets/cleanup.ts';
 import { csv, load } from '../data/helpers.ts';
 
 describe('templateCsv(tables, schema)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { matchHeader } from '../../src/data/headers.ts';
-import { cleanupSchema } from '../../src/data/schemas.ts';
+import { cleanupSchema } from '../../src/data/datasets/cleanup.ts';
 import type { Issue } from '../../src/data/types.ts';
 import { csv, load, only } from './helpers.ts';
 

@@ -1,14 +1,12 @@
 // Hand-made typed tables for the metric tests.
-import {
-  cleanupSchema,
-  constructionItemsSchema,
-  constructionPointsSchema,
-  inspectionsSchema,
-  targetsSchema,
-  toiletsSchema,
-  villagesSchema,
-  type DatasetSchema,
-} from '../../src/data/schemas.ts';
+import type { AnySchema } from '../../src/data/dataset.ts';
+import { cleanupSchema } from '../../src/data/datasets/cleanup.ts';
+import { constructionItemsSchema } from '../../src/data/datasets/constructionItems.ts';
+import { constructionPointsSchema } from '../../src/data/datasets/constructionPoints.ts';
+import { inspectionsSchema } from '../../src/data/datasets/inspections.ts';
+import { targetsSchema } from '../../src/data/datasets/targets.ts';
+import { toiletsSchema } from '../../src/data/datasets/toilets.ts';
+import { villagesSchema } from '../../src/data/datasets/villages.ts';
 import type {
   Cell,
   CleanupRow,
@@ -37,7 +35,7 @@ export function c(value: number | `~${number}` | null): Cell {
   return q(Number(value.slice(1)), true);
 }
 
-function dataset<R>(schema: DatasetSchema, rows: R[], keys?: string[]): Dataset<R> {
+function dataset<R>(schema: AnySchema, rows: R[], keys?: string[]): Dataset<R> {
   const columns = keys ? schema.columns.filter((col) => keys.includes(col.key)) : schema.columns;
   return { name: schema.name, file: `data/${schema.name}.csv`, columns, rows };
 }

@@ -1,7 +1,7 @@
 // /data/templates/<name>.csv: the Chinese headers, and for monthly datasets one row per village
 // with 月份 and 村 filled in for the next month, for staff to fill in.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { schemas } from '../../../data/schemas.ts';
+import { registry as schemas } from '../../../data/registry.ts';
 import { getProject } from '../../../project/current.ts';
 import { templateCsv } from '../../../outputs/datasetXlsx.ts';
 

@@ -1,6 +1,6 @@
 // /data/templates/<name>.xlsx: the same template as the CSV one, as an Excel workbook.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { schemas } from '../../../data/schemas.ts';
+import { registry as schemas } from '../../../data/registry.ts';
 import { getProject } from '../../../project/current.ts';
 import { templateXlsx, XLSX_TYPE } from '../../../outputs/datasetXlsx.ts';
 

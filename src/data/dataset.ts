@@ -1,0 +1,110 @@
+// What a dataset module (src/data/datasets/*.ts) declares: everything specific to one known
+// dataset. The loader, validation, queries, downloads and templates walk the registry
+// (src/data/registry.ts) of these and name no dataset themselves.
+import type { NumberRule } from './cells.ts';
+import type { KnownResult } from './known.ts';
+import type { References } from './readCell.ts';
+import type { ColumnSpec, Dataset, IssueCode, Month, Quantity, Scope, Tables } from './types.ts';
+import type { DatasetView, ViewColumn, ViewRecord } from '../query/types.ts';
+
+/** Raw cell of a column in the current row, by key (undefined when the column is absent). */
+export type RawOf = (key: string) => string | undefined;
+/** Values read so far in the current row, by key (absent when unreadable). */
+export type Values = Map<string, unknown>;
+
+/** No override: the column's own rule (shared, so callers can tell it apart cheaply). */
+export const NO_OVERRIDE: Partial<NumberRule> = Object.freeze({});
+
+export interface RowProblem {
+  key: string;
+  code: IssueCode;
+  message: string;
+}
+
+/** A dataset view while it is built: the file's columns and rows, which a dataset may extend. */
+export interface ViewParts {
+  columns: ViewColumn[];
+  rows: ViewRecord[];
+}
+
+/** What a dataset adds to its view beyond the file's columns (contract §4.1). */
+export interface ViewExtras {
+  latestOf?: DatasetView['latestOf'];
+}
+
+export interface DatasetSchema<T extends string = string, R = object, Req extends boolean = boolean> {
+  /** file name without `.csv`, also the name used in chart blocks and `{{ }}` figures */
+  name: string;
+  /** property on `Tables` */
+  table: T;
+  /** Chinese title shown on /data/ */
+  title: string;
+  /** a required dataset is never null in `Tables`; its absence is reported with `missing` */
+  required: Req;
+  /** the message when a required dataset has no file */
+  missing?: string;
+  /** Chinese file and sheet names that also stand for this dataset (contract §3.9), besides the title */
+  aliases?: readonly string[];
+  columns: ColumnSpec[];
+  /** sets of column keys whose combined values must be unique, in the order they are checked */
+  unique?: readonly (readonly string[])[];
+  /** columns holding names typed by hand, where `?` betrays Excel's GBK replacement character */
+  nameColumns?: readonly string[];
+  /** rows are reports of a month (`month` column): months after the current one are mistakes */
+  monthly?: boolean;
+  /** the value column a wide layout (one column per month) is read into */
+  wide?: string;
+  /** keep the raw cells of rejected rows and the column positions on the dataset (Dataset.rejected) */
+  keepRejected?: boolean;
+  /** the typed row of values read by the schema; called only for rows without errors */
+  build(values: Values, line: number): R;
+  /** number rule overrides that depend on other cells of the same row */
+  numberOverride?(key: string, rawOf: RawOf): Partial<NumberRule> | undefined;
+  /** checks across the columns of a row and against other files */
+  checkRow?(values: Values, refs: References, rawOf: RawOf): RowProblem[];
+  /**
+   * What other datasets may reference in this one, set on `refs` once it is loaded (`result` null
+   * when its file is absent; `path` is its file or where it would be). Datasets with references
+   * are loaded first, in registry order.
+   */
+  refer?(refs: References, result: KnownResult<R> | null, path: string): void;
+  /**
+   * The dataset's query view (contract §4.1): derived columns and values added to `parts`.
+   * `false`: the dataset cannot be queried.
+   */
+  view?: false | ((tables: Tables, parts: ViewParts, rows: readonly R[]) => ViewExtras | void);
+}
+
+/** Any registry entry (`any`: a schema's rows appear in argument positions, so no one row type covers them all). */
+export type AnySchema = DatasetSchema<string, any, boolean>;
+
+/** The tables a registry loads into: each dataset under its key, `null` when optional and absent. */
+export type TablesOf<Reg extends readonly AnySchema[]> = {
+  [S in Reg[number] as S['table']]: S extends DatasetSchema<string, infer R, infer Req>
+    ? Req extends true
+      ? Dataset<R>
+      : Dataset<R> | null
+    : never;
+};
+
+/** The loaded dataset of a schema in `tables`. */
+export function datasetOf(tables: object, schema: AnySchema): Dataset<object> | null {
+  return ((tables as Record<string, unknown>)[schema.table] as Dataset<object> | null | undefined) ?? null;
+}
+
+// Reading values in row builders. Builders run only for rows without errors, so a required value
+// is present and of the type its column reads.
+export const cellOf = (v: Values, key: string): Quantity | null => (v.get(key) as Quantity | null | undefined) ?? null;
+export const quantityOf = (v: Values, key: string): Quantity => v.get(key) as Quantity;
+export const plainOf = (v: Values, key: string): number | null => cellOf(v, key)?.value ?? null;
+export const numberOf = (v: Values, key: string): number => quantityOf(v, key).value;
+export const textOf = (v: Values, key: string): string | null => (v.get(key) as string | null | undefined) ?? null;
+export const stringOf = (v: Values, key: string): string => v.get(key) as string;
+export const monthOf = (v: Values, key: string): Month => stringOf(v, key);
+export const scopeOf = (v: Values, key: string): Scope => (v.get(key) as Scope | null | undefined) ?? { kind: 'site' };
+
+/** An enum value: one of `values` (the column's list), or null when not given. */
+export function choiceOf<const V extends readonly string[]>(v: Values, key: string, values: V): V[number] | null {
+  const value = textOf(v, key);
+  return values.find((x) => x === value) ?? null;
+}

@@ -1,0 +1,47 @@
+// targets.csv (contract §3.7): targets for a metric by a deadline, for the site, a township or a village.
+import { quantityOf, monthOf, scopeOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
+import { resolveMetric } from '../readCell.ts';
+import { scopeName } from '../../metrics/scope.ts';
+import { note } from './columns.ts';
+import { targetMetrics, type TargetMetric } from './targetMetrics.ts';
+
+function row(v: Values, line: number) {
+  return {
+    line,
+    metric: v.get('metric') as TargetMetric,
+    value: quantityOf(v, 'value'),
+    due: monthOf(v, 'due'),
+    scope: scopeOf(v, 'scope'),
+    note: textOf(v, 'note'),
+  };
+}
+
+export type Target = ReturnType<typeof row>;
+
+export const targetsSchema: DatasetSchema<'targets', Target, false> = {
+  name: 'targets',
+  table: 'targets',
+  title: '目标',
+  required: false,
+  columns: [
+    { key: 'metric', label: '指标', type: 'metric', required: true },
+    { key: 'value', label: '目标值', type: 'number', required: true },
+    { key: 'due', label: '期限', type: 'month', required: true },
+    { key: 'scope', label: '范围', type: 'scope' },
+    note,
+  ],
+  build: row,
+  numberOverride(key, rawOf) {
+    if (key !== 'value') return undefined;
+    // 目标值 is in the metric's unit; a score is at most 100.
+    const metric = resolveMetric(rawOf('metric') ?? '');
+    const spec = targetMetrics.find((m) => m.key === metric);
+    if (spec) return spec.key === 'inspection_score' ? { unit: spec.unit, max: 100 } : { unit: spec.unit };
+    return undefined;
+  },
+  view(tables, parts, rows) {
+    // `due` is a deadline, not a reporting month: the view has no month (no `latest`, no 数据截至).
+    parts.columns = parts.columns.map((c) => (c.key === 'metric' ? { ...c, names: targetMetrics } : c));
+    parts.rows.forEach((r, i) => (r.scope = scopeName(tables, rows[i]!.scope)));
+  },
+};
