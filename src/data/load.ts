@@ -204,6 +204,10 @@ export function loadTables<Reg extends readonly AnySchema[] = Registry>(
   // Each file is guarded on its own; this is the last line of defence for the glue between them.
   const tables = guarded('data', issues, nothing, () => loadAll(files, issues, currentMonth(options.now ?? new Date()), datasets));
   recordRegistry(tables, datasets);
+  for (const schema of datasets) {
+    const dataset = schema.monthly ? datasetOf(tables, schema) : null;
+    if (dataset) dataset.monthly = true;
+  }
   // In a workbook, the message also names the cell (`C14`): staff find it with Ctrl+G.
   for (const issue of issues) {
     if (issue.row !== undefined && issue.column !== undefined && issue.path.endsWith(']') && /\.xlsx?\[/i.test(issue.path)) {

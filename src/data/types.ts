@@ -93,6 +93,12 @@ export interface Dataset<R> {
   positions?: Record<string, number>;
   /** raw cells of rows left out because of an error, by line (photos: files named there are not "unlisted") */
   rejected?: { line: number; raw: Map<string, string> }[];
+  /**
+   * Set on a known dataset whose rows are reports of a `month` (its schema's `monthly`), by the
+   * loader: the site's 数据截至 counts these (src/metrics/months.ts reads the flag rather than the
+   * registry, whose dataset modules import the metrics).
+   */
+  monthly?: true;
 }
 
 export interface FreeRow extends RowOrigin {

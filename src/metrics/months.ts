@@ -1,8 +1,7 @@
 // Month arithmetic on `YYYY-MM` strings. Zero-padded months with four-digit years sort
 // lexicographically, so comparisons are plain string comparisons.
-import { datasetOf } from '../data/dataset.ts';
-import { registryOf, type TableKey } from '../data/registry.ts';
-import type { Month, Tables } from '../data/types.ts';
+import type { TableKey } from '../data/registry.ts';
+import type { Dataset, Month, Tables } from '../data/types.ts';
 import { memo } from './tableIndex.ts';
 
 /** An inclusive month range; a missing end is open. */
@@ -73,15 +72,15 @@ export function inRange(m: Month, range?: MonthRange): boolean {
 /** Table keys of the monthly datasets: those whose rows are reports of a `month`. */
 export type MonthlyTable = { [K in TableKey]: NonNullable<Tables[K]>['rows'][number] extends { month: Month } ? K : never }[TableKey];
 
-/** The latest month of each monthly dataset (`null` when the file is absent or has no rows). */
-export function latestMonths(tables: Tables): Record<MonthlyTable, Month | null> {
+/** The latest month of each monthly dataset present (`null` when it has no rows; no entry when its file is absent). */
+export function latestMonths(tables: Tables): Partial<Record<MonthlyTable, Month | null>> {
   return memo(tables, 'months:latest', () => {
     const out: Record<string, Month | null> = {};
-    for (const schema of registryOf(tables).filter((s) => s.monthly)) {
-      const rows = (datasetOf(tables, schema)?.rows ?? []) as { month: Month }[];
-      out[schema.table] = sortMonths(rows.map((r) => r.month)).at(-1) ?? null;
+    for (const [table, dataset] of Object.entries(tables) as [string, Dataset<{ month: Month }> | Dataset<object>[] | null][]) {
+      if (dataset === null || Array.isArray(dataset) || !dataset.monthly) continue;
+      out[table] = sortMonths(dataset.rows.map((r) => r.month)).at(-1) ?? null;
     }
-    return out as Record<MonthlyTable, Month | null>;
+    return out as Partial<Record<MonthlyTable, Month | null>>;
   });
 }
 

@@ -60,7 +60,7 @@ describe('loadTables(files): encodings (§3.0)', () => {
   test('a file that decodes as neither UTF-8 nor GB18030 is an encoding-error for the whole file', () => {
     const { issues, tables } = load({ cleanup: Uint8Array.from([0x41, 0xff, 0xfe, 0xff, 0x0a]) });
     expect(issues).toEqual([{ path: 'data/cleanup.csv', code: 'encoding-error', message: expect.stringContaining('无法识别文件编码') }]);
-    expect(tables.cleanup).toEqual({ name: 'cleanup', file: 'data/cleanup.csv', columns: [], rows: [], damaged: 'data/cleanup.csv' });
+    expect(tables.cleanup).toEqual({ name: 'cleanup', file: 'data/cleanup.csv', columns: [], rows: [], damaged: 'data/cleanup.csv', monthly: true });
   });
   test('"?" in a name column is not flagged in a UTF-16 file (it can hold every character)', () => {
     const text = ['编号\t村名\t乡镇\t户数\t人口', 'v1\t何?村\t洋江镇\t1\t1'].join('\r\n');
@@ -208,7 +208,7 @@ describe('loadTables(files): tables', () => {
   test('a dataset with a header and no rows is an empty dataset', () => {
     const { tables, issues } = load({ inspections: '月份,村,得分\r\n' });
     expect(issues).toEqual([]);
-    expect(tables.inspections).toEqual({ name: 'inspections', file: 'data/inspections.csv', columns: expect.any(Array), rows: [] });
+    expect(tables.inspections).toEqual({ name: 'inspections', file: 'data/inspections.csv', columns: expect.any(Array), rows: [], monthly: true });
     expect(tables.inspections!.columns.map((c) => c.label)).toEqual(['月份', '村', '得分']);
   });
   test('columns lists the schema columns present in the file, in schema order', () => {

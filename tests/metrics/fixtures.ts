@@ -37,7 +37,7 @@ export function c(value: number | `~${number}` | null): Cell {
 
 function dataset<R>(schema: AnySchema, rows: R[], keys?: string[]): Dataset<R> {
   const columns = keys ? schema.columns.filter((col) => keys.includes(col.key)) : schema.columns;
-  return { name: schema.name, file: `data/${schema.name}.csv`, columns, rows };
+  return { name: schema.name, file: `data/${schema.name}.csv`, columns, rows, ...(schema.monthly && { monthly: true as const }) };
 }
 
 let line = 2;
