@@ -131,14 +131,13 @@ export function topicKpis(project: Project, slug: TopicSlug): Kpi[] {
   return topic.kpis.flatMap((key) => all.filter((kpi) => kpi.key === key));
 }
 
-/** The home page's charts: each present topic's overview. */
-export function homeCharts(project: Project): ChartSpec[] {
-  return presets(project.tables, villageChartNames(project), site);
-}
-
-/** The presets drawn on every village page: each present topic's overview. */
+/** Each present topic's overview presets: drawn site-wide on the home page and on every village page. */
 export function villageChartNames(project: Project): PresetName[] {
   return drawable(project.tables, project.topics.flatMap((topic) => topic.overview));
+}
+
+export function homeCharts(project: Project): ChartSpec[] {
+  return presets(project.tables, villageChartNames(project), site);
 }
 
 export function villageCharts(project: Project, villageId: string): ChartSpec[] {
