@@ -9,13 +9,7 @@ import { latestMonth } from '../metrics/months.ts';
 import { loadContent, type Site } from '../texts/content.ts';
 import type { Report } from '../texts/reports.ts';
 import { createCatalog, unusedPhotoWarnings, type PhotoCatalog } from '../photos/catalog.ts';
-
-export type TopicSlug = 'cleanup' | 'construction' | 'toilets' | 'ranking';
-
-export interface Topic {
-  slug: TopicSlug;
-  label: string;
-}
+import { topicsOf, type Topic } from '../views/topics.ts';
 
 export interface Project {
   root: string;
@@ -40,15 +34,6 @@ export interface Project {
 /** The folder holding data/, content/ and public/ (SITE_DIR, default: the working directory). */
 export function siteRoot(): string {
   return path.resolve(process.env.SITE_DIR || '.');
-}
-
-export function topicsOf(tables: Tables): Topic[] {
-  const topics: Topic[] = [];
-  if (tables.cleanup) topics.push({ slug: 'cleanup', label: '村庄清洁' });
-  if (tables.constructionPoints) topics.push({ slug: 'construction', label: '新农村建设' });
-  if (tables.toilets) topics.push({ slug: 'toilets', label: '厕所革命' });
-  if (tables.inspections) topics.push({ slug: 'ranking', label: '考评排名' });
-  return topics;
 }
 
 /** Used only while content/site.md is missing or broken (an error is reported for it). */

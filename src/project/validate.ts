@@ -5,7 +5,7 @@ import { CHART_ID } from '../charts/rows.ts';
 import { formatReport, hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue } from '../data/types.ts';
 import { MAX_REPORT_NAME, WINDOWS_RESERVED } from '../texts/reports.ts';
-import { chartIdSources } from '../views/charts.ts';
+import { chartIdSources } from '../views/topics.ts';
 import { basePath } from '../views/paths.ts';
 import { loadProject, type Project } from './project.ts';
 import { timings } from './timings.ts';

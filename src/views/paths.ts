@@ -1,13 +1,19 @@
 // Every link, asset and download goes through `href`, so the site works under any sub-path
-// (`npm run build -- --base /town/`).
+// (`npm run build -- --base /town/`). The base is the project's (`project.base`): pages take it from
+// getProject() (src/project/current.ts, the one module that reads Astro's settings), tests and the
+// CLI from loadProject's options.
 
 /** The configured base, always with a trailing slash (`/`, `/town/`). */
-export function basePath(base: string = import.meta.env.BASE_URL ?? '/'): string {
+export function basePath(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-/** A site-relative path (`/cleanup/`, `data/cleanup.csv`) under the configured base. */
-export function href(path: string, base?: string): string {
+/**
+ * A site-relative path (`/cleanup/`, `data/cleanup.csv`) under the base.
+ * The default base only serves `chartLinks` in src/views/charts.ts until the chart pipeline passes
+ * the project's base there too; every other caller passes it.
+ */
+export function href(path: string, base: string = import.meta.env.BASE_URL ?? '/'): string {
   return basePath(base) + path.replace(/^\/+/, '');
 }
 

@@ -22,10 +22,10 @@ export interface TableData {
 
 const dash = '—';
 /** A village's cell: its label (villageLabel, as in the charts) linking to its page. */
-const villageLink = (tables: Tables, id: string): Cell => ({ text: villageLabelOf(tables, id), href: href(`villages/${id}/`) });
+const villageLink = (tables: Tables, id: string, base: string): Cell => ({ text: villageLabelOf(tables, id), href: href(`villages/${id}/`, base) });
 
 /** Cleanup totals per village (every metric column present in the file). */
-export function cleanupVillageTable(tables: Tables, scope: Scope): TableData {
+export function cleanupVillageTable(tables: Tables, scope: Scope, base: string): TableData {
   const metrics = presentCleanupMetrics(tables);
   const columns = metrics.map((m) => cleanupSchema.columns.find((c) => c.key === m)!);
   const perMetric = metrics.map((m) => new Map(cleanupByVillage(tables, scope, m).map((v) => [v.village.id, v.value])));
@@ -38,7 +38,7 @@ export function cleanupVillageTable(tables: Tables, scope: Scope): TableData {
     head: ['村', ...(township ? ['乡镇'] : []), ...columns.map((c) => c.label)],
     rows: ids.map((id) => {
       const v = villages.villages.get(id)!;
-      return [villageLink(tables, id), ...(township ? [v.township] : []), ...perMetric.map((m) => {
+      return [villageLink(tables, id, base), ...(township ? [v.township] : []), ...perMetric.map((m) => {
         const value = m.get(id);
         return value ? formatQuantity(value) : dash;
       })];
@@ -86,7 +86,7 @@ export function pointCards(tables: Tables, scope: Scope): PointCard[] {
 }
 
 /** Household toilets per village: households, latest sanitary, coverage, public toilets. */
-export function toiletVillageTable(tables: Tables, scope: Scope): TableData {
+export function toiletVillageTable(tables: Tables, scope: Scope, base: string): TableData {
   const index = createIndex(tables).toilets;
   const latest = index?.months.at(-1);
   const township = scope.kind !== 'township'; // a township's own table omits 乡镇
@@ -97,7 +97,7 @@ export function toiletVillageTable(tables: Tables, scope: Scope): TableData {
       const standing = latest ? latestCell(index?.byVillage.get(c.village.id), latest, (r) => r.public_toilets) : undefined;
       const toilets = standing?.cell ? formatQuantity(standing.cell) : dash;
       return [
-        villageLink(tables, c.village.id),
+        villageLink(tables, c.village.id, base),
         ...(township ? [c.village.township] : []),
         formatNumber(c.village.households),
         c.sanitary ? formatQuantity(c.sanitary) : dash,
@@ -118,14 +118,14 @@ export function changeText(e: RankEntry): string {
 }
 
 /** The latest month's ranking (ties share a rank) with each village's change. */
-export function rankingTable(tables: Tables, month: string, scope: Scope = { kind: 'site' }): TableData {
+export function rankingTable(tables: Tables, month: string, base: string, scope: Scope = { kind: 'site' }): TableData {
   const entries = ranking(tables, month, scope);
   const [low, high] = scoreDomain(entries.map((e) => e.score.value));
   return {
     head: ['名次', '村', '乡镇', '得分', '较上月'],
     rows: entries.map((e) => [
       `第 ${e.rank} 名`,
-      villageLink(tables, e.village.id),
+      villageLink(tables, e.village.id, base),
       e.village.township,
       // A bar on the same scale as the ranking chart, so the printed sheet shows the differences.
       { text: formatQuantity(e.score), share: Math.max(0, (e.score.value - low) / (high - low || 1)) },
@@ -136,7 +136,7 @@ export function rankingTable(tables: Tables, month: string, scope: Scope = { kin
 }
 
 /** Site-wide rank of every village in every month (rows: villages, columns: months). */
-export function rankHistoryTable(tables: Tables): TableData {
+export function rankHistoryTable(tables: Tables, base: string): TableData {
   const months = createIndex(tables).inspections?.months ?? [];
   const villages = createIndex(tables).villages;
   return {
@@ -144,7 +144,7 @@ export function rankHistoryTable(tables: Tables): TableData {
     rows: [...villages.keys()].map((id) => {
       const history = new Map(rankHistory(tables, id).map((e) => [e.month, e]));
       // A name two townships share gets its township (新塘村（洋江镇）), as in the charts.
-      return [villageLink(tables, id), ...months.map((m) => {
+      return [villageLink(tables, id, base), ...months.map((m) => {
         const e = history.get(m);
         return e ? `${e.rank}` : dash;
       })];

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
-import { chartIdSources, villageCharts } from '../../src/views/charts.ts';
+import { chartIdSources, villageCharts } from '../../src/views/topics.ts';
 import { loadProject } from '../../src/project/project.ts';
 import { checkIssues } from '../../src/project/validate.ts';
 import { renderChart } from '../../src/charts/render.ts';

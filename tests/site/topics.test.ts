@@ -1,0 +1,80 @@
+// The topic registry (src/views/topics.ts): every entry's KPIs, charts and body exist, and a topic
+// whose dataset file is absent is in neither project.topics, the navigation nor the chart ids.
+// (The built site without that topic's page: tests/site/build.test.ts, "cleanup.csv absent".)
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { presetNames } from '../../src/presets/presets.ts';
+import { loadProject } from '../../src/project/project.ts';
+import { kpiKeys, kpisFor } from '../../src/views/kpis.ts';
+import { navItems } from '../../src/views/nav.ts';
+import { chartIdSources, homeCharts, topicCharts, topicKpis, topicRegistry, villageChartNames } from '../../src/views/topics.ts';
+
+const root = path.resolve('.');
+const sample = loadProject(root);
+const roots: string[] = [];
+afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
+
+/** The sample site without some data files. */
+function without(...files: string[]) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'topics-'));
+  roots.push(dir);
+  cpSync(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
+  cpSync(path.join(root, 'data'), path.join(dir, 'data'), { recursive: true, filter: (src) => !files.includes(path.basename(src)) });
+  return loadProject(dir);
+}
+
+test('the sample data has every topic, in the registry order', () => {
+  expect(sample.topics.map((t) => t.slug)).toEqual(['cleanup', 'construction', 'toilets', 'ranking']);
+  expect(sample.topics).toEqual(topicRegistry);
+});
+
+describe.each(topicRegistry.map((t) => [t.slug, t] as const))('topic %s', (slug, topic) => {
+  test('its KPIs exist, by key, in the entry order', () => {
+    for (const key of topic.kpis) expect(kpiKeys).toContain(key);
+    expect(topicKpis(sample, slug).map((k) => k.key)).toEqual(topic.kpis);
+  });
+
+  test('its charts are presets and are drawn', () => {
+    for (const name of [...topic.charts, ...topic.overview]) expect(presetNames).toContain(name);
+    const ids = topicCharts(sample, slug).map((c) => c.id);
+    expect(ids.slice(0, topic.charts.length)).toEqual([...topic.charts]);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('its body component exists', () => {
+    expect(existsSync(path.join(root, 'src/components/topics', topic.body))).toBe(true);
+  });
+});
+
+test('every KPI card has a key of its own, site-wide and for a village', () => {
+  const village = sample.tables.villages.rows[0]!.id;
+  for (const kpis of [kpisFor(sample.tables, { kind: 'site' }), kpisFor(sample.tables, { kind: 'village', village })]) {
+    const keys = kpis.map((k) => k.key);
+    expect(keys.length).toBeGreaterThan(5);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const key of keys) expect(kpiKeys).toContain(key);
+  }
+});
+
+test('only the ranking prints as a sheet', () => {
+  expect(topicRegistry.filter((t) => t.printSheet).map((t) => t.slug)).toEqual(['ranking']);
+});
+
+test('without toilets.csv the 厕所革命 topic, its link and its charts are gone', () => {
+  const project = without('toilets.csv');
+  expect(project.topics.map((t) => t.slug)).toEqual(['cleanup', 'construction', 'ranking']);
+  expect(navItems(project).map((i) => i.path)).not.toContain('/toilets/');
+  expect(navItems(project).map((i) => i.path)).toContain('/cleanup/');
+  expect(homeCharts(project).map((c) => c.id)).toEqual(['cleanup-monthly']);
+  expect(villageChartNames(project)).toEqual(['cleanup-monthly']);
+  expect(chartIdSources(project).filter((s) => /toilet/.test(s.id))).toEqual([]);
+});
+
+test('without construction-items.csv the construction topic stays but draws no progress chart', () => {
+  const project = without('construction-items.csv');
+  expect(project.topics.map((t) => t.slug)).toContain('construction');
+  expect(topicCharts(project, 'construction')).toEqual([]);
+  expect(topicKpis(project, 'construction').map((k) => k.key)).toContain('construction_points');
+});
