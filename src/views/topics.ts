@@ -2,7 +2,7 @@
 // Navigation, the topic pages, the charts of the home, topic and village pages, `npm run check`'s
 // chart ids and the chart downloads all read these entries; a topic whose dataset file is absent
 // has no entry in `project.topics`, hence no page, no link and no charts (contract §2).
-import type { DatasetSchema } from '../data/schemas.ts';
+import type { TableKey } from '../data/registry.ts';
 import type { Scope, Tables } from '../data/types.ts';
 import type { ChartSpec } from '../charts/types.ts';
 import { presentCleanupMetrics } from '../metrics/cleanup.ts';
@@ -17,7 +17,7 @@ export interface TopicEntry<Slug extends string = string> {
   /** the page's title and h1 */
   title: string;
   /** the dataset whose file makes the topic appear */
-  requires: DatasetSchema['table'];
+  requires: TableKey;
   /** the topic page's preset charts, site-wide; a preset whose dataset is absent is left out */
   charts: readonly PresetName[];
   /** charts beyond the presets (one per further cleanup metric present in the file) */
