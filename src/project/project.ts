@@ -1,6 +1,6 @@
 // One project per build: tables, site settings, reports and every issue, loaded once and shared by
 // every page, `npm run check` and `npm run build`'s validation step.
-import path from 'node:path';
+import { readConfig } from './config.mjs';
 import { presetChart } from '../presets/presets.ts';
 import { loadData } from '../data/load.ts';
 import { hasErrors, sortIssues } from '../data/report.ts';
@@ -38,8 +38,8 @@ export interface Project {
 }
 
 /** The folder holding data/, content/ and public/ (SITE_DIR, default: the working directory). */
-export function siteRoot(): string {
-  return path.resolve(process.env.SITE_DIR || '.');
+export function siteRoot(config = readConfig()): string {
+  return config.siteDir;
 }
 
 export function topicsOf(tables: Tables): Topic[] {
@@ -81,7 +81,7 @@ function siteWarnings(site: Site | null): Issue[] {
  * `SITE_NOW=2024-01-15` checks the data as of that day (months after it are errors), e.g. to test a
  * data set; unset or not a date: the real clock.
  */
-export function clockFromEnv(value = process.env.SITE_NOW): Date | undefined {
+export function clockFromEnv(value: string | null | undefined = readConfig().now): Date | undefined {
   if (!value) return undefined;
   const date = new Date(/^\d{4}-\d{2}(?:-\d{2})?$/.test(value) ? `${value.length === 7 ? `${value}-01` : value}T12:00:00+08:00` : value);
   return Number.isNaN(date.getTime()) ? undefined : date;
