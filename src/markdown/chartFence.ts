@@ -9,11 +9,11 @@ import { nearest, suggestion } from '../data/names.ts';
 import { buildChartSpec } from '../query/chart.ts';
 import { resolveDataset } from '../query/resolve.ts';
 import type { Tables } from '../data/types.ts';
-import { villageIndex } from '../query/view.ts';
 import { splitConditions } from '../query/where.ts';
 import type { QueryError } from '../query/types.ts';
-import { chartTypes, isChartType, isPresetName, parseChartBlock, type BlockEntry, type BlockProblem } from './chartBlock.ts';
-import { fileLine, pageEnv, presetNames, reportIssue, type MarkdownEnv, type PresetScope } from './env.ts';
+import { chartTypes, isChartType, parseChartBlock, type BlockEntry, type BlockProblem } from './chartBlock.ts';
+import { fileLine, pageEnv, reportIssue, type MarkdownEnv } from './env.ts';
+import { checkPresetRequest } from '../presets/presets.ts';
 
 /** The first word of a fence's info string: ```chart title → `chart`. */
 function fenceName(token: Token): string {
@@ -27,41 +27,22 @@ type Built = { spec: ChartSpec } | { problems: BlockProblem[] };
 
 function presetSpec(env: MarkdownEnv, entries: BlockEntry[], get: (k: string) => BlockEntry | undefined): Built {
   const problems: BlockProblem[] = [];
-  const preset = get('preset')!;
   for (const e of entries) {
     if ((adHocOnly as readonly string[]).includes(e.key)) {
       problems.push({ line: e.line, message: `使用 preset 时不能再写 ${e.key}（预设图表的数据和画法是固定的，可写 village 或 township 缩小范围）` });
     }
   }
-  const name = preset.value.trim().toLowerCase();
-  if (!isPresetName(name)) {
-    const near = nearest(preset.value, presetNames.map((n) => [n, n] as const));
-    problems.push({
-      line: preset.line,
-      message: `预设图表 "${preset.value}" 不存在${near === undefined ? `（可用：${presetNames.join('、')}）` : suggestion(near)}`,
-    });
-  }
-  const scope: PresetScope = {};
   const village = get('village');
   const township = get('township');
-  const index = villageIndex(env.tables);
-  if (village && township) {
-    problems.push({ line: township.line, message: 'village 和 township 只能写一个' });
-  } else if (village) {
-    const found = index.resolve(village.value);
-    if (found.ok) scope.village = found.village.id;
-    else problems.push({ line: village.line, message: found.message });
-  } else if (township) {
-    const found = index.resolveTownship(township.value);
-    if (found !== undefined) scope.township = found;
-    else {
-      const near = nearest(township.value, index.townships.map((t) => [t, t] as const));
-      problems.push({ line: township.line, message: `乡镇 "${township.value.trim()}" 不在村庄名录 (villages.csv) 中${suggestion(near)}` });
-    }
-  }
-  if (problems.length > 0 || !isPresetName(name)) return { problems };
-  const result = env.presetChart(name, scope);
-  if ('error' in result) return { problems: [{ line: preset.line, message: result.error }] };
+  const checked = checkPresetRequest(env.tables, {
+    preset: get('preset')!.value,
+    ...(village && { village: village.value }),
+    ...(township && { township: township.value }),
+  });
+  if (!checked.ok) problems.push(...checked.problems.map((p) => ({ line: get(p.key)!.line, message: p.message })));
+  if (problems.length > 0 || !checked.ok) return { problems };
+  const result = env.presetChart(checked.name, checked.scope);
+  if ('error' in result) return { problems: [{ line: get('preset')!.line, message: result.error }] };
   return { spec: result };
 }
 

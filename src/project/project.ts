@@ -1,7 +1,7 @@
 // One project per build: tables, site settings, reports and every issue, loaded once and shared by
 // every page, `npm run check` and `npm run build`'s validation step.
 import { readConfig } from './config.mjs';
-import { presetChart } from '../presets/presets.ts';
+import { presetSpec } from '../presets/presets.ts';
 import { loadData } from '../data/load.ts';
 import { hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue, Month, Tables } from '../data/types.ts';
@@ -105,7 +105,7 @@ export function loadProject(root: string, options: ProjectOptions = {}): Project
     base,
     dev,
     includeDrafts: dev,
-    presetChart: (name, request) => presetChart(data.tables, name, request),
+    presetChart: (name, scope) => presetSpec(data.tables, name, scope),
     photos,
   });
   const photoIssues = [...photos.issues, ...unusedPhotoWarnings(photos, data.tables.photos?.file ?? null)];

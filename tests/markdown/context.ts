@@ -12,7 +12,7 @@ export const stubPreset: PresetChart = (name, scope) => {
   const spec: ChartSpec = {
     id: 'preset',
     type: 'bar',
-    title: `预设 ${name}${scope.village ? ` 村 ${scope.village}` : ''}${scope.township ? ` 乡镇 ${scope.township}` : ''}`,
+    title: `预设 ${name}${scope.kind === 'village' ? ` 村 ${scope.village}` : ''}${scope.kind === 'township' ? ` 乡镇 ${scope.township}` : ''}`,
     x: { key: 'month', label: '月份', type: 'month' },
     y: { key: 'value', label: '数值', type: 'number', unit: '吨' },
     rows: [
