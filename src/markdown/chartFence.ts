@@ -1,9 +1,10 @@
 // The ```chart fence (contract §4.1): an ad-hoc chart from a dataset, or one of the site's own
-// charts (`preset:`), rendered at build time through the same renderer and <figure> as the
-// topic pages. Problems are chart-errors at the line of the offending block line.
+// charts (`preset:`). The block's spec is collected in `env.charts` and a placeholder left in the
+// HTML; the page draws it through the same path as the topic pages (src/markdown/chartPlaceholders.ts).
+// Problems are chart-errors at the line of the offending block line.
 import type { MarkdownIt, RendererRule, StateCore, Token } from 'markdown-it';
-import { renderChart } from '../charts/render.ts';
-import { figureHtml } from '../charts/figure.ts';
+import { chartData } from '../charts/rows.ts';
+import { chartPlaceholder } from './chartPlaceholders.ts';
 import type { ChartSpec } from '../charts/types.ts';
 import { nearest, suggestion } from '../data/names.ts';
 import { buildChartSpec } from '../query/chart.ts';
@@ -119,8 +120,8 @@ function emptyCause(env: MarkdownEnv, get: (k: string) => BlockEntry | undefined
   return view.ok ? view.value.damaged : undefined;
 }
 
-/** Render one chart block: the figure, or the errors (in place in dev mode only). */
-export function renderChartBlock(env: MarkdownEnv, token: Token): string {
+/** Collect one chart block: its placeholder, or the errors (in place in dev mode only). */
+export function collectChartBlock(env: MarkdownEnv, token: Token): string {
   const fence = token.map?.[0] ?? 0;
   const id = `${env.chartIdPrefix}${++env.chartCount}`;
   const { entries, problems } = parseChartBlock(token.content);
@@ -148,9 +149,10 @@ export function renderChartBlock(env: MarkdownEnv, token: Token): string {
     ...(title && { title: title.value }),
     ...(caption && { caption: caption.value }),
   };
-  let chart;
   try {
-    chart = renderChart(spec);
+    // The spec's shape is what drawing can fail on; checking it here (no SVG) keeps such a failure a
+    // chart-error of `npm run check` at the block's line rather than a crash of the page.
+    chartData(spec);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return reportIssue(env, 'chart-error', fileLine(env, fence), `图表无法绘制（${detail}）；请把此文件发给网站维护人员`);
@@ -158,16 +160,15 @@ export function renderChartBlock(env: MarkdownEnv, token: Token): string {
   if (spec.rows.length === 0) {
     reportIssue(env, 'warning', fileLine(env, fence), `图表「${spec.title}」没有符合条件的数据，页面上将显示“暂无数据”`, 'div', emptyCause(env, get));
   }
-  env.charts.push(chart);
-  const base = env.base.endsWith('/') ? env.base : `${env.base}/`;
-  return figureHtml(chart, { csvHref: `${base}data/charts/${id}.csv`, svgHref: `${base}data/charts/${id}.svg` });
+  env.charts.push({ spec });
+  return chartPlaceholder(id);
 }
 
-/** Core rule: render every chart block once, in document order (chart ids follow that order). */
+/** Core rule: collect every chart block once, in document order (chart ids follow that order). */
 export function chartBlockRule(state: StateCore): void {
   const env = pageEnv(state.env);
   for (const token of state.tokens) {
-    if (token.type === 'fence' && fenceName(token) === 'chart') token.meta = { chartHtml: renderChartBlock(env, token) };
+    if (token.type === 'fence' && fenceName(token) === 'chart') token.meta = { chartHtml: collectChartBlock(env, token) };
   }
 }
 

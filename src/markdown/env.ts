@@ -1,6 +1,7 @@
 // Per-page state that travels through markdown-it's `env` (never module globals).
 import type { Issue, IssueCode, Scope, Tables } from '../data/types.ts';
-import type { ChartSpec, RenderedChart } from '../charts/types.ts';
+import type { ChartSpec } from '../charts/types.ts';
+import type { MarkdownChart } from './chartPlaceholders.ts';
 import type { Env } from 'markdown-it';
 import { escapeText } from '../charts/escape.ts';
 import type { PhotoCatalog } from '../photos/catalog.ts';
@@ -40,7 +41,8 @@ export interface TocEntry {
 /** The `env` object of one render: the context plus what the plugins collect. */
 export interface MarkdownEnv extends MarkdownContext, Env {
   issues: Issue[];
-  charts: RenderedChart[];
+  /** the chart blocks' specs; the HTML holds a placeholder for each */
+  charts: MarkdownChart[];
   toc: TocEntry[];
   /** ids used on the page (headings), for de-duplication */
   ids: Set<string>;
