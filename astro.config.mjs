@@ -4,10 +4,13 @@ import path from 'node:path';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { devWatch } from './src/project/devWatch.mjs';
+import { processState, readConfig } from './src/project/config.mjs';
 
 // SITE_DIR points at a folder holding data/, content/ and public/ (default: this project).
-// Tests and the benchmark use it to build fixture sites with the same code.
-const siteDir = path.resolve(process.env.SITE_DIR || '.');
+// Tests and the benchmark use it to build fixture sites with the same code. The environment is
+// read here, once, and handed on (src/project/config.mjs).
+const config = readConfig();
+const siteDir = config.siteDir;
 
 /**
  * The public address from content/site.md (`url`), needed by RSS and the sitemap: read by the same
@@ -52,16 +55,15 @@ function dropImages() {
 const validate = {
   name: 'validate-data-and-content',
   hooks: {
-    'astro:config:setup': async ({ command, config }) => {
+    'astro:config:setup': async ({ command, config: astroConfig }) => {
       if (command !== 'build') return;
       // Node loads this config file natively, so TypeScript comes in through tsx (scoped import).
       const { tsImport } = await import('tsx/esm/api');
       const { validateForBuild } = await tsImport('./src/project/validate.ts', import.meta.url);
-      if (await validateForBuild(siteDir, config.base)) return;
+      if (await validateForBuild(siteDir, astroConfig.base, config.now)) return;
       // The report is printed. Tell src/cli/astro.mjs that the data, not the build, failed, and
       // stop Astro by throwing (a hook must not call process.exit: Astro would skip its cleanup).
-      const status = process.env.SITE_BUILD_STATUS;
-      if (status) writeFileSync(status, JSON.stringify({ invalid: true }));
+      if (config.buildStatus) writeFileSync(config.buildStatus, JSON.stringify({ invalid: true }));
       const error = new Error('数据或内容有错误（见上面的列表），构建已停止。');
       error.stack = error.message;
       throw error;
@@ -74,10 +76,9 @@ const timingsFile = {
   name: 'build-timings',
   hooks: {
     'astro:build:done': ({ pages }) => {
-      const file = process.env.SITE_TIMINGS_FILE;
-      if (!file) return;
-      const t = /** @type {any} */ (globalThis)[Symbol.for('renju.buildTimings')] ?? {};
-      writeFileSync(file, JSON.stringify({ ...t, pages: pages.length }, null, 2));
+      if (!config.timingsFile) return;
+      const t = /** @type {object} */ (processState().timings ?? {});
+      writeFileSync(config.timingsFile, JSON.stringify({ ...t, pages: pages.length }, null, 2));
     },
   },
 };

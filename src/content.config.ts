@@ -10,11 +10,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineCollection, z } from 'astro:content';
 import type { Loader } from 'astro/loaders';
+import { readConfig } from './project/config.mjs';
 
-const siteDir = path.resolve(process.env.SITE_DIR || '.');
-const reportsDir = path.join(siteDir, 'content', 'reports');
-
-function reportFiles(): Loader {
+function reportFiles(siteDir: string): Loader {
+  const reportsDir = path.join(siteDir, 'content', 'reports');
   return {
     name: 'report-files',
     load: async ({ store, generateDigest, watcher, logger }) => {
@@ -54,7 +53,7 @@ function reportFiles(): Loader {
 }
 
 const reports = defineCollection({
-  loader: reportFiles(),
+  loader: reportFiles(readConfig().siteDir),
   schema: z.object({}).passthrough(),
 });
 

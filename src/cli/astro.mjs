@@ -23,9 +23,11 @@ import {
   acquireLock, BuildRefused, chmodTree, cleanLeftovers, createWorkDir, markSite, parseBuildArgs,
   projectLockPath, releaseLock, safeOutDir, swapIn,
 } from './publish.mjs';
+import { ENV, readConfig } from '../project/config.mjs';
 
 const require = createRequire(import.meta.url);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const config = readConfig();
 const [command = 'dev', ...args] = process.argv.slice(2);
 
 // astro's package.json does not export its bin file: find it next to the package root.
@@ -33,7 +35,7 @@ const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'as
 
 /** 768 MB plus 60 MB per MB of table data (CSV, TXT, workbooks weighted) beyond the first 5 MB. */
 function heapLimitMb() {
-  const dataDir = path.join(path.resolve(process.env.SITE_DIR || '.'), 'data');
+  const dataDir = path.join(config.siteDir, 'data');
   let bytes = 0;
   try {
     // A workbook's cells take about three times its zipped size as text.
@@ -132,7 +134,7 @@ function exitCodeOf(signal) {
 
 async function build() {
   const parsed = parseBuildArgs(args);
-  const outDir = safeOutDir(parsed.outDir, { projectRoot: process.cwd(), siteDir: path.resolve(process.env.SITE_DIR || '.') });
+  const outDir = safeOutDir(parsed.outDir, { projectRoot: process.cwd(), siteDir: config.siteDir });
   const label = path.relative(process.cwd(), outDir) || '.';
   const shown = label.startsWith('..') || path.isAbsolute(label) ? outDir : `${label}/`;
   const projectLock = projectLockPath(process.cwd());
@@ -149,8 +151,9 @@ async function build() {
   try {
     cleanLeftovers(outDir);
     work = createWorkDir(outDir);
-    env.SITE_CHART_DIR = path.join(work.site, 'data', 'charts');
-    env.SITE_BUILD_STATUS = work.status;
+    // Astro's process reads these through src/project/config.mjs.
+    env[ENV.chartDir] = path.join(work.site, 'data', 'charts');
+    env[ENV.buildStatus] = work.status;
     if (!/max-old-space-size/.test(env.NODE_OPTIONS ?? '')) {
       // V8 grows the heap lazily up to ~2 GB on this machine's 24 GB; the build's live data is far
       // smaller (3,000 villages: < 700 MB), so a cap keeps a county server's memory use modest.

@@ -2,7 +2,6 @@
 // line of each, so that an error names the line staff must fix. Pure: no tables, no rendering.
 import { nameKey, nearest, suggestion } from '../data/names.ts';
 import type { ChartType } from '../charts/types.ts';
-import { presetNames, type PresetName } from './env.ts';
 
 export const chartKeys = ['data', 'type', 'x', 'y', 'color', 'where', 'title', 'caption', 'preset', 'village', 'township'] as const;
 export type ChartKey = (typeof chartKeys)[number];
@@ -85,10 +84,6 @@ export function parseChartBlock(body: string): ParsedBlock {
     entries.push({ key, value, line });
   });
   return { entries, problems };
-}
-
-export function isPresetName(name: string): name is PresetName {
-  return (presetNames as readonly string[]).includes(name);
 }
 
 export function isChartType(name: string): name is ChartType {

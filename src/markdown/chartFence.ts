@@ -1,19 +1,20 @@
 // The ```chart fence (contract §4.1): an ad-hoc chart from a dataset, or one of the site's own
-// charts (`preset:`), rendered at build time through the same renderer and <figure> as the
-// topic pages. Problems are chart-errors at the line of the offending block line.
+// charts (`preset:`). The block's spec is collected in `env.charts` and a placeholder left in the
+// HTML; the page draws it through the same path as the topic pages (src/markdown/chartPlaceholders.ts).
+// Problems are chart-errors at the line of the offending block line.
 import type { MarkdownIt, RendererRule, StateCore, Token } from 'markdown-it';
-import { renderChart } from '../charts/render.ts';
-import { figureHtml } from '../charts/figure.ts';
+import { chartData } from '../charts/rows.ts';
+import { chartPlaceholder } from './chartPlaceholders.ts';
 import type { ChartSpec } from '../charts/types.ts';
 import { nearest, suggestion } from '../data/names.ts';
 import { buildChartSpec } from '../query/chart.ts';
 import { resolveDataset } from '../query/resolve.ts';
 import type { Tables } from '../data/types.ts';
-import { villageIndex } from '../query/view.ts';
 import { splitConditions } from '../query/where.ts';
 import type { QueryError } from '../query/types.ts';
-import { chartTypes, isChartType, isPresetName, parseChartBlock, type BlockEntry, type BlockProblem } from './chartBlock.ts';
-import { fileLine, pageEnv, presetNames, reportIssue, type MarkdownEnv, type PresetScope } from './env.ts';
+import { chartTypes, isChartType, parseChartBlock, type BlockEntry, type BlockProblem } from './chartBlock.ts';
+import { fileLine, pageEnv, reportIssue, type MarkdownEnv } from './env.ts';
+import { checkPresetRequest } from '../presets/presets.ts';
 
 /** The first word of a fence's info string: ```chart title → `chart`. */
 function fenceName(token: Token): string {
@@ -27,41 +28,22 @@ type Built = { spec: ChartSpec } | { problems: BlockProblem[] };
 
 function presetSpec(env: MarkdownEnv, entries: BlockEntry[], get: (k: string) => BlockEntry | undefined): Built {
   const problems: BlockProblem[] = [];
-  const preset = get('preset')!;
   for (const e of entries) {
     if ((adHocOnly as readonly string[]).includes(e.key)) {
       problems.push({ line: e.line, message: `使用 preset 时不能再写 ${e.key}（预设图表的数据和画法是固定的，可写 village 或 township 缩小范围）` });
     }
   }
-  const name = preset.value.trim().toLowerCase();
-  if (!isPresetName(name)) {
-    const near = nearest(preset.value, presetNames.map((n) => [n, n] as const));
-    problems.push({
-      line: preset.line,
-      message: `预设图表 "${preset.value}" 不存在${near === undefined ? `（可用：${presetNames.join('、')}）` : suggestion(near)}`,
-    });
-  }
-  const scope: PresetScope = {};
   const village = get('village');
   const township = get('township');
-  const index = villageIndex(env.tables);
-  if (village && township) {
-    problems.push({ line: township.line, message: 'village 和 township 只能写一个' });
-  } else if (village) {
-    const found = index.resolve(village.value);
-    if (found.ok) scope.village = found.village.id;
-    else problems.push({ line: village.line, message: found.message });
-  } else if (township) {
-    const found = index.resolveTownship(township.value);
-    if (found !== undefined) scope.township = found;
-    else {
-      const near = nearest(township.value, index.townships.map((t) => [t, t] as const));
-      problems.push({ line: township.line, message: `乡镇 "${township.value.trim()}" 不在村庄名录 (villages.csv) 中${suggestion(near)}` });
-    }
-  }
-  if (problems.length > 0 || !isPresetName(name)) return { problems };
-  const result = env.presetChart(name, scope);
-  if ('error' in result) return { problems: [{ line: preset.line, message: result.error }] };
+  const checked = checkPresetRequest(env.tables, {
+    preset: get('preset')!.value,
+    ...(village && { village: village.value }),
+    ...(township && { township: township.value }),
+  });
+  if (!checked.ok) problems.push(...checked.problems.map((p) => ({ line: get(p.key)!.line, message: p.message })));
+  if (problems.length > 0 || !checked.ok) return { problems };
+  const result = env.presetChart(checked.name, checked.scope);
+  if ('error' in result) return { problems: [{ line: get('preset')!.line, message: result.error }] };
   return { spec: result };
 }
 
@@ -138,8 +120,8 @@ function emptyCause(env: MarkdownEnv, get: (k: string) => BlockEntry | undefined
   return view.ok ? view.value.damaged : undefined;
 }
 
-/** Render one chart block: the figure, or the errors (in place in dev mode only). */
-export function renderChartBlock(env: MarkdownEnv, token: Token): string {
+/** Collect one chart block: its placeholder, or the errors (in place in dev mode only). */
+export function collectChartBlock(env: MarkdownEnv, token: Token): string {
   const fence = token.map?.[0] ?? 0;
   const id = `${env.chartIdPrefix}${++env.chartCount}`;
   const { entries, problems } = parseChartBlock(token.content);
@@ -167,9 +149,10 @@ export function renderChartBlock(env: MarkdownEnv, token: Token): string {
     ...(title && { title: title.value }),
     ...(caption && { caption: caption.value }),
   };
-  let chart;
   try {
-    chart = renderChart(spec);
+    // The spec's shape is what drawing can fail on; checking it here (no SVG) keeps such a failure a
+    // chart-error of `npm run check` at the block's line rather than a crash of the page.
+    chartData(spec);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return reportIssue(env, 'chart-error', fileLine(env, fence), `图表无法绘制（${detail}）；请把此文件发给网站维护人员`);
@@ -177,16 +160,15 @@ export function renderChartBlock(env: MarkdownEnv, token: Token): string {
   if (spec.rows.length === 0) {
     reportIssue(env, 'warning', fileLine(env, fence), `图表「${spec.title}」没有符合条件的数据，页面上将显示“暂无数据”`, 'div', emptyCause(env, get));
   }
-  env.charts.push(chart);
-  const base = env.base.endsWith('/') ? env.base : `${env.base}/`;
-  return figureHtml(chart, { csvHref: `${base}data/charts/${id}.csv`, svgHref: `${base}data/charts/${id}.svg` });
+  env.charts.push({ spec });
+  return chartPlaceholder(id);
 }
 
-/** Core rule: render every chart block once, in document order (chart ids follow that order). */
+/** Core rule: collect every chart block once, in document order (chart ids follow that order). */
 export function chartBlockRule(state: StateCore): void {
   const env = pageEnv(state.env);
   for (const token of state.tokens) {
-    if (token.type === 'fence' && fenceName(token) === 'chart') token.meta = { chartHtml: renderChartBlock(env, token) };
+    if (token.type === 'fence' && fenceName(token) === 'chart') token.meta = { chartHtml: collectChartBlock(env, token) };
   }
 }
 

@@ -1,22 +1,18 @@
 // Per-page state that travels through markdown-it's `env` (never module globals).
-import type { Issue, IssueCode, Tables } from '../data/types.ts';
-import type { ChartSpec, RenderedChart } from '../charts/types.ts';
+import type { Issue, IssueCode, Scope, Tables } from '../data/types.ts';
+import type { ChartSpec } from '../charts/types.ts';
+import type { MarkdownChart } from './chartPlaceholders.ts';
 import type { Env } from 'markdown-it';
 import { escapeText } from '../charts/escape.ts';
 import type { PhotoCatalog } from '../photos/catalog.ts';
 
-// The site's own charts that a chart block may ask for (contract §4.1): one list, in presets.ts.
-export { presetNames, type PresetName } from '../presets/presets.ts';
 import type { PresetName } from '../presets/presets.ts';
 
-/** Narrowing of a preset chart: `village` is a village id (already resolved), `township` a known name. */
-export interface PresetScope {
-  village?: string;
-  township?: string;
-}
-
-/** Supplied by the site (the lead's presets); returns a spec or a Chinese error message. */
-export type PresetChart = (name: PresetName, scope: PresetScope) => ChartSpec | { error: string };
+/**
+ * Supplied by the site (src/presets/): the spec of a preset request already checked by
+ * checkPresetRequest, or a Chinese error message.
+ */
+export type PresetChart = (name: PresetName, scope: Scope) => ChartSpec | { error: string };
 
 /** What the caller of renderMarkdown provides for one page. */
 export interface MarkdownContext {
@@ -45,7 +41,8 @@ export interface TocEntry {
 /** The `env` object of one render: the context plus what the plugins collect. */
 export interface MarkdownEnv extends MarkdownContext, Env {
   issues: Issue[];
-  charts: RenderedChart[];
+  /** the chart blocks' specs; the HTML holds a placeholder for each */
+  charts: MarkdownChart[];
   toc: TocEntry[];
   /** ids used on the page (headings), for de-duplication */
   ids: Set<string>;

@@ -1,6 +1,6 @@
 // renderMarkdown: a report or page body → HTML, collected issues, contents and charts.
 import type { Issue } from '../data/types.ts';
-import type { RenderedChart } from '../charts/types.ts';
+import type { MarkdownChart } from './chartPlaceholders.ts';
 import { createMarkdownIt } from './createMarkdownIt.ts';
 import { createEnv, type MarkdownContext, type TocEntry } from './env.ts';
 
@@ -10,8 +10,8 @@ export interface RenderedMarkdown {
   issues: Issue[];
   /** h2/h3 headings when there are at least three h2, else empty */
   toc: TocEntry[];
-  /** every chart drawn on the page, in order (for the CSV and SVG downloads) */
-  charts: RenderedChart[];
+  /** every chart of the page, in order; `html` holds a placeholder for each (fillCharts) */
+  charts: MarkdownChart[];
 }
 
 const md = createMarkdownIt();

@@ -12,6 +12,7 @@ import { formatMonth } from '../format.ts';
 import { createIndex, villageIndex } from '../metrics/tableIndex.ts';
 import { cleanupSchema } from '../data/datasets/cleanup.ts';
 import { registry as schemas, type TableKey } from '../data/registry.ts';
+import { nearest, suggestion } from '../data/names.ts';
 import type { ChartField, ChartRow, ChartSpec } from '../charts/types.ts';
 
 export const presetNames = [
@@ -276,37 +277,56 @@ export const presetDataset: Record<PresetName, TableKey> = {
 };
 
 
-/** What a Markdown `preset:` block may ask for. */
+/** What a Markdown `preset:` block asks for, as written. */
 export interface PresetRequest {
+  preset: string;
   village?: string;
   township?: string;
 }
 
+/** A problem with one key of a preset request, in Chinese for staff. */
+export interface PresetProblem {
+  key: keyof PresetRequest;
+  message: string;
+}
+
+export type CheckedPreset = { ok: true; name: PresetName; scope: Scope } | { ok: false; problems: PresetProblem[] };
+
 /**
- * The preset provider handed to the Markdown pipeline: checks the preset name, the dataset it needs
- * and the village/township reference, and returns the spec or a Chinese error message.
+ * The one check of a preset request (contract §4.1): the preset name, the village or township it is
+ * narrowed to, and the dataset it needs. Markdown reports each problem at the line of its key.
  */
-export function presetChart(tables: Tables, name: string, request: PresetRequest): ChartSpec | { error: string } {
+export function checkPresetRequest(tables: Tables, request: PresetRequest): CheckedPreset {
+  const problems: PresetProblem[] = [];
+  const name = request.preset.trim().toLowerCase();
   if (!isPresetName(name)) {
-    return { error: `预设图表 "${name}" 不存在（可用：${presetNames.join('、')}）` };
+    const near = nearest(request.preset, presetNames.map((n) => [n, n] as const));
+    problems.push({
+      key: 'preset',
+      message: `预设图表 "${request.preset}" 不存在${near === undefined ? `（可用：${presetNames.join('、')}）` : suggestion(near)}`,
+    });
   }
+  let scope: Scope = { kind: 'site' };
+  const index = villageIndex(tables);
+  const { village, township } = request;
+  if (village !== undefined && township !== undefined) {
+    problems.push({ key: 'township', message: 'village 和 township 只能写一个' });
+  } else if (village !== undefined) {
+    const found = index.resolve(village);
+    if (found.ok) scope = { kind: 'village', village: found.village.id };
+    else problems.push({ key: 'village', message: found.message });
+  } else if (township !== undefined) {
+    const found = index.resolveTownship(township);
+    if (found !== undefined) scope = { kind: 'township', township: found };
+    else {
+      const near = nearest(township, index.townships.map((t) => [t, t] as const));
+      problems.push({ key: 'township', message: `乡镇 "${township.trim()}" 不在村庄名录 (villages.csv) 中${suggestion(near)}` });
+    }
+  }
+  if (problems.length > 0 || !isPresetName(name)) return { ok: false, problems };
   const needed = schemas.find((schema) => schema.table === presetDataset[name])!;
   if (tables[needed.table] === null) {
-    return { error: `预设图表 "${name}" 需要数据文件 data/${needed.name}.csv，但该文件不存在` };
+    return { ok: false, problems: [{ key: 'preset', message: `预设图表 "${name}" 需要数据文件 data/${needed.name}.csv，但该文件不存在` }] };
   }
-  if (request.village !== undefined && request.township !== undefined) {
-    return { error: '预设图表只能指定 village 或 township 其中之一' };
-  }
-  const index = villageIndex(tables);
-  if (request.village !== undefined) {
-    const found = index.resolve(request.village);
-    if (!found.ok) return { error: found.message };
-    return presetSpec(tables, name, { kind: 'village', village: found.village.id });
-  }
-  if (request.township !== undefined) {
-    const township = index.resolveTownship(request.township);
-    if (!township) return { error: `乡镇 "${request.township}" 不在 villages.csv 中（已有：${index.townships.join('、')}）` };
-    return presetSpec(tables, name, { kind: 'township', township });
-  }
-  return presetSpec(tables, name, { kind: 'site' });
+  return { ok: true, name, scope };
 }

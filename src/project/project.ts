@@ -1,7 +1,7 @@
 // One project per build: tables, site settings, reports and every issue, loaded once and shared by
 // every page, `npm run check` and `npm run build`'s validation step.
-import path from 'node:path';
-import { presetChart } from '../presets/presets.ts';
+import { readConfig } from './config.mjs';
+import { presetSpec } from '../presets/presets.ts';
 import { loadData } from '../data/load.ts';
 import { hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue, Month, Tables } from '../data/types.ts';
@@ -32,8 +32,8 @@ export interface Project {
 }
 
 /** The folder holding data/, content/ and public/ (SITE_DIR, default: the working directory). */
-export function siteRoot(): string {
-  return path.resolve(process.env.SITE_DIR || '.');
+export function siteRoot(config = readConfig()): string {
+  return config.siteDir;
 }
 
 /** Used only while content/site.md is missing or broken (an error is reported for it). */
@@ -66,7 +66,7 @@ function siteWarnings(site: Site | null): Issue[] {
  * `SITE_NOW=2024-01-15` checks the data as of that day (months after it are errors), e.g. to test a
  * data set; unset or not a date: the real clock.
  */
-export function clockFromEnv(value = process.env.SITE_NOW): Date | undefined {
+export function clockFromEnv(value: string | null | undefined = readConfig().now): Date | undefined {
   if (!value) return undefined;
   const date = new Date(/^\d{4}-\d{2}(?:-\d{2})?$/.test(value) ? `${value.length === 7 ? `${value}-01` : value}T12:00:00+08:00` : value);
   return Number.isNaN(date.getTime()) ? undefined : date;
@@ -90,7 +90,7 @@ export function loadProject(root: string, options: ProjectOptions = {}): Project
     base,
     dev,
     includeDrafts: dev,
-    presetChart: (name, request) => presetChart(data.tables, name, request),
+    presetChart: (name, scope) => presetSpec(data.tables, name, scope),
     photos,
   });
   const photoIssues = [...photos.issues, ...unusedPhotoWarnings(photos, data.tables.photos?.file ?? null)];

@@ -1,6 +1,8 @@
-// Build timings for the benchmark (`npm run bench`): kept on globalThis because the Astro
-// integration that writes them (astro.config.mjs) and the page modules are separate module
-// instances in the same process.
+// Build timings for the benchmark (`npm run bench`): kept in the process-wide state
+// (src/project/config.mjs) because the Astro integration that writes them (astro.config.mjs) and
+// the page modules are separate module instances in the same process.
+import { processState } from './config.mjs';
+
 export interface BuildTimings {
   loadMs: number;
   chartMs: number;
@@ -10,9 +12,7 @@ export interface BuildTimings {
   photosMs?: number;
 }
 
-const key = Symbol.for('renju.buildTimings');
-
 export function timings(): BuildTimings {
-  const g = globalThis as unknown as Record<symbol, BuildTimings | undefined>;
-  return (g[key] ??= { loadMs: 0, chartMs: 0, charts: 0, pages: 0 });
+  const state = processState();
+  return (state.timings ??= { loadMs: 0, chartMs: 0, charts: 0, pages: 0 }) as BuildTimings;
 }

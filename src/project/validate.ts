@@ -7,13 +7,10 @@ import type { Issue } from '../data/types.ts';
 import { MAX_REPORT_NAME, WINDOWS_RESERVED } from '../texts/reports.ts';
 import { chartIdSources } from '../views/topics.ts';
 import { basePath } from '../views/paths.ts';
-import { loadProject, type Project } from './project.ts';
+import { clockFromEnv, loadProject, type Project } from './project.ts';
 import { timings } from './timings.ts';
 import { preparePhotos } from '../photos/prepare.ts';
-
-// The config and the pages are separate module instances in one process: share through globalThis.
-const slot = Symbol.for('renju.validatedProject');
-type Slot = Record<symbol, Project | undefined>;
+import { processState } from './config.mjs';
 
 /** Characters that break a download address /data/<name>.csv (a space is fine: it is encoded). */
 const UNSAFE_DATASET_NAME = /[?#%\\"<>|*:]/;
@@ -82,9 +79,13 @@ export function checkIssues(project: Project, base?: string): { issues: Issue[];
   return { issues, hasErrors: hasErrors(issues) };
 }
 
-/** Load and check everything; print the report (as `npm run check` does). False on any error. */
-export async function validateForBuild(root: string, base: string): Promise<boolean> {
-  const project = loadProject(root, { base: basePath(base) });
+/**
+ * Load and check everything; print the report (as `npm run check` does). False on any error.
+ * `now` is SITE_NOW's text (src/project/config.mjs), null for the real clock.
+ */
+export async function validateForBuild(root: string, base: string, now: string | null): Promise<boolean> {
+  const clock = clockFromEnv(now);
+  const project = loadProject(root, { base: basePath(base), ...(clock && { now: clock }) });
   timings().loadMs += project.timings.loadMs;
   const started = performance.now();
   await preparePhotos(project);
@@ -95,12 +96,13 @@ export async function validateForBuild(root: string, base: string): Promise<bool
     return false;
   }
   if (checked.issues.length > 0) console.log(formatReport(checked.issues));
-  (globalThis as unknown as Slot)[slot] = project;
+  // The config and the pages are separate module instances in one process (src/project/config.mjs).
+  processState().validatedProject = project;
   return true;
 }
 
 /** The project validated for this build, if it matches the root and base asked for. */
 export function validatedProject(root: string, base: string): Project | undefined {
-  const project = (globalThis as unknown as Slot)[slot];
+  const project = processState().validatedProject as Project | undefined;
   return project && project.root === root && project.base === basePath(base) ? project : undefined;
 }

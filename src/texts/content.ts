@@ -1,6 +1,6 @@
 // Everything under content/: the site settings and about page, and the reports.
 import type { Issue, Tables } from '../data/types.ts';
-import type { RenderedChart } from '../charts/types.ts';
+import type { MarkdownChart } from '../markdown/chartPlaceholders.ts';
 import type { TocEntry } from '../markdown/env.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import { loadReports, type ContentOptions, type Report } from './reports.ts';
@@ -8,7 +8,7 @@ import { loadSiteSettings, SITE_FILE, type SiteSettings } from './settings.ts';
 
 export interface Site extends SiteSettings {
   /** the 关于本站 page rendered from the body of content/site.md */
-  aboutPage: { html: string; toc: TocEntry[]; charts: RenderedChart[] };
+  aboutPage: { html: string; toc: TocEntry[]; charts: MarkdownChart[] };
 }
 
 export interface Content {

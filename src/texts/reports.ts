@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue, Tables } from '../data/types.ts';
-import type { RenderedChart } from '../charts/types.ts';
+import type { MarkdownChart } from '../markdown/chartPlaceholders.ts';
 import { nearest, suggestion } from '../data/names.ts';
 import type { PresetChart, TocEntry } from '../markdown/env.ts';
 import { renderMarkdown } from '../markdown/render.ts';
@@ -29,7 +29,7 @@ export interface Report {
   draft: boolean;
   html: string;
   toc: TocEntry[];
-  charts: RenderedChart[];
+  charts: MarkdownChart[];
 }
 
 export interface ContentOptions {

@@ -8,12 +8,8 @@ export function basePath(base: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-/**
- * A site-relative path (`/cleanup/`, `data/cleanup.csv`) under the base.
- * The default base only serves `chartLinks` in src/views/charts.ts until the chart pipeline passes
- * the project's base there too; every other caller passes it.
- */
-export function href(path: string, base: string = import.meta.env.BASE_URL ?? '/'): string {
+/** A site-relative path (`/cleanup/`, `data/cleanup.csv`) under the base. */
+export function href(path: string, base: string): string {
   return basePath(base) + path.replace(/^\/+/, '');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { presetChart, presetId } from '../../src/presets/presets.ts';
+import { checkPresetRequest, presetId, presetSpec, type PresetRequest } from '../../src/presets/presets.ts';
 import { villageLabel } from '../../src/metrics/scope.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
 import { csv, load } from '../data/helpers.ts';
@@ -9,15 +9,24 @@ const { tables } = load({
   inspections: csv('月份,村,得分', '2023-02,长塘村,90', '2023-02,xc-yj,90', '2023-02,xc-hk,80'),
 });
 
+/** What a Markdown `preset:` block would draw: the checked request's spec. */
+function presetChart(tb: typeof tables, preset: string, request: Omit<PresetRequest, 'preset'>): ChartSpec | { error: string } {
+  const checked = checkPresetRequest(tb, { preset, ...request });
+  return checked.ok ? presetSpec(tb, checked.name, checked.scope) : { error: checked.problems.map((p) => p.message).join('；') };
+}
+
 const spec = (value: ReturnType<typeof presetChart>): ChartSpec => {
   if ('error' in value) throw new Error(value.error);
   return value;
 };
 
-describe('presetChart', () => {
-  test('presetChart(unknown) lists the presets', () => {
+describe('checkPresetRequest and presetSpec', () => {
+  test('an unknown preset lists the presets, or names the nearest one', () => {
+    expect(presetChart(tables, 'rainfall', {})).toEqual({
+      error: expect.stringContaining('预设图表 "rainfall" 不存在（可用：cleanup-monthly、'),
+    });
     expect(presetChart(tables, 'cleanup-weekly', {})).toEqual({
-      error: expect.stringContaining('预设图表 "cleanup-weekly" 不存在（可用：cleanup-monthly、'),
+      error: '预设图表 "cleanup-weekly" 不存在，是否应为「cleanup-monthly」?',
     });
   });
 

@@ -2,6 +2,8 @@
 import type { ChartSpec } from '../../src/charts/types.ts';
 import type { MarkdownContext, PresetChart } from '../../src/markdown/env.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
+import { fillCharts } from '../../src/markdown/chartPlaceholders.ts';
+import { chartLinks, renderFigure } from '../../src/views/figures.ts';
 import { sampleTables } from '../query/sampleTables.ts';
 
 export const tables = sampleTables();
@@ -12,7 +14,7 @@ export const stubPreset: PresetChart = (name, scope) => {
   const spec: ChartSpec = {
     id: 'preset',
     type: 'bar',
-    title: `预设 ${name}${scope.village ? ` 村 ${scope.village}` : ''}${scope.township ? ` 乡镇 ${scope.township}` : ''}`,
+    title: `预设 ${name}${scope.kind === 'village' ? ` 村 ${scope.village}` : ''}${scope.kind === 'township' ? ` 乡镇 ${scope.township}` : ''}`,
     x: { key: 'month', label: '月份', type: 'month' },
     y: { key: 'value', label: '数值', type: 'number', unit: '吨' },
     rows: [
@@ -37,6 +39,10 @@ export function context(overrides: Partial<MarkdownContext> = {}): MarkdownConte
   };
 }
 
+/** Render as a page shows it: chart placeholders filled by the one figure function. */
 export function render(source: string, overrides: Partial<MarkdownContext> = {}) {
-  return renderMarkdown(source, context(overrides));
+  const ctx = context(overrides);
+  const r = renderMarkdown(source, ctx);
+  const figures = { write: () => {}, links: chartLinks(ctx.base) };
+  return { ...r, html: fillCharts(r.html, r.charts, (spec) => renderFigure(spec, figures)) };
 }

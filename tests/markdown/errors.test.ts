@@ -1,7 +1,7 @@
 // Every content error names the file and the line of the offending block line or figure,
 // counted from the first line of the file (front matter included: ctx.lineOffset).
 import { describe, expect, test } from 'vitest';
-import { render } from './context.ts';
+import { render, stubPreset } from './context.ts';
 
 /** The 1-based line of the first line containing `marker` in the file (front matter + body). */
 function lineOf(file: string, marker: string): number {
@@ -112,4 +112,20 @@ describe('renderMarkdown(source, ctx) expression-errors', () => {
     const rows = issuesOf(body).map((i) => i.row);
     expect(rows).toEqual([lineOf(frontMatter + body, 'x.a'), lineOf(frontMatter + body, 'x.b'), lineOf(frontMatter + body, 'x.c')]);
   });
+});
+
+test('a chart that cannot be drawn is a chart-error at its fence, found without drawing it', () => {
+  const body = `# 标题\n\n${block('preset: cleanup-monthly')}\n`;
+  const broken: typeof stubPreset = (name, scope) => {
+    const spec = stubPreset(name, scope);
+    return 'error' in spec ? spec : { ...spec, rows: [{ month: '2023-13', value: 1 }] };
+  };
+  const r = render(body, { lineOffset: offset, file: 'content/reports/测试.md', presetChart: broken });
+  expect(r.issues).toEqual([{
+    path: 'content/reports/测试.md',
+    row: lineOf(frontMatter + body, '```chart'),
+    code: 'chart-error',
+    message: '图表无法绘制（invalid month: 2023-13 (chart report-test-1, field month)）；请把此文件发给网站维护人员',
+  }]);
+  expect(r.charts).toEqual([]);
 });

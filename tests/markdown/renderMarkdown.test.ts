@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { figureHtml } from '../../src/charts/figure.ts';
+import { renderChart } from '../../src/charts/render.ts';
 import { expectGolden } from './golden.ts';
 import { render } from './context.ts';
 
@@ -25,7 +26,7 @@ describe('renderMarkdown(source, ctx)', () => {
     expect(r.html).toContain('href="/town/data/charts/report-test-1.csv"');
     expect(r.html).toContain('href="/town/data/charts/report-test-1.svg"');
     const links = { csvHref: '/town/data/charts/report-test-1.csv', svgHref: '/town/data/charts/report-test-1.svg' };
-    expect(r.html).toContain(figureHtml(r.charts[0]!, links));
+    expect(r.html).toContain(figureHtml(renderChart(r.charts[0]!.spec), links));
     expectGolden('chart-fence', r.html);
   });
 
@@ -64,7 +65,7 @@ describe('renderMarkdown(source, ctx)', () => {
       ['report-test-1', '预设 cleanup-monthly 村 v2', '本村数据'],
       ['report-test-2', '白沙镇覆盖率', undefined],
     ]);
-    expect(r.html).toContain(figureHtml(r.charts[1]!, { csvHref: '/data/charts/report-test-2.csv', svgHref: '/data/charts/report-test-2.svg' }));
+    expect(r.html).toContain(figureHtml(renderChart(r.charts[1]!.spec), { csvHref: '/data/charts/report-test-2.csv', svgHref: '/data/charts/report-test-2.svg' }));
     expectGolden('chart-preset', r.html);
   });
 

@@ -1,16 +1,20 @@
 // /data/charts/<id>.svg: the chart as a standalone SVG file (xmlns and styles embedded).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../../../project/current.ts';
-import { allCharts, downloadsFromPages, render } from '../../../views/charts.ts';
+import { allCharts, chartFiles, downloadsFromPages } from '../../../views/figures.ts';
 
-// In `npm run build` the pages write these files as they render each chart (src/views/charts.ts).
-export const getStaticPaths: GetStaticPaths = () =>
-  downloadsFromPages ? [] : [...allCharts(getProject()).values()]
-    .map(render)
-    .filter((chart) => chart.svgFile !== '')
-    .map((chart) => ({ params: { id: chart.spec.id } }));
+// In `npm run build` the pages write these files as they render each chart (src/views/figures.ts).
+// A table-only chart has no SVG file.
+export const getStaticPaths: GetStaticPaths = () => {
+  if (downloadsFromPages()) return [];
+  const project = getProject();
+  return [...allCharts(project).keys()]
+    .filter((id) => chartFiles(project, id).has(`${id}.svg`))
+    .map((id) => ({ params: { id } }));
+};
 
 export const GET: APIRoute = ({ params }) => {
-  const chart = render(allCharts(getProject()).get(params.id!)!);
-  return new Response(chart.svgFile, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+  const id = params.id!;
+  const svg = chartFiles(getProject(), id).get(`${id}.svg`)!;
+  return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };

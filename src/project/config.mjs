@@ -1,0 +1,66 @@
+// @ts-check
+// The one place that reads the process environment and the one process-wide slot. Plain JS so that
+// astro.config.mjs, src/content.config.ts, src/cli/astro.mjs and the TypeScript modules all import
+// it. Every value is read when `readConfig()` is called, never at import: the build wrapper sets
+// SITE_CHART_DIR for Astro after modules may have loaded, and tests change variables between runs.
+// Everything below the entry points receives these values as parameters.
+import path from 'node:path';
+
+/** The environment variables, by what they configure. */
+export const ENV = {
+  /** the folder holding data/, content/ and public/ (default: the working directory) */
+  siteDir: 'SITE_DIR',
+  /** where `npm run build` writes chart downloads (set by src/cli/astro.mjs for Astro) */
+  chartDir: 'SITE_CHART_DIR',
+  /** `2024-01-15`: check the data as of that day (src/project/project.ts clockFromEnv) */
+  now: 'SITE_NOW',
+  /** where the validation step tells src/cli/astro.mjs that the data, not Astro, failed */
+  buildStatus: 'SITE_BUILD_STATUS',
+  /** where the build writes its timings for the benchmark (tests/bench) */
+  timingsFile: 'SITE_TIMINGS_FILE',
+};
+
+/**
+ * @typedef {object} SiteConfig
+ * @property {string} siteDir absolute
+ * @property {string | null} chartDir absolute; null: the download endpoints serve chart files
+ * @property {string | null} now
+ * @property {string | null} buildStatus
+ * @property {string | null} timingsFile
+ */
+
+/**
+ * The configuration in `env` (default: this process's environment), read now.
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {SiteConfig}
+ */
+export function readConfig(env = process.env) {
+  /** @param {string} name */
+  const value = (name) => env[name] || null;
+  const chartDir = value(ENV.chartDir);
+  return {
+    siteDir: path.resolve(value(ENV.siteDir) ?? '.'),
+    chartDir: chartDir === null ? null : path.resolve(chartDir),
+    now: value(ENV.now),
+    buildStatus: value(ENV.buildStatus),
+    timingsFile: value(ENV.timingsFile),
+  };
+}
+
+/**
+ * What one Astro process shares between its module instances. Astro loads astro.config.mjs (and the
+ * validation step through tsx) in one module graph and Vite loads the page modules in another, in
+ * the same process: a module-level variable would exist twice, so the state lives on globalThis,
+ * under one key, and only this module touches it.
+ * @typedef {object} ProcessState
+ * @property {unknown} validatedProject the project the build's validation step accepted (src/project/validate.ts)
+ * @property {unknown} timings the build's timings (src/project/timings.ts)
+ */
+
+const slot = Symbol.for('renju.process');
+
+/** @returns {ProcessState} */
+export function processState() {
+  const g = /** @type {Record<symbol, ProcessState | undefined>} */ (/** @type {unknown} */ (globalThis));
+  return (g[slot] ??= { validatedProject: undefined, timings: undefined });
+}

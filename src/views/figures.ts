@@ -1,0 +1,92 @@
+// The one path from a chart spec to what readers get: `renderFigure` draws a spec once, hands its
+// download files (data/charts/<id>.csv and .svg) to a writer and returns the <figure> HTML with
+// links to them. Topic, village, home, report and about pages and the download endpoints all call
+// it; the writer and the link builder are passed in, so nothing here reads the environment.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { renderChart } from '../charts/render.ts';
+import { figureHtml } from '../charts/figure.ts';
+import type { ChartSpec } from '../charts/types.ts';
+import { readConfig, type SiteConfig } from '../project/config.mjs';
+import type { Project } from '../project/project.ts';
+import { timings } from '../project/timings.ts';
+import { homeCharts, topicCharts, villageCharts } from './topics.ts';
+import { href } from './paths.ts';
+
+/** Receives one download file of a chart: `<id>.csv` always, `<id>.svg` for a drawn chart. */
+export type DownloadWriter = (file: string, text: string) => void;
+
+/** The addresses of a chart's downloads. */
+export type ChartLinks = (id: string) => { csvHref: string; svgHref: string };
+
+export interface FigureOptions {
+  write: DownloadWriter;
+  links: ChartLinks;
+}
+
+/** Draw a chart: its files go to `write`, its <figure> links to `links`. */
+export function renderFigure(spec: ChartSpec, { write, links }: FigureOptions): string {
+  const started = performance.now();
+  const chart = renderChart(spec);
+  const time = timings();
+  time.chartMs += performance.now() - started;
+  time.charts += 1;
+  write(`${spec.id}.csv`, chart.csv);
+  if (chart.svgFile !== '') write(`${spec.id}.svg`, chart.svgFile);
+  return figureHtml(chart, links(spec.id));
+}
+
+/** Links under a site base (`/`, `/town/`). */
+export function chartLinks(base: string): ChartLinks {
+  return (id) => ({ csvHref: href(`data/charts/${id}.csv`, base), svgHref: href(`data/charts/${id}.svg`, base) });
+}
+
+/** Write into a folder, made on the first write (Astro empties its output folder when it starts). */
+export function directoryWriter(dir: string): DownloadWriter {
+  return (file, text) => {
+    mkdirSync(dir, { recursive: true, mode: 0o755 });
+    writeFileSync(path.join(dir, file), text);
+  };
+}
+
+const noDownloads: DownloadWriter = () => {};
+
+/**
+ * How the pages draw figures. In `npm run build` (SITE_CHART_DIR set by src/cli/astro.mjs) each page
+ * writes the downloads of the charts it shows, so every chart is drawn exactly once per build and
+ * no drawn chart is kept in memory (3,000 village pages × 2 charts stay cheap). Otherwise the
+ * endpoints in src/pages/data/charts/ serve them (`npm run dev`, a plain `astro build`).
+ */
+export function pageFigures(project: Project, config: SiteConfig = readConfig()): FigureOptions {
+  return { write: config.chartDir === null ? noDownloads : directoryWriter(config.chartDir), links: chartLinks(project.base) };
+}
+
+/** Whether the pages write the chart downloads (a build through src/cli/astro.mjs). */
+export function downloadsFromPages(config: SiteConfig = readConfig()): boolean {
+  return config.chartDir !== null;
+}
+
+const registry = new WeakMap<Project, Map<string, ChartSpec>>();
+
+/** Every chart of the site, by id: what the download endpoints enumerate. */
+export function allCharts(project: Project): Map<string, ChartSpec> {
+  const known = registry.get(project);
+  if (known) return known;
+  const all = new Map<string, ChartSpec>();
+  const add = (spec: ChartSpec) => all.set(spec.id, spec);
+  homeCharts(project).forEach(add);
+  for (const topic of project.topics) topicCharts(project, topic.slug).forEach(add);
+  for (const v of project.tables.villages.rows) villageCharts(project, v.id).forEach(add);
+  for (const report of project.reports) for (const chart of report.charts) add(chart.spec);
+  for (const chart of project.site.aboutPage.charts) add(chart.spec);
+  registry.set(project, all);
+  return all;
+}
+
+/** A chart's download files by name, drawn by renderFigure (the endpoints serve them). */
+export function chartFiles(project: Project, id: string): Map<string, string> {
+  const spec = allCharts(project).get(id);
+  const files = new Map<string, string>();
+  if (spec) renderFigure(spec, { write: (file, text) => files.set(file, text), links: chartLinks(project.base) });
+  return files;
+}
