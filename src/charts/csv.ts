@@ -3,6 +3,7 @@
 // units, CRLF line ends and RFC 4180 quoting. Figures stay raw (no thousands separators, months as
 // `2023-07`); an approximate figure keeps its mark (`120余`) so it is not mistaken for exact.
 // Text cells never carry a live formula (contract §2, OWASP CSV injection): see csvText.
+import { trimFloat } from '../format.ts';
 import { csvFormatRows } from 'd3-dsv';
 import { fieldHeader } from './labels.ts';
 import type { ChartData } from './rows.ts';
@@ -38,7 +39,7 @@ export function csvText(text: string): string {
   return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
-// Computed figures (sums, rates) carry float noise (0.1 + 0.2); 12 significant digits drop it.
+// Computed figures (sums, rates) carry float noise (0.1 + 0.2): trimmed as every figure is.
 function rawNumber(value: number): string {
-  return String(Number(value.toPrecision(12)));
+  return String(trimFloat(value));
 }

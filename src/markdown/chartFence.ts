@@ -14,7 +14,7 @@ import { splitConditions } from '../query/where.ts';
 import type { QueryError } from '../query/types.ts';
 import { chartTypes, isChartType, parseChartBlock, type BlockEntry, type BlockProblem } from './chartBlock.ts';
 import { fileLine, pageEnv, reportIssue, type MarkdownEnv } from './env.ts';
-import { checkPresetRequest } from '../presets/presets.ts';
+import { checkPresetRequest, isPresetName, presetDatasets } from '../presets/presets.ts';
 
 /** The first word of a fence's info string: ```chart title → `chart`. */
 function fenceName(token: Token): string {
@@ -93,21 +93,12 @@ function adHocSpec(env: MarkdownEnv, entries: BlockEntry[], get: (k: string) => 
   return problems.length > 0 || !built.ok ? { problems } : { spec: built.value };
 }
 
-/** The datasets behind each preset chart. */
-const presetTables: Record<string, readonly (keyof Tables)[]> = {
-  'cleanup-monthly': ['cleanup'],
-  'cleanup-by-village': ['cleanup'],
-  'construction-progress': ['constructionPoints', 'constructionItems'],
-  'toilet-coverage': ['toilets'],
-  'public-toilets': ['toilets'],
-  'inspection-ranking': ['inspections'],
-};
-
 /** A chart with no rows over a dataset that could not be read: the file to blame (contract §5). */
 function emptyCause(env: MarkdownEnv, get: (k: string) => BlockEntry | undefined): string | undefined {
   const preset = get('preset');
   if (preset) {
-    for (const key of presetTables[preset.value.trim().toLowerCase()] ?? []) {
+    const name = preset.value.trim().toLowerCase();
+    for (const key of isPresetName(name) ? presetDatasets[name] : []) {
       const dataset = env.tables[key];
       const damaged = dataset && !Array.isArray(dataset) ? (dataset as { damaged?: string }).damaged : undefined;
       if (damaged !== undefined) return damaged;

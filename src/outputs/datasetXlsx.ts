@@ -79,8 +79,7 @@ export function templateMonth(tables: Tables, schema: AnySchema): Month | null {
  */
 export function templateTable(tables: Tables, schema: AnySchema): { head: string[]; rows: Value[][]; month: Month | null } {
   const head = schema.columns.map((c) => c.label);
-  const monthly = schema.columns.some((c) => c.key === 'month') && schema.columns.some((c) => c.type === 'village');
-  if (!monthly) return { head, rows: [], month: null };
+  if (!schema.monthly) return { head, rows: [], month: null };
   const month = templateMonth(tables, schema);
   const ref = villageRef(tables);
   const rows = tables.villages.rows.map((v) =>

@@ -3,8 +3,9 @@
 // widths and written as WebP plus a JPEG fallback, from raw pixels, so nothing of the original's
 // metadata (EXIF, GPS, camera, XMP, comments) can reach the output. Results are cached by content
 // hash between builds: a rebuild encodes only new or changed photos.
+import { readConfig, type SiteConfig } from '../project/config.mjs';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Issue } from '../data/types.ts';
 import { MAX_PIXELS, outputSizes, type PhotoCatalog, type PhotoSize, type PhotoSource } from './catalog.ts';
@@ -23,8 +24,8 @@ export function variantNames(source: PhotoSource): string[] {
 }
 
 /** node_modules/.cache/renju-photos (git-ignored with node_modules), or PHOTO_CACHE_DIR. */
-export function cacheDir(): string {
-  return resolve(process.env.PHOTO_CACHE_DIR || join('node_modules', '.cache', 'renju-photos'));
+export function cacheDir(config: SiteConfig = readConfig()): string {
+  return config.photoCacheDir;
 }
 
 sharp.cache(false);

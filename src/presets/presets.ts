@@ -266,16 +266,24 @@ export function cleanupMetricMonthly(tables: Tables, scope: Scope, metric: Clean
   return { id: `${presetId(tables, 'cleanup-monthly', scope)}-${metric.replace(/_/g, '-')}`, ...cleanupMonthly(tables, scope, metric) };
 }
 
-/** Which dataset a preset needs; a preset over an absent dataset is a chart-error in reports. */
-export const presetDataset: Record<PresetName, TableKey> = {
-  'cleanup-monthly': 'cleanup',
-  'cleanup-by-village': 'cleanup',
-  'construction-progress': 'constructionItems',
-  'toilet-coverage': 'toilets',
-  'public-toilets': 'toilets',
-  'inspection-ranking': 'inspections',
+/**
+ * The datasets each preset draws from. It is drawn only while all are present (a preset over an
+ * absent dataset is a chart-error in reports), and an empty chart over a dataset that could not be
+ * read blames the first such file (contract §5).
+ */
+export const presetDatasets: Record<PresetName, readonly TableKey[]> = {
+  'cleanup-monthly': ['cleanup'],
+  'cleanup-by-village': ['cleanup'],
+  'construction-progress': ['constructionPoints', 'constructionItems'],
+  'toilet-coverage': ['toilets'],
+  'public-toilets': ['toilets'],
+  'inspection-ranking': ['inspections'],
 };
 
+/** The first dataset a preset needs whose file is absent. */
+export function absentPresetDataset(tables: Tables, name: PresetName): TableKey | undefined {
+  return presetDatasets[name].find((table) => tables[table] === null);
+}
 
 /** What a Markdown `preset:` block asks for, as written. */
 export interface PresetRequest {
@@ -324,8 +332,9 @@ export function checkPresetRequest(tables: Tables, request: PresetRequest): Chec
     }
   }
   if (problems.length > 0 || !isPresetName(name)) return { ok: false, problems };
-  const needed = schemas.find((schema) => schema.table === presetDataset[name])!;
-  if (tables[needed.table] === null) {
+  const absent = absentPresetDataset(tables, name);
+  const needed = absent && schemas.find((schema) => schema.table === absent)!;
+  if (needed) {
     return { ok: false, problems: [{ key: 'preset', message: `预设图表 "${name}" 需要数据文件 data/${needed.name}.csv，但该文件不存在` }] };
   }
   return { ok: true, name, scope };

@@ -18,6 +18,8 @@ export const ENV = {
   buildStatus: 'SITE_BUILD_STATUS',
   /** where the build writes its timings for the benchmark (tests/bench) */
   timingsFile: 'SITE_TIMINGS_FILE',
+  /** the resized photos' cache (default node_modules/.cache/renju-photos, git-ignored with it) */
+  photoCacheDir: 'PHOTO_CACHE_DIR',
 };
 
 /**
@@ -27,6 +29,7 @@ export const ENV = {
  * @property {string | null} now
  * @property {string | null} buildStatus
  * @property {string | null} timingsFile
+ * @property {string} photoCacheDir absolute
  */
 
 /**
@@ -44,6 +47,7 @@ export function readConfig(env = process.env) {
     now: value(ENV.now),
     buildStatus: value(ENV.buildStatus),
     timingsFile: value(ENV.timingsFile),
+    photoCacheDir: path.resolve(value(ENV.photoCacheDir) ?? path.join('node_modules', '.cache', 'renju-photos')),
   };
 }
 

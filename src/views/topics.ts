@@ -6,7 +6,7 @@ import type { TableKey } from '../data/registry.ts';
 import type { Scope, Tables } from '../data/types.ts';
 import type { ChartSpec } from '../charts/types.ts';
 import { presentCleanupMetrics } from '../metrics/cleanup.ts';
-import { cleanupMetricMonthly, presetDataset, presetId, presetSpec, type PresetName } from '../presets/presets.ts';
+import { absentPresetDataset, cleanupMetricMonthly, presetId, presetSpec, type PresetName } from '../presets/presets.ts';
 import type { Project } from '../project/project.ts';
 import { kpisFor, type Kpi, type KpiKey } from './kpis.ts';
 
@@ -58,7 +58,7 @@ const registry = [
     label: '新农村建设',
     title: '新农村建设',
     requires: 'constructionPoints',
-    // needs construction_items.csv too (presetDataset); points alone are listed with progress bars
+    // needs construction-items.csv too (presetDatasets); points alone are listed with progress bars
     charts: ['construction-progress'],
     // A village's construction points are listed with progress bars (PointList) and its scores and
     // ranks are a table: charts for those would repeat the same figures, and every chart drawn
@@ -110,7 +110,7 @@ export function topicBySlug(slug: TopicSlug): Topic {
 
 /** A preset is drawn only while the dataset it needs is present. */
 function drawable(tables: Tables, names: readonly PresetName[]): PresetName[] {
-  return names.filter((name) => tables[presetDataset[name]] !== null);
+  return names.filter((name) => absentPresetDataset(tables, name) === undefined);
 }
 
 function presets(tables: Tables, names: readonly PresetName[], scope: Scope): ChartSpec[] {
