@@ -2,7 +2,7 @@
 // exit 1 on any error. `npm run build` runs the same validation inside Astro (src/project/validate.ts),
 // including the checks the build relies on (buildChecks). `npm run check -- --base /town/` also
 // says whether content/site.md's url agrees with that base.
-import { loadProject, siteRoot } from '../project/project.ts';
+import { clockFromEnv, loadProject, siteRoot } from '../project/project.ts';
 import { basePath } from '../views/paths.ts';
 import { checkIssues } from '../project/validate.ts';
 import { formatReport } from '../data/report.ts';
@@ -20,7 +20,8 @@ const root = siteRoot();
 const base = baseArg(process.argv.slice(2));
 let checked;
 try {
-  const project = loadProject(root, base === undefined ? {} : { base: basePath(base) });
+  const now = clockFromEnv();
+  const project = loadProject(root, { ...(base !== undefined && { base: basePath(base) }), ...(now && { now }) });
   await preparePhotos(project);
   checked = checkIssues(project, base);
 } catch (error) {

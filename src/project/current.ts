@@ -2,12 +2,18 @@
 // validation step loaded (src/project/validate.ts); in `npm run dev`, reloaded when a file changes.
 // Kept apart from project.ts so that loading a project and validating it import each other nowhere.
 import { basePath } from '../views/paths.ts';
-import { loadProject, siteRoot, type Project } from './project.ts';
+import { clockFromEnv, loadProject, siteRoot, type Project, type ProjectOptions } from './project.ts';
 import { sourceFingerprint } from './sourceFingerprint.mjs';
 import { timings } from './timings.ts';
 import { validatedProject } from './validate.ts';
 
 const cache = new Map<string, Project>();
+
+/** SITE_NOW, when set, fixes the clock of every project this process loads. */
+function clock(): Pick<ProjectOptions, 'now'> {
+  const now = clockFromEnv();
+  return now ? { now } : {};
+}
 
 const devCache = new Map<string, { fingerprint: string; project: Project }>();
 
@@ -22,7 +28,7 @@ export function devProject(root: string, base: string): Project {
   const fingerprint = sourceFingerprint(root);
   const hit = devCache.get(key);
   if (hit && hit.fingerprint === fingerprint) return hit.project;
-  const project = loadProject(root, { base, dev: true });
+  const project = loadProject(root, { base, dev: true, ...clock() });
   devCache.set(key, { fingerprint, project });
   return project;
 }
@@ -38,7 +44,7 @@ export function getProject(): Project {
   if (!project) {
     project = validatedProject(root, base);
     if (!project) {
-      project = loadProject(root, { base: basePath(base), dev });
+      project = loadProject(root, { base: basePath(base), dev, ...clock() });
       timings().loadMs += project.timings.loadMs;
     }
     cache.set(key, project);

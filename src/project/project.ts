@@ -2,6 +2,7 @@
 // every page, `npm run check` and `npm run build`'s validation step.
 import { readConfig } from './config.mjs';
 import { presetSpec } from '../presets/presets.ts';
+import type { AnySchema } from '../data/dataset.ts';
 import { loadData } from '../data/load.ts';
 import { hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue, Month, Tables } from '../data/types.ts';
@@ -75,16 +76,20 @@ export function clockFromEnv(value: string | null | undefined = readConfig().now
 export interface ProjectOptions {
   base?: string;
   dev?: boolean;
-  /** the clock (tests fix it): reporting months after the current month are errors */
+  /** the clock (entry points pass clockFromEnv(), tests fix it; default: the real clock) */
   now?: Date;
+  /** the known datasets (default: the site's registry, src/data/registry.ts; tests add their own) */
+  registry?: readonly AnySchema[];
 }
 
 export function loadProject(root: string, options: ProjectOptions = {}): Project {
   const started = performance.now();
   const base = options.base ?? '/';
   const dev = options.dev ?? false;
-  const now = options.now ?? clockFromEnv();
-  const data = loadData(root, now ? { now } : {});
+  const data = loadData(root, { ...(options.now && { now: options.now }), ...(options.registry && { registry: options.registry }) }) as {
+    tables: Tables;
+    issues: Issue[];
+  };
   const photos = createCatalog(root, data.tables);
   const content = loadContent(root, data.tables, {
     base,

@@ -17,6 +17,8 @@ import { buildChartSpec } from '../../src/query/chart.ts';
 import { evaluateFigure } from '../../src/query/figure.ts';
 import { datasetView } from '../../src/query/view.ts';
 import { openDatasets } from '../../src/views/datasets.ts';
+import { loadProject } from '../../src/project/project.ts';
+import { checkIssues } from '../../src/project/validate.ts';
 
 function sewageRow(v: Values, line: number) {
   return {
@@ -114,5 +116,19 @@ describe('a dataset defined in one place (sewage, in this test only)', () => {
     const book = XLSX.read(templateXlsx(tables, sewageSchema));
     expect(book.SheetNames).toEqual(['污水治理']);
     expect(XLSX.utils.sheet_to_csv(book.Sheets['污水治理']!)).toBe('月份,村,处理户数(户),备注\n2023-07,上村,,\n2023-07,下村,,\n2023-07,东村,,');
+  });
+});
+
+describe('npm run check over the same registry', () => {
+  test('reports the sewage mistake with the others, and counts its month for 数据截至', () => {
+    const project = loadProject(root, { registry: withSewage, now });
+    const { issues: checked } = checkIssues(project);
+    expect(checked.filter((i) => i.path === 'data/sewage.csv')).toEqual([
+      { path: 'data/sewage.csv', row: 4, column: 3, code: 'type-error', message: '「处理户数(户)」应为数字，实际为 "很多"' },
+    ]);
+    expect(project.asOf).toBe('2023-06');
+    // Without the definition the file is a free dataset: no error, and it has no month of its own.
+    const plain = checkIssues(loadProject(root, { now })).issues;
+    expect(plain.filter((i) => i.path === 'data/sewage.csv')).toEqual([]);
   });
 });
