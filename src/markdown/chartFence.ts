@@ -98,7 +98,7 @@ function emptyCause(env: MarkdownEnv, get: (k: string) => BlockEntry | undefined
   const preset = get('preset');
   if (preset) {
     const name = preset.value.trim().toLowerCase();
-    for (const key of isPresetName(name) ? presetDatasets[name] : []) {
+    for (const key of isPresetName(name) ? presetDatasets(name) : []) {
       const dataset = env.tables[key];
       const damaged = dataset && !Array.isArray(dataset) ? (dataset as { damaged?: string }).damaged : undefined;
       if (damaged !== undefined) return damaged;

@@ -15,16 +15,33 @@ import { registry as schemas, type TableKey } from '../data/registry.ts';
 import { nearest, suggestion } from '../data/names.ts';
 import type { ChartField, ChartRow, ChartSpec } from '../charts/types.ts';
 
-export const presetNames = [
-  'cleanup-monthly',
-  'cleanup-by-village',
-  'construction-progress',
-  'toilet-coverage',
-  'public-toilets',
-  'inspection-ranking',
-] as const;
+/** A preset: the datasets it draws from and its spec, before it is given an id. */
+interface Preset {
+  /**
+   * It is drawn only while all are present (a preset over an absent dataset is a chart-error in
+   * reports), and an empty chart over a dataset that could not be read blames the first such file
+   * (contract §5).
+   */
+  datasets: readonly TableKey[];
+  spec: (tables: Tables, scope: Scope) => Omit<ChartSpec, 'id'>;
+}
 
-export type PresetName = (typeof presetNames)[number];
+/**
+ * The site's own charts, one entry each (`preset:` names in Markdown, in this order). Adding one is
+ * an entry here; topics pick theirs by name (src/views/topics.ts).
+ */
+const presets = {
+  'cleanup-monthly': { datasets: ['cleanup'], spec: (tables, scope) => cleanupMonthly(tables, scope) },
+  'cleanup-by-village': { datasets: ['cleanup'], spec: (tables, scope) => cleanupVillages(tables, scope) },
+  'construction-progress': { datasets: ['constructionPoints', 'constructionItems'], spec: constructionProgress },
+  'toilet-coverage': { datasets: ['toilets'], spec: toiletCoverageChart },
+  'public-toilets': { datasets: ['toilets'], spec: publicToiletsChart },
+  'inspection-ranking': { datasets: ['inspections'], spec: inspectionChart },
+} as const satisfies Record<string, Preset>;
+
+export type PresetName = keyof typeof presets;
+
+export const presetNames = Object.keys(presets) as readonly PresetName[];
 
 export function isPresetName(name: string): name is PresetName {
   return (presetNames as readonly string[]).includes(name);
@@ -244,21 +261,7 @@ function inspectionChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
 
 /** Build a preset chart narrowed to a scope. The caller has checked the name and the scope. */
 export function presetSpec(tables: Tables, name: PresetName, scope: Scope): ChartSpec {
-  const id = presetId(tables, name, scope);
-  switch (name) {
-    case 'cleanup-monthly':
-      return { id, ...cleanupMonthly(tables, scope) };
-    case 'cleanup-by-village':
-      return { id, ...cleanupVillages(tables, scope) };
-    case 'construction-progress':
-      return { id, ...constructionProgress(tables, scope) };
-    case 'toilet-coverage':
-      return { id, ...toiletCoverageChart(tables, scope) };
-    case 'public-toilets':
-      return { id, ...publicToiletsChart(tables, scope) };
-    case 'inspection-ranking':
-      return { id, ...inspectionChart(tables, scope) };
-  }
+  return { id: presetId(tables, name, scope), ...presets[name].spec(tables, scope) };
 }
 
 /** A cleanup metric other than garbage as a monthly chart (topic page extras). */
@@ -266,23 +269,14 @@ export function cleanupMetricMonthly(tables: Tables, scope: Scope, metric: Clean
   return { id: `${presetId(tables, 'cleanup-monthly', scope)}-${metric.replace(/_/g, '-')}`, ...cleanupMonthly(tables, scope, metric) };
 }
 
-/**
- * The datasets each preset draws from. It is drawn only while all are present (a preset over an
- * absent dataset is a chart-error in reports), and an empty chart over a dataset that could not be
- * read blames the first such file (contract §5).
- */
-export const presetDatasets: Record<PresetName, readonly TableKey[]> = {
-  'cleanup-monthly': ['cleanup'],
-  'cleanup-by-village': ['cleanup'],
-  'construction-progress': ['constructionPoints', 'constructionItems'],
-  'toilet-coverage': ['toilets'],
-  'public-toilets': ['toilets'],
-  'inspection-ranking': ['inspections'],
-};
+/** The datasets a preset draws from (its entry's `datasets`). */
+export function presetDatasets(name: PresetName): readonly TableKey[] {
+  return presets[name].datasets;
+}
 
 /** The first dataset a preset needs whose file is absent. */
 export function absentPresetDataset(tables: Tables, name: PresetName): TableKey | undefined {
-  return presetDatasets[name].find((table) => tables[table] === null);
+  return presets[name].datasets.find((table) => tables[table] === null);
 }
 
 /** What a Markdown `preset:` block asks for, as written. */
