@@ -3,7 +3,7 @@
 // including the checks the build relies on (buildChecks). `npm run check -- --base /town/` also
 // says whether content/site.md's url agrees with that base.
 import { clockFromEnv, loadProject, siteRoot } from '../project/project.ts';
-import { basePath } from '../views/paths.ts';
+import { basePath } from '../paths.ts';
 import { checkIssues } from '../project/validate.ts';
 import { formatReport } from '../data/report.ts';
 import { preparePhotos } from '../photos/prepare.ts';

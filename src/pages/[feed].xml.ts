@@ -3,7 +3,7 @@
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../project/current.ts';
-import { encodePath } from '../views/paths.ts';
+import { encodePath } from '../paths.ts';
 
 // A dynamic route only so that the file can be left out when site.md has no `url`.
 export const getStaticPaths: GetStaticPaths = () => (getProject().site.url ? [{ params: { feed: 'rss' } }] : []);

@@ -3,7 +3,7 @@
 // alt = the caption, lazy loading below the first screen, and a plain link to the large size
 // (opens on tap, no JavaScript).
 import { escapeText } from '../charts/escape.ts';
-import { href } from '../views/paths.ts';
+import { href } from '../paths.ts';
 import { PHOTO_DIR, type PhotoSource } from './catalog.ts';
 import { variantName } from './process.ts';
 

@@ -6,7 +6,7 @@ import { formatReport, hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue } from '../data/types.ts';
 import { MAX_REPORT_NAME, WINDOWS_RESERVED } from '../texts/reports.ts';
 import { chartIdSources } from '../views/topics.ts';
-import { basePath } from '../views/paths.ts';
+import { basePath } from '../paths.ts';
 import { clockFromEnv, loadProject, type Project } from './project.ts';
 import { timings } from './timings.ts';
 import { preparePhotos } from '../photos/prepare.ts';

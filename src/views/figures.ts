@@ -11,7 +11,7 @@ import { readConfig, type SiteConfig } from '../project/config.mjs';
 import type { Project } from '../project/project.ts';
 import { timings } from '../project/timings.ts';
 import { homeCharts, topicCharts, villageCharts } from './topics.ts';
-import { href } from './paths.ts';
+import { href } from '../paths.ts';
 
 /** Receives one download file of a chart: `<id>.csv` always, `<id>.svg` for a drawn chart. */
 export type DownloadWriter = (file: string, text: string) => void;

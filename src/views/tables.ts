@@ -10,7 +10,7 @@ import { ranking, rankHistory, type RankEntry } from '../metrics/ranks.ts';
 import { villageLabelOf } from '../metrics/scope.ts';
 import { createIndex } from '../metrics/tableIndex.ts';
 import { scoreDomain } from '../presets/presets.ts';
-import { href } from './paths.ts';
+import { href } from '../paths.ts';
 
 /** A table cell: text, a link, or a figure with a bar (share of the bar's full length, 0–1). */
 export type Cell = string | { text: string; href: string } | { text: string; share: number };

@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 import { loadProject } from '../../src/project/project.ts';
 import { latestMonths } from '../../src/metrics/months.ts';
 import { navItems } from '../../src/views/nav.ts';
-import { basePath, href } from '../../src/views/paths.ts';
+import { basePath, href } from '../../src/paths.ts';
 import { cleanupVillageTable, rankHistoryTable, rankingTable, toiletVillageTable, type TableData } from '../../src/views/tables.ts';
 
 const root = path.resolve('.');
@@ -47,7 +47,7 @@ test('outside Vite (plain Node with tsx) the links come from the explicit base',
     import { loadProject } from './src/project/project.ts';
     import { latestMonths } from './src/metrics/months.ts';
     import { navItems } from './src/views/nav.ts';
-    import { href } from './src/views/paths.ts';
+    import { href } from './src/paths.ts';
     import { rankingTable } from './src/views/tables.ts';
     const project = loadProject(process.cwd(), { base: '/town/' });
     const table = rankingTable(project.tables, latestMonths(project.tables).inspections, project.base);
