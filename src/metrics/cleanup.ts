@@ -24,21 +24,6 @@ export function hasCleanupMetric(tables: Tables, metric: CleanupMetric): boolean
   return tables.cleanup?.columns.some((c) => c.key === metric) ?? false;
 }
 
-/**
- * Totals of every metric over a scope and optional month range. Only metrics present in the file
- * get a key (`undefined`: absent column); a present metric with no reported cell is `null`.
- */
-export function cleanupTotals(
-  tables: Tables,
-  scope: Scope,
-  range?: MonthRange,
-): Partial<Record<CleanupMetric, Quantity | null>> {
-  const rows = scopeRows(tables, 'cleanup', scope).filter((r) => inRange(r.month, range));
-  const out: Partial<Record<CleanupMetric, Quantity | null>> = {};
-  for (const m of presentCleanupMetrics(tables)) out[m] = sumQuantities(rows.map((r) => r[m]));
-  return out;
-}
-
 /** Total of one metric; `undefined` when its column is absent, `null` when nothing was reported. */
 export function cleanupTotal(
   tables: Tables,

@@ -60,12 +60,6 @@ export function villagesInScope(tables: Tables, scope: Scope): Village[] {
   }
 }
 
-/** The ids of the villages a scope covers. */
-export function villageIdsInScope(tables: Tables, scope: Scope): ReadonlySet<string> {
-  if (scope.kind === 'site') return createIndex(tables).villageIds;
-  return new Set(villagesInScope(tables, scope).map((v) => v.id));
-}
-
 /** A stable string for a scope, for memo keys and anchors: `site`, `township:<name>`, `village:<id>`. */
 export function scopeKey(scope: Scope): string {
   switch (scope.kind) {

@@ -4,7 +4,7 @@
 // bytes a village (` data-py="xia he cun"`), so 3,000 villages add some 60–70 KB to the list before
 // gzip and a few KB after: no separate index file to fetch.
 import { pinyinSyllables } from '../pinyin.ts';
-import { normaliseQuery, villageMatcher } from '../scripts/villageMatch.ts';
+import { normaliseQuery } from '../scripts/villageMatch.ts';
 
 export interface VillageName {
   id: string;
@@ -19,21 +19,10 @@ export interface VillageIndexEntry extends VillageName {
   key: string;
 }
 
-/** The `data-py` attribute value: syllables joined by spaces. */
-export function pinyinKey(name: string): string {
-  return pinyinSyllables(name).join(' ');
-}
-
 export function buildVillageIndex(villages: readonly VillageName[]): VillageIndexEntry[] {
   return villages.map(({ id, name, township }) => ({
     id, name, township, syllables: pinyinSyllables(name), key: normaliseQuery(name),
   }));
-}
-
-/** The villages a query finds, in index order (what the browser shows for the same query). */
-export function findVillages(index: readonly VillageIndexEntry[], query: string): VillageIndexEntry[] {
-  const matches = villageMatcher(query);
-  return index.filter((v) => matches(v.key, v.syllables));
 }
 
 /** An example for the search box's hint, from the first village: `下河`, `xiahe`, `xh`. */

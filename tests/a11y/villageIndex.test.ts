@@ -1,8 +1,14 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { buildVillageIndex, findVillages, pinyinKey, searchExample } from '../../src/views/villageIndex.ts';
+import { buildVillageIndex, searchExample, type VillageIndexEntry } from '../../src/views/villageIndex.ts';
 import { pinyinSyllables } from '../../src/pinyin.ts';
-import { matchesVillage, normaliseQuery, spellsPinyin } from '../../src/scripts/villageMatch.ts';
+import { matchesVillage, normaliseQuery, spellsPinyin, villageMatcher } from '../../src/scripts/villageMatch.ts';
+
+/** The villages a query finds, in index order: what the browser's script shows for the same query. */
+function findVillages(index: readonly VillageIndexEntry[], query: string): VillageIndexEntry[] {
+  const matches = villageMatcher(query);
+  return index.filter((v) => matches(v.key, v.syllables));
+}
 
 const villages = [
   { id: 'yj-changtang', name: '长塘村', township: '洋江镇' },
@@ -24,8 +30,8 @@ describe('pinyinSyllables', () => {
     expect(pinyinSyllables('绿水村')).toEqual(['lv', 'shui', 'cun']);
     expect(pinyinSyllables('A3组（下河）')).toEqual(['a3', 'zu', 'xia', 'he']);
   });
-  test('pinyinKey is the data-py attribute value', () => {
-    expect(pinyinKey('楠杆社区')).toBe('nan gan she qu');
+  test('the data-py attribute value is the syllables joined by spaces', () => {
+    expect(buildVillageIndex([{ id: 'x', name: '楠杆社区', township: '楠杆镇' }])[0]!.syllables.join(' ')).toBe('nan gan she qu');
   });
 });
 

@@ -3,7 +3,6 @@ import {
   cleanupByMonth,
   cleanupByVillage,
   cleanupTotal,
-  cleanupTotals,
   hasCleanupMetric,
   presentCleanupMetrics,
 } from '../../src/metrics/cleanup.ts';
@@ -25,24 +24,21 @@ describe('present and absent metric columns', () => {
     expect(hasCleanupMetric(tables, 'ditches_km')).toBe(false);
     expect(presentCleanupMetrics(makeTables({ villages: baseVillages() }))).toEqual([]);
   });
-  test('cleanupTotals: an absent column has no key, a present one with nothing reported is null', () => {
-    const totals = cleanupTotals(tables, site, { from: '2023-02' });
-    expect(Object.keys(totals)).toEqual(['garbage_t', 'ads']);
-    expect('ditches_km' in totals).toBe(false);
-    expect(totals.ads).toBeNull();
+  test('cleanupTotal: an absent column is undefined, a present one with nothing reported is null', () => {
     expect(cleanupTotal(tables, site, 'ditches_km')).toBeUndefined();
     expect(cleanupTotal(tables, site, 'ads', { from: '2023-02' })).toBeNull();
   });
 });
 
-describe('cleanupTotals', () => {
-  test('cleanupTotals sums a scope, keeps approx, without float noise', () => {
-    expect(cleanupTotals(tables, site)).toEqual({ garbage_t: q(22.3, true), ads: q(4) });
-    expect(cleanupTotals(tables, inVillage('shitang')).garbage_t).toEqual(q(3.3));
-    expect(cleanupTotals(tables, inVillage('xiazhou')).garbage_t).toEqual(q(15));
+describe('cleanupTotal', () => {
+  test('cleanupTotal sums a scope, keeps approx, without float noise', () => {
+    expect(cleanupTotal(tables, site, 'garbage_t')).toEqual(q(22.3, true));
+    expect(cleanupTotal(tables, site, 'ads')).toEqual(q(4));
+    expect(cleanupTotal(tables, inVillage('shitang'), 'garbage_t')).toEqual(q(3.3));
+    expect(cleanupTotal(tables, inVillage('xiazhou'), 'garbage_t')).toEqual(q(15));
   });
-  test('cleanupTotals within a month range', () => {
-    expect(cleanupTotals(tables, yangjiang, { from: '2023-01', to: '2023-01' }).garbage_t).toEqual(q(1.1));
+  test('cleanupTotal within a month range', () => {
+    expect(cleanupTotal(tables, yangjiang, 'garbage_t', { from: '2023-01', to: '2023-01' })).toEqual(q(1.1));
     expect(cleanupTotal(tables, site, 'garbage_t', { to: '2023-02' })).toEqual(q(17.3, true));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CleanupRow, InspectionRow, Tables, ToiletRow, Village } from '../../src/data/types.ts';
-import { cleanupByMonth, cleanupTotals } from '../../src/metrics/cleanup.ts';
+import { cleanupByMonth, cleanupTotal, presentCleanupMetrics } from '../../src/metrics/cleanup.ts';
 import { coverageByMonth, toiletCoverage } from '../../src/metrics/coverage.ts';
 import { monthsBetween } from '../../src/metrics/months.ts';
 import { pointsProgress } from '../../src/metrics/progress.ts';
@@ -76,7 +76,7 @@ function villagePageReads(n: number): number {
     const scope = inVillage(v.id);
     toiletCoverage(tables, scope);
     coverageByMonth(tables, scope);
-    cleanupTotals(tables, scope);
+    for (const m of presentCleanupMetrics(tables)) cleanupTotal(tables, scope, m);
     cleanupByMonth(tables, scope, 'garbage_t');
     rankHistory(tables, v.id);
     pointsProgress(tables, scope);
