@@ -109,19 +109,22 @@ function unreadable(col: ColumnSpec, path: string): ReadResult {
   };
 }
 
+/** A reference to a row of another file that has an error: fix that row first (one cause per row). */
+function brokenRow(col: ColumnSpec, raw: string, path: string, line: number): ReadResult {
+  return {
+    ok: false,
+    code: 'foreign-key-error',
+    message: `「${col.label}」${quote(raw)} 在 ${path} 第 ${line} 行，该行有错误；请先改正该行`,
+    group: { key: `${col.key}:${line}`, wholeFile: false },
+  };
+}
+
 function readVillage(col: ColumnSpec, raw: string, refs: References, township?: string): ReadResult {
   if (refs.villages === null) return unreadable(col, refs.villagesPath);
   const found = refs.villages.resolve(raw, township);
   if (found.ok) return { ok: true, value: found.village.id };
   const line = refs.brokenVillages.get(nameKey(raw));
-  if (line !== undefined) {
-    return {
-      ok: false,
-      code: 'foreign-key-error',
-      message: `「${col.label}」${quote(raw)} 在 ${refs.villagesPath} 第 ${line} 行，该行有错误；请先改正该行`,
-      group: { key: `${col.key}:${line}`, wholeFile: false },
-    };
-  }
+  if (line !== undefined) return brokenRow(col, raw, refs.villagesPath, line);
   // A name that villages.csv holds with Excel's `?`: one cause, reported once for all its rows.
   const replaced = replacedName(raw, [...refs.villages.byId.values()]);
   if (replaced !== undefined) {
@@ -141,14 +144,7 @@ function readPoint(col: ColumnSpec, raw: string, refs: References): ReadResult {
   const point = refs.points.get(key);
   if (point) return { ok: true, value: point.id };
   const line = refs.brokenPoints.get(key);
-  if (line !== undefined) {
-    return {
-      ok: false,
-      code: 'foreign-key-error',
-      message: `「${col.label}」${quote(raw)} 在 ${refs.pointsPath} 第 ${line} 行，该行有错误；请先改正该行`,
-      group: { key: `${col.key}:${line}`, wholeFile: false },
-    };
-  }
+  if (line !== undefined) return brokenRow(col, raw, refs.pointsPath, line);
   const near = nearest(raw, [...refs.points.values()].flatMap((p) => [[p.id, p.id] as const, [p.name, p.id] as const]));
   return {
     ok: false,
