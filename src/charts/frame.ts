@@ -72,16 +72,7 @@ function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Fra
     tickSize: band ? 0 : tickSize,
     label: null,
   };
-  const y: ScaleOptions = {
-    domain: value.domain,
-    ticks: value.ticks,
-    tickFormat: tick,
-    tickSize,
-    grid: true,
-    label: fieldHeader(spec.y),
-    labelAnchor: 'top',
-    labelArrow: 'none',
-  };
+  const y = valueScale(spec, value, tick, 'top');
   return {
     horizontal: false,
     variant,
@@ -111,16 +102,7 @@ function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): F
     const spacing = (width - marginLeft - marginRight) / Math.max(1, value.ticks.length - 1);
     if (spacing >= widest + labelGap) break;
   }
-  const x: ScaleOptions = {
-    domain: value.domain,
-    ticks: value.ticks,
-    tickFormat: tick,
-    tickSize,
-    grid: true,
-    label: fieldHeader(spec.y),
-    labelAnchor: 'right',
-    labelArrow: 'none',
-  };
+  const x = valueScale(spec, value, tick, 'right');
   const y: ScaleOptions = {
     type: spec.type === 'bar' ? 'band' : 'point',
     domain: chart.xDomain,
@@ -137,6 +119,11 @@ function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): F
     valueDomain: value.domain,
     options: { width, height, marginTop, marginRight, marginBottom, marginLeft, x, y },
   };
+}
+
+/** The value scale of either orientation: gridlines at the ticks, the y field's name at its end. */
+function valueScale(spec: ChartSpec, value: ValueAxis, tick: (v: number) => string, labelAnchor: 'top' | 'right'): ScaleOptions {
+  return { domain: value.domain, ticks: value.ticks, tickFormat: tick, tickSize, grid: true, label: fieldHeader(spec.y), labelAnchor, labelArrow: 'none' };
 }
 
 /** The value axis: the spec's fixed domain, else 0–100 for percentages, else zero to a round max. */
