@@ -20,8 +20,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import {
-  acquireLock, BuildRefused, chmodTree, cleanLeftovers, createWorkDir, markSite, parseBuildArgs,
-  projectLockPath, releaseLock, safeOutDir, swapIn,
+  acquireLock, BuildRefused, chmodTree, cleanLeftovers, createWorkDir, markSite, moveTree, parseBuildArgs,
+  projectLockPath, releaseLock, safeOutDir, stagingRoot, stagingSite, swapIn,
 } from './publish.mjs';
 import { ENV, readConfig } from '../project/config.mjs';
 
@@ -150,9 +150,13 @@ async function build() {
   let work = null;
   try {
     cleanLeftovers(outDir);
+    rmSync(stagingRoot(process.cwd()), { recursive: true, force: true }); // a killed build's (project lock held)
     work = createWorkDir(outDir);
+    // Astro builds inside the project (see stagingSite), then the site moves to the work folder.
+    const staging = stagingSite(process.cwd(), work.site);
+    const astroOut = staging ?? work.site;
     // Astro's process reads these through src/project/config.mjs.
-    env[ENV.chartDir] = path.join(work.site, 'data', 'charts');
+    env[ENV.chartDir] = path.join(astroOut, 'data', 'charts');
     env[ENV.buildStatus] = work.status;
     if (!/max-old-space-size/.test(env.NODE_OPTIONS ?? '')) {
       // V8 grows the heap lazily up to ~2 GB on this machine's 24 GB; the build's live data is far
@@ -160,7 +164,7 @@ async function build() {
       // It grows with the data so a larger county still builds.
       env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapLimitMb()}`.trim();
     }
-    const code = stopSignal ? 1 : await run([astro, 'build', ...parsed.rest, '--outDir', work.site]);
+    const code = stopSignal ? 1 : await run([astro, 'build', ...parsed.rest, '--outDir', astroOut]);
     const stopped = () => {
       if (!stopSignal) return false;
       console.error(`构建已中断（${stopSignal}）：${kept()}，临时文件已清理。`);
@@ -174,6 +178,7 @@ async function build() {
       else console.error(`构建失败（Astro 退出码 ${code}）：${kept()}，没有发布不完整的网站。`);
       return 1;
     }
+    if (staging) moveTree(staging, work.site);
     const indexed = await indexSite(work.site);
     if (stopped()) return exitCodeOf(stopSignal); // Ctrl+C reaches Pagefind's process too
     if (!indexed) {
@@ -188,6 +193,7 @@ async function build() {
     return 0;
   } finally {
     if (work) rmSync(work.dir, { recursive: true, force: true });
+    rmSync(stagingRoot(process.cwd()), { recursive: true, force: true });
     releaseLock(outDir);
     releaseLock(outDir, projectLock);
   }

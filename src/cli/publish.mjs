@@ -2,7 +2,7 @@
 // the lock against two builds at once, the work folder beside the site, and the final swap. Plain
 // JavaScript so that the wrapper runs with `node` alone; tests import it directly.
 import {
-  chmodSync, closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync,
+  chmodSync, closeSync, cpSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync,
   realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -258,6 +258,37 @@ function makeWorkDir(outDir) {
   const site = path.join(dir, 'site');
   mkdirSync(site, { mode: 0o755 });
   return { dir, site, status: path.join(dir, 'status.json') };
+}
+
+/**
+ * Where Astro should build. Astro writes into its outDir only when that folder lies inside the
+ * working directory (its getOutDirWithinCwd, a plain prefix test mirrored here); otherwise it
+ * builds into `<cwd>/.astro/`, then copies all of that folder into the outDir and deletes it, so
+ * its own files (collections/, content-modules.mjs, and after `npm run dev` data-store.json and
+ * settings.json) would be published. A site published outside the project is therefore built in
+ * `node_modules/.cache/renju-build/<pid>/site` and moved into the work folder afterwards (moveTree).
+ * Returns null when the work folder itself will do.
+ */
+export function stagingSite(projectRoot, workSite) {
+  if (path.resolve(workSite).startsWith(projectRoot)) return null;
+  return path.join(stagingRoot(projectRoot), String(process.pid), 'site');
+}
+
+/** The staging folders of this project's builds (the project lock keeps one build at a time). */
+export function stagingRoot(projectRoot) {
+  return path.join(projectRoot, 'node_modules', '.cache', 'renju-build');
+}
+
+/** Move a built site to `to` (absent or empty): a rename, or a copy when it is on another disk. */
+export function moveTree(from, to) {
+  rmSync(to, { recursive: true, force: true }); // the empty site folder of makeWorkDir
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if (error.code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
 }
 
 /** Write the marker that says "a complete build of this site" (the last file written). */

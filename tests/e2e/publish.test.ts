@@ -2,7 +2,8 @@
 // real builds as child processes, signalled as a terminal would, over folders that hold a good
 // earlier site or another site altogether.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { csvParseRows } from 'd3-dsv';
@@ -42,6 +43,26 @@ describe('the output folder', () => {
     expect(charts.some((f) => f.endsWith('.svg'))).toBe(true);
     expect(existsSync(path.join(outDir, 'pagefind/pagefind-entry.json'))).toBe(true);
     expect(leftovers(outDir)).toEqual([]);
+  }, 300_000);
+
+  test('a folder outside the project gets the same files as one inside it, and none of Astro\'s own', () => {
+    // Astro copies its .astro/ folder into an outDir outside the working directory; the build
+    // wrapper builds inside the project and moves the site there instead.
+    const outside = mkdtempSync(path.join(tmpdir(), 'publish-outside-'));
+    try {
+      const outDir = path.join(outside, 'www', 'town');
+      const run = buildSync(['--outDir', outDir], GOOD);
+      expect(run.code, run.output).toBe(0);
+      const files = (dir: string) => Object.keys(fingerprint(dir)).filter((f) => f !== '.renju-site.json');
+      expect(files(outDir)).toEqual(files(goodDist));
+      for (const internal of ['collections/', 'content-assets.mjs', 'content-modules.mjs', 'data-store.json', 'settings.json']) {
+        expect(files(outDir)).not.toContain(internal);
+      }
+      expect(leftovers(outDir)).toEqual([]);
+      expect(existsSync(path.join(REPO_ROOT, 'node_modules/.cache/renju-build'))).toBe(false);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   }, 300_000);
 
   test('a data error leaves the previous good site exactly as it was', () => {
