@@ -1,7 +1,7 @@
 // Free datasets (contract §3.8): any other data/<name>.csv. No schema, so column types are
 // inferred — the only place we guess: a column whose non-empty cells all read as months is a month
 // column, else one whose cells all read as numbers under §3.0 is numeric, else text.
-import { excelErrorValue as formulaError, isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
+import { excelErrorValue, isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import type { GridRecord } from './grid.ts';
 import { checkFullWidthHeader, freeHeader } from './headers.ts';
 import { layOut } from './layout.ts';
@@ -18,7 +18,7 @@ function freeRule(col: ColumnSpec): NumberRule {
 
 function inferType(col: ColumnSpec, cells: readonly string[]): ColumnSpec['type'] {
   // A broken formula (`#DIV/0!`) is reported as such; it does not make a number column text.
-  const filled = cells.filter((c) => !isEmptyCell(c) && formulaError(col.label, c) === null);
+  const filled = cells.filter((c) => !isEmptyCell(c) && excelErrorValue(col.label, c) === null);
   if (filled.length === 0) return 'text';
   if (filled.every((c) => parseMonth(c, col.label).ok)) return 'month';
   const rule = freeRule(col);
@@ -50,7 +50,7 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
     // A formula error is a broken cell whatever the column turns out to be.
     layout.present.forEach((col) => {
       const index = layout.indexOf.get(col.key)!;
-      const broken = formulaError(col.label, record.cells[index] ?? '');
+      const broken = excelErrorValue(col.label, record.cells[index] ?? '');
       if (broken !== null) {
         issues.push({ path, row: record.line, column: columnOf(record, index), code: 'type-error', message: broken });
         ok = false;
@@ -85,7 +85,7 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
       const raw = record.cells[index] ?? '';
       let value: FreeValue = null;
       // (a formula error was reported above, with the row left out)
-      if (!isEmptyCell(raw) && formulaError(col.label, raw) === null) {
+      if (!isEmptyCell(raw) && excelErrorValue(col.label, raw) === null) {
         const trap = traps.get(col.key)?.get(normalizeCell(raw));
         if (trap !== undefined) {
           issues.push({ path, row: record.line, column: columnOf(record, index), code: 'type-error', message: trap });

@@ -1,8 +1,8 @@
 // Load one known dataset (contract §3.1–3.7): header against the schema, then every row — shape,
 // each cell by its column type, checks across columns and files, uniqueness, total rows. Every
 // row left out of the table has produced an error.
-import { excelErrorValue as formulaError, isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
-import { excelErrorValue, fileMistakes, headerProblem } from './mistakes.ts';
+import { excelErrorValue, isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
+import { fileMistakes, headerProblem } from './mistakes.ts';
 import { NO_OVERRIDE, type DatasetSchema, type Values } from './dataset.ts';
 import { checkFullWidthHeader, matchHeader, type Conversion } from './headers.ts';
 import { layOut, townshipColumn } from './layout.ts';
@@ -110,7 +110,7 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
     if (township !== undefined) key += `\u0001${township}`;
     let result = cache.get(key);
     if (result === undefined) {
-      const broken = isEmptyCell(raw) ? null : formulaError(col.label, raw);
+      const broken = isEmptyCell(raw) ? null : excelErrorValue(col.label, raw);
       result = isEmptyCell(raw)
         ? EMPTY
         : broken !== null
@@ -302,7 +302,7 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
         const i = layout.indexOf.get(key);
         return i === undefined ? undefined : row.cells[i];
       };
-      const broken = formulaError(col.label, raw);
+      const broken = excelErrorValue(col.label, raw);
       if (broken !== null) return { ok: false, code: 'type-error', message: broken };
       return converted(parseNumber(raw, numberRule(col, overrideOf(col.key, schema.numberOverride?.(col.key, rawOf) ?? NO_OVERRIDE))), convert.get(col.key));
     },

@@ -69,8 +69,6 @@ export function dottedOctoberTraps(raws: Iterable<string>, label: string): Map<s
   return traps;
 }
 
-export { excelErrorValue } from './cells.ts';
-
 /**
  * Mistakes that need the whole file or the clock (contract §3.9 "No silent mistakes"): the
  * dotted-October trap in month columns, and reporting months after the current month.

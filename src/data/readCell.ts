@@ -1,9 +1,8 @@
 // One non-empty cell → a typed value, by the column's declared type (contract §3.0–3.7).
 // Numbers and months follow the cell grammar of cells.ts; references are checked against the
 // files they point into. The caller has already handled empty cells.
-import { normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
+import { excelErrorValue, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import { nameKey, nearest, replacedName, suggestion, villageHint, withoutUnit } from './names.ts';
-import { excelErrorValue } from './mistakes.ts';
 import { quote } from './quote.ts';
 import { targetMetrics } from './datasets/targetMetrics.ts';
 import { parseDate } from './dates.ts';

@@ -5,7 +5,7 @@ import { withoutUnit } from '../data/names.ts';
 import type { Tables } from '../data/types.ts';
 import { combineRows, withRowUnit } from './aggregate.ts';
 import { resolveColumn, resolveDataset } from './resolve.ts';
-import { villageIndex } from './view.ts';
+import { villageIndex } from '../metrics/tableIndex.ts';
 import { compileWhere, filterRows } from './where.ts';
 import { followsFrom, quantityOf, type DatasetView, type QueryError, type QueryResult, type ViewColumn, type ViewRecord } from './types.ts';
 

@@ -10,8 +10,6 @@ import { villageLabelOf } from '../metrics/scope.ts';
 import { createIndex, memo } from '../metrics/tableIndex.ts';
 import type { DatasetView, ViewColumn, ViewRecord, ViewType, ViewValue } from './types.ts';
 
-export { villageIndex } from '../metrics/tableIndex.ts';
-
 /** Names of the datasets that have a file, known ones in registry order, then free ones. */
 export function datasetNames(tables: Tables): string[] {
   return [...registryOf(tables).filter((s) => datasetOf(tables, s) !== null).map((s) => s.name), ...tables.free.map((d) => d.name)];

@@ -6,7 +6,7 @@ import { parseMonth, parseNumber } from '../data/cells.ts';
 import { nameKey, nearest, suggestion } from '../data/names.ts';
 import { createIndex } from '../metrics/tableIndex.ts';
 import { resolveColumn } from './resolve.ts';
-import { villageIndex } from './view.ts';
+import { villageIndex } from '../metrics/tableIndex.ts';
 import { fail, ok, type DatasetView, type QueryError, type QueryResult, type ViewColumn, type ViewRecord } from './types.ts';
 
 export interface Condition {

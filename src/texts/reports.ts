@@ -8,7 +8,7 @@ import { nearest, suggestion } from '../data/names.ts';
 import type { PresetChart, TocEntry } from '../markdown/env.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import type { PhotoCatalog } from '../photos/catalog.ts';
-import { villageIndex } from '../query/view.ts';
+import { villageIndex } from '../metrics/tableIndex.ts';
 import { fieldReader, type FieldSpec } from './fields.ts';
 import { parseFrontMatter } from './frontMatter.ts';
 import { readText } from './readText.ts';
