@@ -24,6 +24,7 @@ import {
   projectLockPath, releaseLock, safeOutDir, stagingRoot, stagingSite, swapIn,
 } from './publish.mjs';
 import { ENV, readConfig } from '../project/config.mjs';
+import { takePrevious } from './previous.mjs';
 
 const require = createRequire(import.meta.url);
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -133,8 +134,12 @@ function exitCodeOf(signal) {
 }
 
 async function build() {
-  const parsed = parseBuildArgs(args);
+  let taken;
+  try { taken = takePrevious(args); } catch (error) { throw new BuildRefused(error.message); }
+  const parsed = parseBuildArgs(taken.rest);
   const outDir = safeOutDir(parsed.outDir, { projectRoot: process.cwd(), siteDir: config.siteDir });
+  // The release is compared with the site it replaces, read before the swap (src/releases/).
+  env[ENV.previous] = taken.previous ?? outDir;
   const label = path.relative(process.cwd(), outDir) || '.';
   const shown = label.startsWith('..') || path.isAbsolute(label) ? outDir : `${label}/`;
   const projectLock = projectLockPath(process.cwd());

@@ -48,6 +48,11 @@ export interface DatasetSchema<T extends string = string, R = object, Req extend
   columns: ColumnSpec[];
   /** sets of column keys whose combined values must be unique, in the order they are checked */
   unique?: readonly (readonly string[])[];
+  /**
+   * The columns that identify a row from one release to the next (contract §6.3, src/releases/):
+   * a published figure is compared with the one of the same key. Default: the first `unique` set.
+   */
+  rowKey?: readonly string[];
   /** columns holding names typed by hand, where `?` betrays Excel's GBK replacement character */
   nameColumns?: readonly string[];
   /** rows are reports of a month (`month` column): months after the current one are mistakes */

@@ -20,6 +20,8 @@ export const ENV = {
   timingsFile: 'SITE_TIMINGS_FILE',
   /** the resized photos' cache (default node_modules/.cache/renju-photos, git-ignored with it) */
   photoCacheDir: 'PHOTO_CACHE_DIR',
+  /** the site this build's release is compared with (set by src/cli/astro.mjs; src/releases/) */
+  previous: 'SITE_PREVIOUS',
 };
 
 /**
@@ -30,6 +32,7 @@ export const ENV = {
  * @property {string | null} buildStatus
  * @property {string | null} timingsFile
  * @property {string} photoCacheDir absolute
+ * @property {string | null} previous absolute; null: no previous release (first release, or dev)
  */
 
 /**
@@ -41,6 +44,7 @@ export function readConfig(env = process.env) {
   /** @param {string} name */
   const value = (name) => env[name] || null;
   const chartDir = value(ENV.chartDir);
+  const previous = value(ENV.previous);
   return {
     siteDir: path.resolve(value(ENV.siteDir) ?? '.'),
     chartDir: chartDir === null ? null : path.resolve(chartDir),
@@ -48,6 +52,7 @@ export function readConfig(env = process.env) {
     buildStatus: value(ENV.buildStatus),
     timingsFile: value(ENV.timingsFile),
     photoCacheDir: path.resolve(value(ENV.photoCacheDir) ?? path.join('node_modules', '.cache', 'renju-photos')),
+    previous: previous === null ? null : path.resolve(previous),
   };
 }
 
@@ -59,6 +64,7 @@ export function readConfig(env = process.env) {
  * @typedef {object} ProcessState
  * @property {unknown} validatedProject the project the build's validation step accepted (src/project/validate.ts)
  * @property {unknown} timings the build's timings (src/project/timings.ts)
+ * @property {unknown} [release] the release of the validated project (src/releases/current.ts)
  */
 
 const slot = Symbol.for('renju.process');

@@ -11,6 +11,7 @@ import { loadContent, type Site } from '../texts/content.ts';
 import type { Report } from '../texts/reports.ts';
 import { createCatalog, unusedPhotoWarnings, type PhotoCatalog } from '../photos/catalog.ts';
 import { topicsOf, type Topic } from '../views/topics.ts';
+import { freshnessWarnings } from '../releases/freshness.ts';
 
 export interface Project {
   root: string;
@@ -99,7 +100,8 @@ export function loadProject(root: string, options: ProjectOptions = {}): Project
     photos,
   });
   const photoIssues = [...photos.issues, ...unusedPhotoWarnings(photos, data.tables.photos?.file ?? null)];
-  const issues = sortIssues([...data.issues, ...photoIssues, ...content.issues, ...siteWarnings(content.site)]);
+  const fresh = dev ? [] : freshnessWarnings(data.tables, options.now ?? new Date());
+  const issues = sortIssues([...data.issues, ...photoIssues, ...content.issues, ...siteWarnings(content.site), ...fresh]);
   return {
     root,
     base,

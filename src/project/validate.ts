@@ -11,6 +11,7 @@ import { clockFromEnv, loadProject, type Project } from './project.ts';
 import { timings } from './timings.ts';
 import { preparePhotos } from '../photos/prepare.ts';
 import { processState } from './config.mjs';
+import { currentRelease } from '../releases/current.ts';
 
 /** Characters that break a download address /data/<name>.csv (a space is fine: it is encoded). */
 const UNSAFE_DATASET_NAME = /[?#%\\"<>|*:]/;
@@ -91,6 +92,10 @@ export async function validateForBuild(root: string, base: string, now: string |
   await preparePhotos(project);
   timings().photosMs = performance.now() - started;
   const checked = checkIssues(project, base);
+  // The release record (contract §6.3): a previous record that cannot be read stops the build.
+  const release = currentRelease(project).issues;
+  if (release.length > 0) checked.issues = sortIssues([...checked.issues, ...release]);
+  checked.hasErrors ||= hasErrors(release);
   if (checked.hasErrors) {
     console.error(formatReport(checked.issues));
     return false;

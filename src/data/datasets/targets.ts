@@ -30,6 +30,8 @@ export const targetsSchema: DatasetSchema<'targets', Target, false> = {
     { key: 'scope', label: '范围', type: 'scope' },
     note,
   ],
+  // Two targets for one metric, scope and deadline would contradict each other: the row's identity.
+  rowKey: ['metric', 'scope', 'due'],
   build: row,
   numberOverride(key, rawOf) {
     if (key !== 'value') return undefined;
