@@ -9,6 +9,7 @@ import { datasetCsv } from '../outputs/datasetCsv.ts';
 import { openDatasets } from '../views/datasets.ts';
 import type { Issue, Tables } from '../data/types.ts';
 import type { DatasetKey } from './compare.ts';
+import { rowText } from './text.ts';
 import { chinaDay, planRelease, readPrevious, RECORD_FILE, type Plan, type Previous } from './record.ts';
 
 /** Each published dataset's CSV, exactly as /data/<name>.csv serves it. */
@@ -84,7 +85,7 @@ export function releaseOf(project: Project, previousDir: string | null, now: Dat
       path: dataset?.file ?? `data/${c.dataset}.csv`,
       ...(row?.line !== undefined && { row: row.line }),
       code: 'warning',
-      message: `「${c.column}」已发布的 ${c.old === '' ? '（空）' : c.old} 改为 ${c.new === '' ? '（空）' : c.new}（${c.row}），但本行「备注」没有写明原因：` +
+      message: `「${c.column}」已发布的 ${c.old === '' ? '（空）' : c.old} 改为 ${c.new === '' ? '（空）' : c.new}（${rowText(c.row)}），但本行「备注」没有写明原因：` +
         '更正记录（/changes/）会列为「未说明原因」，请在「备注」里写明为什么改',
     });
   }

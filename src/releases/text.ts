@@ -25,11 +25,16 @@ export function rowsAddedText(r: RowsAdded): string {
   return `${r.title}：新增 ${r.rows} 行`;
 }
 
+/** A row's key as a reader says it: `2023-03 长塘村` → `2023年3月 长塘村`. */
+export function rowText(row: string): string {
+  return row.replace(/\b\d{4}-\d{2}\b/g, (m) => monthText(m));
+}
+
 /** Where a corrected figure stands: dataset, village or point, month, column. */
 export function correctionPlace(c: Omit<Correction, 'index'>): string {
-  const parts = [c.title, c.row];
+  const parts = [c.title, rowText(c.row)];
   if (c.month && !c.row.includes(c.month)) parts.push(monthText(c.month));
-  return parts.filter((p) => p !== '').join(' · ').replace(/(\d{4}-\d{2})/g, (m) => monthText(m));
+  return parts.filter((p) => p !== '').join(' · ');
 }
 
 export const valueText = (v: string) => (v === '' ? '（空）' : v);
