@@ -1,7 +1,7 @@
 // The record of every change, end to end (contract §6.3, issue 20): real builds of the default
 // site as child processes. Build 1; then one figure corrected with its 备注, one row removed and a
 // month added; build 2 into the same folder, and from a fresh folder with --previous; a broken
-// record and Ctrl+C leave the site and its record as they were. Five builds (~2–3 min).
+// record and Ctrl+C leave the site and its record as they were. Six builds (~2 min).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -83,6 +83,9 @@ describe('release 2 publishes exactly the three changes', () => {
     // the RSS item, and the link residents follow
     expect(read(dir, 'rss.xml')).toMatch(/<item><title>数据更正<\/title><link>[^<]*changes\/#release-2<\/link>/);
     expect(read(dir, 'index.html')).toContain('数据更新与更正记录');
+    // contract §6.4: every topic page says when it was last updated
+    expect(read(dir, 'cleanup/index.html')).toContain('每月更新 · 最近更新 2023年7月');
+    for (const topic of ['construction', 'toilets', 'ranking']) expect(read(dir, `${topic}/index.html`)).toMatch(/每月更新 · 最近更新 \d{4}年\d{1,2}月/);
   };
 
   test('built into the same folder, the site it replaces is the previous release', () => {
@@ -95,6 +98,13 @@ describe('release 2 publishes exactly the three changes', () => {
     const fresh = path.join(tmp, 'fresh', 'dist');
     const run = build(['--outDir', fresh, `--previous=${copyOfFirst}`], '2023-08-05');
     expect(run.code, run.output).toBe(0);
+    expectRelease2(fresh);
+    // rebuilt with the same data on a later day: no new release, the record and files unchanged
+    const files = (dir: string) => Object.fromEntries(Object.entries(fingerprint(dir)).filter(([f]) => f.startsWith('data/releases')));
+    const before = files(fresh);
+    const again = build(['--outDir', fresh], '2023-08-20');
+    expect(again.code, again.output).toBe(0);
+    expect(files(fresh)).toEqual(before);
     expectRelease2(fresh);
   }, 300_000);
 
