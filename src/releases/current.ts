@@ -77,9 +77,10 @@ export function releaseOf(project: Project, previousDir: string | null, now: Dat
   } else if (previous.kind === 'unrecorded') {
     issues.push({ path: RECORD_FILE, code: 'warning', message: `上一版网站 ${shown(previous.dir)} 是加入发布记录之前构建的，没有 ${RECORD_FILE}：本次是第 1 次发布，数据更新与更正记录从这里开始` });
   }
+  const open = new Map(openDatasets(project.tables).map((d) => [d.name, d.dataset]));
   for (const c of plan?.corrections ?? []) {
     if (c.new === null || c.reason !== null || c.index === undefined) continue;
-    const dataset = openDatasets(project.tables).find((d) => d.name === c.dataset)?.dataset;
+    const dataset = open.get(c.dataset);
     const row = dataset?.rows[c.index] as { line?: number } | undefined;
     issues.push({
       path: dataset?.file ?? `data/${c.dataset}.csv`,
