@@ -1,6 +1,7 @@
 // How a release reads (contract §6.3), for /changes/, the RSS item and `npm run check`: one
 // wording in every place.
 import { formatMonth } from '../format.ts';
+import { monthDiff } from '../metrics/months.ts';
 import type { Correction, MonthsAdded, RowsAdded } from './compare.ts';
 import type { Plan, Release } from './record.ts';
 
@@ -16,9 +17,26 @@ export function dayText(day: string): string {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
-/** 村庄清洁行动：新增 2023年7月、2023年8月 */
+/** Months as a reader lists them: runs of three or more consecutive months as `2023年1月至6月`. */
+export function monthList(months: readonly string[]): string {
+  const runs: string[][] = [];
+  for (const m of months) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && MONTH.test(m) && MONTH.test(last) && monthDiff(last, m) === 1) run.push(m);
+    else runs.push([m]);
+  }
+  return runs.map((run) => {
+    if (run.length < 3) return run.map(monthText).join('、');
+    const [first, last] = [run[0]!, run.at(-1)!];
+    const end = first.slice(0, 4) === last.slice(0, 4) ? `${Number(last.slice(5))}月` : monthText(last);
+    return `${monthText(first)}至${end}`;
+  }).join('、');
+}
+
+/** 村庄清洁行动：新增 2023年7月、2023年8月 的数据 */
 export function monthsAddedText(m: MonthsAdded): string {
-  return `${m.title}：新增 ${m.months.map(monthText).join('、')} 的数据`;
+  return `${m.title}：新增 ${monthList(m.months)} 的数据`;
 }
 
 export function rowsAddedText(r: RowsAdded): string {

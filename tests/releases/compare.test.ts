@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compareReleases, type DatasetKey } from '../../src/releases/compare.ts';
 import { csvLines } from '../../src/charts/csv.ts';
+import { monthList } from '../../src/releases/text.ts';
 
 const keys = new Map<string, DatasetKey>([
   ['villages', { name: 'villages', title: '村庄名录', key: ['编号'], note: '备注' }],
@@ -91,5 +92,14 @@ describe('compareReleases', () => {
       expect(got).toEqual(expected);
       expect(changes.corrections).toHaveLength(expected.size);
     }), { numRuns: 300 });
+  });
+});
+
+describe('how months added read', () => {
+  test('runs of three or more consecutive months are a range', () => {
+    expect(monthList(['2023-07'])).toBe('2023年7月');
+    expect(monthList(['2023-07', '2023-08'])).toBe('2023年7月、2023年8月');
+    expect(monthList(['2023-01', '2023-02', '2023-03', '2023-05'])).toBe('2023年1月至3月、2023年5月');
+    expect(monthList(['2023-11', '2023-12', '2024-01'])).toBe('2023年11月至2024年1月');
   });
 });
