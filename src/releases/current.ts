@@ -73,7 +73,7 @@ export function releaseOf(project: Project, previousDir: string | null, now: Dat
   }
   const plan = planRelease(previous, publishedDatasets(project.tables), datasetKeys(project.tables), chinaDay(now));
   if (previous.kind === 'none' && previousDir !== null) {
-    issues.push({ path: RECORD_FILE, code: 'warning', message: '没有上一版网站可以比较（输出文件夹为空，也没有用 --previous 指定线上网站的副本）：本次是第 1 次发布，数据更新与更正记录从这里开始' });
+    issues.push({ path: RECORD_FILE, code: 'warning', message: `没有上一版网站可以比较（${shown(previousDir)} 不存在或是空文件夹；在另一台电脑上构建时，请用 --previous 指定线上网站的副本）：本次是第 1 次发布，数据更新与更正记录从这里开始` });
   } else if (previous.kind === 'unrecorded') {
     issues.push({ path: RECORD_FILE, code: 'warning', message: `上一版网站 ${shown(previous.dir)} 是加入发布记录之前构建的，没有 ${RECORD_FILE}：本次是第 1 次发布，数据更新与更正记录从这里开始` });
   }

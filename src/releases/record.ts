@@ -51,7 +51,9 @@ export function readPrevious(dir: string | null): Previous {
   const file = path.join(dir, RECORD_FILE);
   if (!existsSync(file)) {
     if (existsSync(path.join(dir, RELEASES_DIR))) return { kind: 'broken', file, problem: '文件不存在，但 data/releases/ 文件夹还在' };
-    return { kind: 'unrecorded', dir };
+    // a site built before the record existed; anything else is not a copy of this site
+    if (existsSync(path.join(dir, 'index.html')) && existsSync(path.join(dir, 'data'))) return { kind: 'unrecorded', dir };
+    return { kind: 'broken', file, problem: `${dir} 不是本网站生成的网站文件夹（没有 index.html 和 data/），无法与它比较` };
   }
   let record: ReleaseRecord;
   try {

@@ -66,6 +66,11 @@ describe('readPrevious and planRelease', () => {
     mkdirSync(path.join(old, 'data'), { recursive: true });
     writeFileSync(path.join(old, 'index.html'), 'site');
     expect(readPrevious(old)).toEqual({ kind: 'unrecorded', dir: old });
+    // a folder that is no copy of this site is never taken for one
+    const other = path.join(tmp, 'other');
+    mkdirSync(other);
+    writeFileSync(path.join(other, 'notes.txt'), 'x');
+    expect(readPrevious(other)).toMatchObject({ kind: 'broken', problem: expect.stringMatching(/不是本网站生成的网站文件夹/) });
   });
 
   test('a release\'s date is its day in China', () => {
