@@ -121,3 +121,27 @@ export function mergeFree(parts: readonly Dataset<FreeRow>[], issues: Issue[]): 
   const damaged = parts.find((p) => p.damaged !== undefined)?.damaged;
   return { ...first, rows, ...(damaged !== undefined && { damaged }) };
 }
+
+/**
+ * The cause a chart or figure over an absent dataset carries: the report folds them into one line
+ * per report (contract §5), where an unreadable file's consequences are one line naming the file.
+ */
+export function absentCause(tables: { elsewhere?: Record<string, string[]> }, dataset: string): string {
+  return `absent:${dataset}\u0000${absentText(tables, dataset)}`;
+}
+
+/** The dataset and the Chinese reason of an absent-dataset cause, or null for a file's cause. */
+export function absentOf(cause: string): { dataset: string; text: string } | null {
+  const m = /^absent:([^\u0000]*)\u0000(.*)$/su.exec(cause);
+  return m === null ? null : { dataset: m[1]!, text: m[2]! };
+}
+
+/**
+ * `data/cleanup.csv 不存在`, naming the files of the dataset found where they are not read
+ * (`data/洋江/cleanup.csv`, in a folder that is no township's).
+ */
+export function absentText(tables: { elsewhere?: Record<string, string[]> }, dataset: string): string {
+  const found = tables.elsewhere?.[dataset] ?? [];
+  const where = found.length === 0 ? '' : `（找到了 ${found.join('、')}，但它不在 data/ 或乡镇文件夹中，未读取；见上方该文件的错误）`;
+  return `data/${dataset}.csv 不存在${where}`;
+}

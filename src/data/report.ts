@@ -2,6 +2,7 @@
 // file, data files before content, a file's structural problem first. The same problem on three or
 // more consecutive rows of one column is one line; problems that only follow from an unreadable
 // data file (a chart or figure over it) are one line naming that file. Then a summary.
+import { absentOf } from './folders.ts';
 import type { Issue, IssueCode } from './types.ts';
 
 const isError = (issue: Issue) => issue.code !== 'warning';
@@ -109,12 +110,30 @@ function foldConsequences(issues: Issue[]): Issue[] {
       out.push(issue);
       continue;
     }
-    const list = byCause.get(issue.cause);
+    // An absent dataset: one line per report that uses it (contract §5).
+    const key = absentOf(issue.cause) === null ? issue.cause : `${issue.cause}\u0001${issue.path}`;
+    const list = byCause.get(key);
     if (list) list.push(issue);
-    else byCause.set(issue.cause, [issue]);
+    else byCause.set(key, [issue]);
   }
-  for (const [cause, list] of byCause) {
+  for (const list of byCause.values()) {
+    const cause = list[0]!.cause!;
     const sorted = sortIssues(list);
+    const absent = absentOf(cause);
+    if (absent !== null) {
+      const first = sorted[0]!;
+      const rows = [...new Set(sorted.map((i) => i.row).filter((r) => r !== undefined))];
+      out.push({
+        path: first.path,
+        ...(first.row !== undefined && { row: first.row }),
+        code: first.code,
+        message:
+          sorted.length === 1
+            ? first.message
+            : `此报告中的 ${sorted.length} 处图表或数字用不了数据集 ${absent.dataset}：${absent.text}。涉及第 ${rows.join('、')} 行`,
+      });
+      continue;
+    }
     const files = new Map<string, number[]>();
     for (const i of sorted) {
       const rows = files.get(i.path) ?? [];
