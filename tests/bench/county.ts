@@ -4,9 +4,11 @@
 // same data as one set of CSV files in data/. Each check runs in its own process, so its time and
 // peak memory are its own.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, projectTempDir } from '../e2e/support/build.ts';
+import { gzipSync } from 'node:zlib';
+import { buildSite, REPO_ROOT, projectTempDir } from '../e2e/support/build.ts';
+import { OBSERVABLE_FRAMEWORK, TARGETS } from './peers.ts';
 import { writeSyntheticProject } from '../support/synthetic.ts';
 import { writeWorkbook } from '../support/workbook.ts';
 import { ledgerSheet, type LedgerLoad } from './ledger.ts';
@@ -104,6 +106,56 @@ export function countyBench(townships = 15, villagesPerTownship = 20, months = 1
     if (!keep) {
       rmSync(csvRoot, { recursive: true, force: true });
       rmSync(folderRoot, { recursive: true, force: true });
+    }
+  }
+}
+
+export interface CountyPages {
+  townships: number;
+  villages: number;
+  buildMs: number;
+  /** gzip bytes of the page and the stylesheets and scripts it loads (what a first visit downloads) */
+  pages: { name: string; path: string; htmlGzipBytes: number; bytes: number }[];
+  maxBytes: number;
+  met: boolean;
+}
+
+/**
+ * Page weight of a county of `townships` townships (§3.11): the home page (its township table has a
+ * row per township) and the heaviest township page, against the page-weight target (a tenth of the
+ * Observable Framework page, tests/bench/peers.ts).
+ */
+export async function countyPages(townships = 75, villagesPerTownship = 8, keep = false): Promise<CountyPages> {
+  const siteDir = projectTempDir('bench-county-site-');
+  const outDir = projectTempDir('bench-county-dist-');
+  try {
+    writeSyntheticProject(siteDir, { villages: townships * villagesPerTownship, months: 12, reports: 2, townships });
+    const built = await buildSite({ outDir, siteDir });
+    const gz = (file: string) => gzipSync(readFileSync(path.join(outDir, file)), { level: 6 }).byteLength;
+    const weigh = (name: string, file: string) => {
+      const html = readFileSync(path.join(outDir, file), 'utf8');
+      const assets = [...html.matchAll(/<(?:link rel="stylesheet" href|script[^>]*src)="\/([^"]+)"/g)].map((m) => m[1]!);
+      const htmlGzipBytes = gz(file);
+      return { name, path: `/${file.replace(/index\.html$/, '')}`, htmlGzipBytes, bytes: htmlGzipBytes + assets.reduce((sum, a) => sum + gz(a), 0) };
+    };
+    const slugs = readdirSync(path.join(outDir, 'townships'));
+    const heaviest = slugs
+      .map((slug) => weigh('township (heaviest)', `townships/${slug}/index.html`))
+      .reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    const pages = [weigh('home', 'index.html'), heaviest];
+    const maxBytes = OBSERVABLE_FRAMEWORK.bytes * TARGETS.maxBytesShareOfPeer;
+    return {
+      townships: slugs.length,
+      villages: townships * villagesPerTownship,
+      buildMs: built.ms,
+      pages,
+      maxBytes,
+      met: slugs.length === townships && pages.every((p) => p.bytes <= maxBytes),
+    };
+  } finally {
+    if (!keep) {
+      rmSync(siteDir, { recursive: true, force: true });
+      rmSync(outDir, { recursive: true, force: true });
     }
   }
 }

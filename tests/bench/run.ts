@@ -20,7 +20,7 @@ import { ledgerBench, type LedgerResult } from './ledger.ts';
 import { measurePages, type PageMeasure } from './pages.ts';
 import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
 import { photoBuild, photoPage } from './photos.ts';
-import { countyBench, type CountyResult } from './county.ts';
+import { countyBench, countyPages, type CountyPages, type CountyResult } from './county.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -247,6 +247,18 @@ async function countySection(keep: boolean): Promise<CountyResult> {
   return r;
 }
 
+async function countyPagesSection(keep: boolean): Promise<CountyPages> {
+  console.log('\n== 5c. A county of 75 townships (8 villages each, 12 months): page weight of the home page and the heaviest /townships/<slug>/ page ==');
+  const r = await countyPages(75, 8, keep);
+  console.log(`   built ${int(r.townships)} township pages (${int(r.villages)} villages) in ${sec(r.buildMs)}`);
+  console.log(table(
+    ['page', 'path', 'HTML (gzip)', 'HTML + CSS + JS (gzip)'],
+    r.pages.map((p) => [p.name, p.path, `${int(p.htmlGzipBytes)} B`, `${int(p.bytes)} B`]),
+  ));
+  console.log(`   target: every page under ${int(r.maxBytes)} B → ${r.met ? 'MET' : 'NOT MET'}`);
+  return r;
+}
+
 async function main(): Promise<number> {
   const sizes = args.sizes!.split(',').map((s) => Number(s.trim().replace(/[_,]/g, ''))).filter((n) => n > 0);
   const started = new Date();
@@ -272,6 +284,7 @@ async function main(): Promise<number> {
   await section('check', args['skip-check']!, () => checkSection());
   await section('ledger', args['skip-ledger']!, () => ledgerSection(Number(args['ledger-villages']), args.keep!));
   await section('county', args['skip-county']!, () => countySection(args.keep!));
+  await section('countyPages', args['skip-county']!, () => countyPagesSection(args.keep!));
   await section('photos', args['skip-photos']!, async () => {
     console.log(`\n== 6. Photos (phone-like 4000×3000 JPEGs with grain; nginx + gzip, Slow 4G) ==`);
     const log = (l: string) => console.log(l);
