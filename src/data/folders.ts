@@ -6,6 +6,9 @@ import { nameKey, nearest, suggestion } from './names.ts';
 import type { KnownResult } from './known.ts';
 import type { Dataset, FreeRow, Issue } from './types.ts';
 
+/** data/photos/ holds photos (contract §3.10), never a township's ledgers. */
+export const PHOTO_FOLDER = 'photos';
+
 /** The folder under data/ that a file is in: `洋江镇` for `data/洋江镇/cleanup.csv`, '' in data/ itself. */
 export function folderOf(path: string): string {
   const parts = path.replace(/\\/g, '/').split('/');

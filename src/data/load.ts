@@ -15,7 +15,7 @@ import { columnName, csvSource, type Source } from './source.ts';
 import type { Dataset, FreeRow, Issue, Tables } from './types.ts';
 import { currentMonth } from './mistakes.ts';
 import { readWorkbook, REFUSED_EXTENSIONS, type WorkbookSheet } from './workbook.ts';
-import { folderOf, isNested, mergeFree, mergeParts, nestedFolderIssue, unknownFolderIssue } from './folders.ts';
+import { folderOf, isNested, PHOTO_FOLDER, mergeFree, mergeParts, nestedFolderIssue, unknownFolderIssue } from './folders.ts';
 import type { Seen } from './unique.ts';
 
 export interface DataFile {
@@ -235,7 +235,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
   const byFolder = new Map<string, DataFile[]>([['', []]]);
   for (const file of files) {
     const folder = folderOf(file.path);
-    if (folder === 'photos') continue;
+    if (folder === PHOTO_FOLDER) continue;
     const list = byFolder.get(folder);
     if (list) list.push(file);
     else byFolder.set(folder, [file]);
@@ -249,7 +249,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     folderIssues.set(folder, own);
     offers.push(...offersOf(list.filter((f) => !isNested(f.path)), own, datasets));
   }
-  const villagesName = datasets.find((s) => s.name === 'villages')?.name;
+  const villagesName = datasets.find((s) => s.definesTownships)?.name;
   /** folder → its township: a folder holding villages.csv names its own, others match a township */
   const townOf = new Map<string, string>([['', '']]);
   for (const offer of offers) if (offer.folder !== '' && offer.dataset === villagesName) townOf.set(offer.folder, offer.folder);
@@ -438,7 +438,7 @@ export function readDataDir(root: string, datasets: readonly AnySchema[] = regis
         const stat = statSync(full);
         if (stat.isDirectory()) {
           // Three levels are enough to name what is misplaced (and a linked folder cannot loop).
-          if ((rel !== 'data' || name !== 'photos') && rel.split('/').length < 3) walk(full, `${rel}/${name}`);
+          if ((rel !== 'data' || name !== PHOTO_FOLDER) && rel.split('/').length < 3) walk(full, `${rel}/${name}`);
           continue;
         }
         if (!stat.isFile() || !READ.test(name)) continue;

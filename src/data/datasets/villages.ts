@@ -29,6 +29,7 @@ export const villagesSchema: DatasetSchema<'villages', Village, true> = {
   table: 'villages',
   title: '村庄名录',
   required: true,
+  definesTownships: true,
   missing:
     '缺少村庄名录 data/villages.csv（也可命名为 村庄名录.csv，或放在工作簿中名为「村庄名录」的工作表里）：' +
     '此文件必须有，其他数据表中的「村」都按其中的村编号或村名核对',
