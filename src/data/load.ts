@@ -369,7 +369,12 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
   for (const [folder, list] of byFolder) {
     if (folder === '') continue;
     if (!townOf.has(folder)) {
-      issues.push(unknownFolderIssue(folder, list.map((f) => f.path), townships));
+      // Without a readable village list no folder can be matched: that list is the one cause (§5).
+      issues.push(
+        refs.villages === null && villagesName !== undefined && known.has(villagesName)
+          ? { path: `data/${folder}/`, code: 'warning', message: `文件夹 "${folder}" 未读取：村庄名录 ${refs.villagesPath} 未能读取，无法核对它是不是乡镇文件夹（原因见 ${refs.villagesPath} 的错误）` }
+          : unknownFolderIssue(folder, list.map((f) => f.path), townships),
+      );
       for (const offer of offers) if (offer.folder === folder) unread(offer.dataset, offer.path);
       continue;
     }

@@ -165,3 +165,14 @@ describe('villages.csv one per township folder (§3.11)', () => {
     ]);
   });
 });
+
+describe('a village list that cannot be read (one cause, contract §5)', () => {
+  test('folders are not called "no township": one warning each, the village list is the error', () => {
+    const { errors, lines } = load([
+      file('data/villages.csv', csv('编号,村名,户数,人口', 'yj1,长塘村,512,1800')), // no 乡镇 column
+      file('data/洋江镇/cleanup.csv', csv('月份,村,清理垃圾(吨)', '2023-07,长塘村,1')),
+    ]);
+    expect(errors.every((l) => l.startsWith('data/villages.csv'))).toBe(true);
+    expect(lines).toContainEqual(expect.stringMatching(/^data\/洋江镇\/ warning 文件夹 "洋江镇" 未读取：村庄名录 data\/villages\.csv 未能读取/));
+  });
+});
