@@ -176,3 +176,17 @@ describe('a village list that cannot be read (one cause, contract §5)', () => {
     expect(lines).toContainEqual(expect.stringMatching(/^data\/洋江镇\/ warning 文件夹 "洋江镇" 未读取：村庄名录 data\/villages\.csv 未能读取/));
   });
 });
+
+describe('a village row with an error in the second of two village lists', () => {
+  test('a reference to it names that file and row', () => {
+    const { errors } = load([
+      file('data/楠杆镇/村庄名录.csv', csv('编号,村名,户数,人口', 'ng1,楠木村,400,1500')),
+      file('data/洋江镇/villages.csv', csv('编号,村名,户数,人口', 'yj1,长塘村,512,1800', 'yj2,前江村,两百,700')),
+      file('data/洋江镇/cleanup.csv', csv('月份,村,清理垃圾(吨)', '2023-07,前江村,3')),
+    ]);
+    expect(errors).toEqual([
+      expect.stringMatching(/^data\/洋江镇\/cleanup\.csv:2:2 foreign-key-error 「村」"前江村" 在 data\/洋江镇\/villages\.csv 第 3 行，该行有错误/),
+      expect.stringMatching(/^data\/洋江镇\/villages\.csv:3:3 type-error /),
+    ]);
+  });
+});

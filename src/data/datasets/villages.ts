@@ -53,11 +53,11 @@ export const villagesSchema: DatasetSchema<'villages', Village, true> = {
     refs.villagesPath = path;
     if (!result?.usable) return;
     refs.villages = createVillageIndex(result.dataset.rows);
-    for (const { line, raw } of result.rejected) {
+    for (const { line, raw, path: file = path } of result.rejected) {
       for (const key of ['id', 'name']) {
         const value = raw.get(key);
         if (value !== undefined && nameKey(value) !== '' && !refs.brokenVillages.has(nameKey(value))) {
-          refs.brokenVillages.set(nameKey(value), line);
+          refs.brokenVillages.set(nameKey(value), { path: file, line });
         }
       }
     }
