@@ -346,12 +346,15 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
   // Datasets others reference first (villages, then construction points), then the rest.
   const order = [...datasets.filter((s) => s.refer), ...datasets.filter((s) => !s.refer)];
   const results = new Map<AnySchema, KnownResult<object> | null>();
+  const missing = new Map<string, Issue>();
   if (villagesName === undefined) matchFolders();
   for (const schema of order) {
     const result = load<object>(schema);
     results.set(schema, result);
     if (result === null && schema.required && schema.missing !== undefined) {
-      issues.push({ path: defaultPath(schema), code: 'missing-value', message: schema.missing });
+      const issue: Issue = { path: defaultPath(schema), code: 'missing-value', message: schema.missing };
+      issues.push(issue);
+      missing.set(schema.name, issue);
     }
     schema.refer?.(refs, result, result?.dataset.file ?? defaultPath(schema));
     if (schema.name === villagesName) matchFolders();
@@ -376,11 +379,9 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
           : unknownFolderIssue(folder, list.map((f) => f.path), townships),
       );
       for (const offer of offers) if (offer.folder === folder) unread(offer.dataset, offer.path);
-      continue;
-    }
-    issues.push(...folderIssues.get(folder)!);
+    } else issues.push(...folderIssues.get(folder)!);
     for (const file of list.filter((f) => isNested(f.path))) {
-      issues.push(nestedFolderIssue(file.path));
+      if (townOf.has(folder)) issues.push(nestedFolderIssue(file.path));
       const base = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
       unread(knownName(copyBase(base).base, datasets) ?? base, file.path);
     }
@@ -409,6 +410,11 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     })
     .filter((d): d is Dataset<FreeRow> => d !== null);
   if (elsewhere.size > 0) tables.elsewhere = Object.fromEntries(elsewhere);
+  // A required file that is only where it is not read: say where it is (§3.11).
+  for (const [name, issue] of missing) {
+    const found = elsewhere.get(name);
+    if (found) issue.message += `（找到了 ${found.join('、')}，但它所在的文件夹未读取，见该文件夹的错误）`;
+  }
   // Without a readable villages.csv no village reference can be checked: the charts and figures of
   // every queryable dataset follow from its problem (contract §5).
   if (refs.villages === null) {

@@ -190,3 +190,10 @@ describe('a village row with an error in the second of two village lists', () =>
     ]);
   });
 });
+
+describe('villages.csv only in a folder inside a township folder', () => {
+  test('the missing village list names where it was found', () => {
+    const { errors } = load([file('data/洋江镇/2024/villages.csv', COUNTY)]);
+    expect(errors).toContainEqual(expect.stringMatching(/^data\/villages\.csv missing-value 缺少村庄名录.*找到了 data\/洋江镇\/2024\/villages\.csv/));
+  });
+});
