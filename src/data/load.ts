@@ -379,7 +379,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
           : unknownFolderIssue(folder, list.map((f) => f.path), townships),
       );
       for (const offer of offers) if (offer.folder === folder) unread(offer.dataset, offer.path);
-    } else issues.push(...folderIssues.get(folder)!);
+    }
     for (const file of list.filter((f) => isNested(f.path))) {
       if (townOf.has(folder)) issues.push(nestedFolderIssue(file.path));
       const base = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
@@ -410,6 +410,8 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     })
     .filter((d): d is Dataset<FreeRow> => d !== null);
   if (elsewhere.size > 0) tables.elsewhere = Object.fromEntries(elsewhere);
+  // Township folders' problems, once every file of theirs has been read (free datasets last).
+  for (const [folder, list] of folderIssues) if (folder !== '' && townOf.has(folder)) issues.push(...list);
   // A required file that is only where it is not read: say where it is (§3.11).
   for (const [name, issue] of missing) {
     const found = elsewhere.get(name);

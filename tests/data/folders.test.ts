@@ -197,3 +197,30 @@ describe('villages.csv only in a folder inside a township folder', () => {
     expect(errors).toContainEqual(expect.stringMatching(/^data\/villages\.csv missing-value 缺少村庄名录.*找到了 data\/洋江镇\/2024\/villages\.csv/));
   });
 });
+
+describe('a free dataset in several township folders (§3.8, §3.11)', () => {
+  const sewage = (rows: string[], header = '月份,村,处理量(吨)') => csv(header, ...rows);
+  test('is one table when the files have the same columns', () => {
+    const { errors, tables } = load([
+      file('data/villages.csv', COUNTY),
+      file('data/洋江镇/污水处理.csv', sewage(['2023-07,长塘村,5'])),
+      file('data/楠杆镇/污水处理.csv', sewage(['2023-07,楠木村,7', '2023-08,楠木村,8'])),
+    ]);
+    expect(errors).toEqual([]);
+    expect(tables.free.map((d) => [d.name, d.rows.length])).toEqual([['污水处理', 3]]);
+  });
+  test("a problem in a township folder's free dataset is reported (read after the known datasets)", () => {
+    const { errors } = load([file('data/villages.csv', COUNTY), file('data/洋江镇/污水处理.csv', sewage(['2023-07,长塘村'], '月份,村,处理量(吨),备注'))]);
+    expect(errors).toEqual([expect.stringMatching(/^data\/洋江镇\/污水处理\.csv:2:3 missing-cell /)]);
+  });
+
+  test('a file whose columns differ is an error naming both files, and is not mixed in', () => {
+    const { errors, tables } = load([
+      file('data/villages.csv', COUNTY),
+      file('data/洋江镇/污水处理.csv', sewage(['2023-07,长塘村,5'])),
+      file('data/楠杆镇/污水处理.csv', sewage(['2023-07,楠木村,7,'], '月份,村,处理量(吨),备注')),
+    ]);
+    expect(errors).toEqual([expect.stringMatching(/^data\/洋江镇\/污水处理\.csv missing-column 与 data\/楠杆镇\/污水处理\.csv 是同一个数据集/)]);
+    expect(tables.free[0]!.rows).toHaveLength(1);
+  });
+});
