@@ -55,6 +55,11 @@ export interface DatasetSchema<T extends string = string, R = object, Req extend
   rowKey?: readonly string[];
   /** columns holding names typed by hand, where `?` betrays Excel's GBK replacement character */
   nameColumns?: readonly string[];
+  /**
+   * its rows name the townships (villages.csv): a folder under data/ holding its file is that
+   * township's folder, and is read before the others are matched to townships (contract §3.11)
+   */
+  definesTownships?: boolean;
   /** rows are reports of a month (`month` column): months after the current one are mistakes */
   monthly?: boolean;
   /** the value column a wide layout (one column per month) is read into */

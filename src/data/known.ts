@@ -13,7 +13,7 @@ import { checkShape } from './shape.ts';
 import { columnOf, type Source } from './source.ts';
 import { checkTotals, type BodyLine, type TotalColumn } from './totals.ts';
 import type { ColumnSpec, Dataset, Issue, Quantity } from './types.ts';
-import { checkUnique, uniqueKey } from './unique.ts';
+import { checkUnique, uniqueKey, type Seen } from './unique.ts';
 
 const EMPTY = Symbol('empty cell');
 
@@ -21,6 +21,8 @@ export interface RejectedRow {
   line: number;
   /** raw cell of each column present, by key */
   raw: Map<string, string>;
+  /** its file, when the dataset was read from several */
+  path?: string;
 }
 
 export interface KnownResult<R> {
@@ -48,8 +50,23 @@ function rowsText(lines: readonly number[]): string {
   return first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`;
 }
 
-export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, refs: References, issues: Issue[]): KnownResult<R> {
+/** A file of a dataset read from several files (contract §3.11). */
+export interface FilePart {
+  /** the township whose folder holds the file (`data/洋江镇/`); absent for a file in data/ itself */
+  township?: string;
+  /** first rows seen for each unique key (by its columns' keys), shared by the dataset's files */
+  seen?: Map<string, Map<string, Seen>>;
+}
+
+export function loadKnown<R>(
+  schema: DatasetSchema<string, R>,
+  source: Source,
+  refs: References,
+  issues: Issue[],
+  part: FilePart = {},
+): KnownResult<R> {
   const path = source.path;
+  const folder = part.township;
   const empty: KnownResult<R> = {
     dataset: { name: schema.name, file: path, columns: [], rows: [] },
     usable: false,
@@ -58,7 +75,10 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
   // Every dataset with a village column may also have a 乡镇 column (§3.9).
   const withTownship =
     schema.columns.some((c) => c.type === 'village') && !schema.columns.some((c) => c.key === 'township');
-  const columns = withTownship ? [...schema.columns, townshipColumn] : schema.columns;
+  // In a township's folder, a 乡镇 column of the dataset itself (villages) may be left out: the
+  // folder names the township.
+  const own = folder === undefined ? schema.columns : schema.columns.map((c) => (c.key === 'township' ? { ...c, required: false } : c));
+  const columns = withTownship ? [...own, townshipColumn] : own;
   const damagedResult: KnownResult<R> = { ...empty, dataset: { ...empty.dataset, damaged: path } };
   const table = layOut(source, { schema, columns }, issues);
   if (table === null) return damagedResult;
@@ -91,7 +111,12 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
     .map((key) => present.find((c) => c.key === key)!);
   const keys = (schema.unique ?? [])
     .filter((cols) => cols.every((k) => indexOf.has(k)))
-    .map((cols) => uniqueKey(cols.map((k) => present.find((c) => c.key === k)!)));
+    .map((cols) => {
+      const name = cols.join('\u0000');
+      let seen = part.seen?.get(name);
+      if (seen === undefined && part.seen !== undefined) part.seen.set(name, (seen = new Map()));
+      return uniqueKey(cols.map((k) => present.find((c) => c.key === k)!), seen);
+    });
   const totalColumns: (TotalColumn & { col: ColumnSpec })[] = present
     .filter((c) => (c.type === 'number' || c.type === 'integer') && c.max === undefined)
     .map((col) => ({ col, index: indexOf.get(col.key)!, label: col.label, column: position(col.key) }));
@@ -126,6 +151,33 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
     return c ? { ...base, unit: c.unit } : base;
   };
   const towns = refs.villages?.townships ?? [];
+  /**
+   * A village cell in a township's folder (§3.11): a name the folder's township holds is that
+   * village (the folder tells shared names apart, as a 乡镇 cell does); a village of another
+   * township is a foreign-key-error naming both; a 乡镇 cell other than the folder's likewise.
+   */
+  const readInFolder = (col: ColumnSpec, raw: string, township: string | undefined, folder: string): ReadResult | typeof EMPTY => {
+    if (township !== undefined && nameKey(township) !== nameKey(folder)) {
+      return {
+        ok: false,
+        code: 'foreign-key-error',
+        message: `「乡镇」为 "${township}"，但此文件在乡镇 "${folder}" 的文件夹 data/${folder}/ 中；请把这一行移到 data/${township}/ 的文件中，或核对乡镇`,
+      };
+    }
+    const inFolder = read(col, raw, NO_OVERRIDE, folder);
+    if (inFolder === EMPTY || inFolder.ok || refs.villages === null) return inFolder;
+    const anywhere = read(col, raw, NO_OVERRIDE, undefined);
+    if (anywhere === EMPTY || !anywhere.ok) return anywhere;
+    const village = refs.villages.byId.get(anywhere.value as string);
+    if (village === undefined) return anywhere;
+    return {
+      ok: false,
+      code: 'foreign-key-error',
+      message:
+        `「${col.label}」${quote(raw)} 在村庄名录中属于 ${village.township}，但此文件在乡镇 "${folder}" 的文件夹 data/${folder}/ 中；` +
+        `请把这一行移到 data/${village.township}/ 的文件中，或核对村名`,
+    };
+  };
 
   // The row being read; `rawOf` and `at` look into it (defined once: this loop runs 100,000 times).
   let cells: readonly string[] = [];
@@ -183,14 +235,12 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
       if (index === townshipAt) continue;
       const raw = cells[index];
       if (raw === undefined) continue; // row too short: reported as missing-cell
+      const override = numeric ? overrideOf(col.key, schema.numberOverride?.(col.key, rawOf) ?? NO_OVERRIDE) : NO_OVERRIDE;
       const result =
         mistakes.check(col, raw) ??
-        read(
-          col,
-          raw,
-          numeric ? overrideOf(col.key, schema.numberOverride?.(col.key, rawOf) ?? NO_OVERRIDE) : NO_OVERRIDE,
-          col.type === 'village' ? township : undefined,
-        );
+        (col.type === 'village' && folder !== undefined
+          ? readInFolder(col, raw, township, folder)
+          : read(col, raw, override, col.type === 'village' ? township : undefined));
       if (result === EMPTY) {
         if (col.required) {
           const shown = raw.trim() === '' ? '不能为空' : `实际为 ${quote(raw)}（表示未填报）`;
@@ -227,6 +277,21 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
       if (result.warning) issues.push({ ...at(col.key), code: 'warning', message: result.warning });
     }
 
+    // villages.csv in a township's folder: each row's township is the folder's (§3.11); a 乡镇 cell
+    // that names another is an error (an unreadable one already is).
+    if (folder !== undefined && !withTownship && schema.columns.some((c) => c.key === 'township')) {
+      const given = values.get('township');
+      if (given === null || (given === undefined && !indexOf.has('township'))) values.set('township', folder);
+      else if (given !== undefined && nameKey(String(given)) !== nameKey(folder)) {
+        issues.push({
+          ...at('township'),
+          code: 'constraint-error',
+          message: `「乡镇」${quote(String(given))} 与所在文件夹 data/${folder}/ 的乡镇 "${folder}" 不符；乡镇文件夹中的村都属于该乡镇，请改正此格或把这一行移到 data/${String(given)}/ 中`,
+        });
+        ok = false;
+      }
+    }
+
     for (const col of checkNames) {
       const raw = rawOf(col.key)!;
       // `#NAME?` is a broken formula (reported as such), not Excel's replacement character.
@@ -245,7 +310,7 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
     }
 
     for (const key of keys) {
-      const problem = checkUnique(key, values, rawOf, line);
+      const problem = checkUnique(key, values, rawOf, line, path);
       if (problem) {
         issues.push({ ...at(problem.key), code: problem.code, message: problem.message });
         ok = false;

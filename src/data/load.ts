@@ -15,6 +15,8 @@ import { columnName, csvSource, type Source } from './source.ts';
 import type { Dataset, FreeRow, Issue, Tables } from './types.ts';
 import { currentMonth } from './mistakes.ts';
 import { readWorkbook, REFUSED_EXTENSIONS, type WorkbookSheet } from './workbook.ts';
+import { folderOf, isNested, PHOTO_FOLDER, mergeFree, mergeParts, nestedFolderIssue, unknownFolderIssue } from './folders.ts';
+import type { Seen } from './unique.ts';
 
 export interface DataFile {
   /** relative to the project root, forward slashes: `data/cleanup.csv` */
@@ -90,6 +92,8 @@ export function copyBase(name: string): { base: string; copy: boolean } {
 interface Offer {
   /** dataset key: a schema name or a free dataset's name */
   dataset: string;
+  /** the folder under data/ holding the file (`洋江镇`), '' for data/ itself */
+  folder: string;
   /** path shown in issues: `data/cleanup.csv`, `data/台账.xlsx[村庄清洁]` */
   path: string;
   copy: boolean;
@@ -120,6 +124,7 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
   for (const file of files) {
     const path = file.path.replace(/\\/g, '/');
     const base = path.slice(path.lastIndexOf('/') + 1);
+    const folder = folderOf(path);
     const ext = extensionOf(base);
     const stem = base.slice(0, base.length - ext.length - 1);
     const refused = REFUSED_EXTENSIONS[ext];
@@ -134,7 +139,7 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
     if (ext === 'csv' || ext === 'txt') {
       const { base: name, copy } = copyBase(stem);
       if (ext === 'txt' && !isTableText(name, file.bytes, datasets)) continue;
-      offers.push({ dataset: knownName(name, datasets) ?? name, path, copy, source: () => csvSource(path, file.bytes, issues) });
+      offers.push({ dataset: knownName(name, datasets) ?? name, folder, path, copy, source: () => csvSource(path, file.bytes, issues) });
       continue;
     }
     if (ext !== 'xlsx' && ext !== 'xls') continue;
@@ -155,7 +160,7 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
         issues.push({ path, code: 'blank-header', message: '工作簿中没有任何数据：第一个工作表的第一行应为表头（列名），其下每行一条数据' });
         continue;
       }
-      offers.push({ dataset: own ?? name, path: `${path}[${first.name}]`, copy, source: () => sheetSource(path, [stem], first) });
+      offers.push({ dataset: own ?? name, folder, path: `${path}[${first.name}]`, copy, source: () => sheetSource(path, [stem], first) });
       continue;
     }
     // A ledger workbook: each sheet named after a dataset supplies it.
@@ -163,6 +168,7 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
       const sheetName = copyBase(sheet.name);
       offers.push({
         dataset: knownName(sheetName.base, datasets)!,
+        folder,
         path: `${path}[${sheet.name}]`,
         copy: copy || sheetName.copy,
         source: () => sheetSource(path, [stem], sheet),
@@ -220,46 +226,91 @@ export function loadTables<Reg extends readonly AnySchema[] = Registry>(
 interface Chosen {
   path: string;
   source: () => Source | null;
+  /** the folder under data/ it is in ('' for data/ itself) */
+  folder: string;
 }
 
 function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: readonly AnySchema[]): Record<string, unknown> {
-  const known = new Map<string, Chosen>();
-  const free = new Map<string, Chosen>();
-  // Group offers by dataset; more than one for a dataset is an error naming both (§3.9).
+  // Files by folder: data/ itself, then one folder per township (§3.11); photos/ is not a ledger.
+  const byFolder = new Map<string, DataFile[]>([['', []]]);
+  for (const file of files) {
+    const folder = folderOf(file.path);
+    if (folder === PHOTO_FOLDER) continue;
+    const list = byFolder.get(folder);
+    if (list) list.push(file);
+    else byFolder.set(folder, [file]);
+  }
+  // A folder's problems are reported only once it is known to be a township's (villages.csv names
+  // the townships, and may itself be in the folders): each folder collects its own.
+  const folderIssues = new Map<string, Issue[]>();
+  const offers: Offer[] = [];
+  for (const [folder, list] of byFolder) {
+    const own = folder === '' ? issues : [];
+    folderIssues.set(folder, own);
+    offers.push(...offersOf(list.filter((f) => !isNested(f.path)), own, datasets));
+  }
+  const villagesName = datasets.find((s) => s.definesTownships)?.name;
+  /** folder → its township: a folder holding villages.csv names its own, others match a township */
+  const townOf = new Map<string, string>([['', '']]);
+  for (const offer of offers) if (offer.folder !== '' && offer.dataset === villagesName) townOf.set(offer.folder, offer.folder);
+
+  const known = new Map<string, Chosen[]>();
+  const free = new Map<string, Chosen[]>();
+  // Group offers by folder and dataset; more than one for a dataset in one folder is an error naming
+  // both (§3.9). Files of one dataset in several folders are one table.
   const groups = new Map<string, Offer[]>();
-  for (const offer of offersOf(files, issues, datasets)) {
-    const key = offer.dataset.toLowerCase();
+  for (const offer of offers) {
+    const key = `${offer.folder}\u0000${offer.dataset.toLowerCase()}`;
     const group = groups.get(key);
     if (group) group.push(offer);
     else groups.set(key, [offer]);
   }
   for (const group of groups.values()) {
+    const into = folderIssues.get(group[0]!.folder)!;
     // The one checked further: an original before a copy, then by path.
     const sorted = [...group].sort((a, b) => Number(a.copy) - Number(b.copy));
     const chosen = sorted[0]!;
     const dataset = chosen.dataset;
     const schema = datasets.find((x) => x.name === dataset);
     const title = schema ? `「${schema.title}」（${dataset}）` : `“${dataset}”`;
+    const where = chosen.folder === '' ? 'data/' : `data/${chosen.folder}/`;
     for (const other of sorted.slice(1)) {
-      issues.push({
+      into.push({
         path: other.path,
         code: 'unique-error',
         message:
           `与 ${chosen.path} 是同一个数据集${title}的两个文件（或副本），不知以哪个为准；` +
-          `请只保留一个，删除另一个或移出 data/ 文件夹（本次只检查了 ${chosen.path}）`,
+          `请只保留一个，删除另一个或移出 ${where} 文件夹（本次只检查了 ${chosen.path}）`,
       });
     }
     if (chosen.copy && group.length === 1) {
-      issues.push({
+      into.push({
         path: chosen.path,
         code: 'warning',
         message: `文件名像是副本，已作为数据集${title}读取；建议改名为 ${dataset}.csv 或其中文名`,
       });
     }
-    const entry = { path: chosen.path, source: chosen.source };
-    if (schema) known.set(schema.name, entry);
-    else free.set(dataset, entry);
+    const entry = { path: chosen.path, source: chosen.source, folder: chosen.folder };
+    const table = schema ? known : free;
+    const key = schema ? schema.name : dataset;
+    const list = table.get(key);
+    if (list) list.push(entry);
+    else table.set(key, [entry]);
   }
+  // data/ itself first, then the folders by name.
+  for (const list of [...known.values(), ...free.values()]) {
+    list.sort((a, b) => (a.folder === b.folder ? 0 : a.folder === '' ? -1 : b.folder === '' ? 1 : a.folder < b.folder ? -1 : 1));
+  }
+  /** The files of a dataset that are read: those in data/ and in townships' folders. */
+  const readParts = (list: Chosen[] | undefined) => (list ?? []).filter((c) => townOf.has(c.folder));
+  /** Once villages are known, the other folders named after a township are that township's. */
+  const matchFolders = () => {
+    for (const folder of byFolder.keys()) {
+      if (townOf.has(folder)) continue;
+      const town = refs.villages?.resolveTownship(folder);
+      if (town !== undefined) townOf.set(folder, town);
+    }
+  };
 
   // Each dataset with references sets its part when loaded (villages, construction points).
   const refs: References = {
@@ -273,26 +324,67 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
   };
 
   function load<R>(schema: AnySchema): KnownResult<R> | null {
-    const file = known.get(schema.name);
-    if (!file) return null;
-    const fallback: KnownResult<R> = { dataset: emptyDataset<R>(schema, file.path), usable: false, rejected: [] };
-    return guarded(file.path, issues, fallback, () => {
-      const source = file.source();
-      // A file that could not be decoded: what depends on it follows from its problem (§5).
-      return source === null ? { ...fallback, dataset: { ...fallback.dataset, damaged: file.path } } : loadKnown<R>(schema, source, refs, issues);
+    const parts = readParts(known.get(schema.name));
+    if (parts.length === 0) return null;
+    // One map per unique key for all the dataset's files: a key repeated in another file names it.
+    const seen = new Map<string, Map<string, Seen>>();
+    const results = parts.map((file) => {
+      const fallback: KnownResult<R> = { dataset: emptyDataset<R>(schema, file.path), usable: false, rejected: [] };
+      const township = townOf.get(file.folder) || undefined;
+      const into = folderIssues.get(file.folder)!;
+      return guarded(file.path, into, fallback, () => {
+        const source = file.source();
+        // A file that could not be decoded: what depends on it follows from its problem (§5).
+        return source === null
+          ? { ...fallback, dataset: { ...fallback.dataset, damaged: file.path } }
+          : loadKnown<R>(schema, source, refs, into, { ...(township !== undefined && { township }), seen });
+      });
     });
+    return mergeParts(results, schema.columns.map((c) => c.key));
   }
 
   // Datasets others reference first (villages, then construction points), then the rest.
   const order = [...datasets.filter((s) => s.refer), ...datasets.filter((s) => !s.refer)];
   const results = new Map<AnySchema, KnownResult<object> | null>();
+  const missing = new Map<string, Issue>();
+  if (villagesName === undefined) matchFolders();
   for (const schema of order) {
     const result = load<object>(schema);
     results.set(schema, result);
     if (result === null && schema.required && schema.missing !== undefined) {
-      issues.push({ path: defaultPath(schema), code: 'missing-value', message: schema.missing });
+      const issue: Issue = { path: defaultPath(schema), code: 'missing-value', message: schema.missing };
+      issues.push(issue);
+      missing.set(schema.name, issue);
     }
-    schema.refer?.(refs, result, known.get(schema.name)?.path ?? defaultPath(schema));
+    schema.refer?.(refs, result, result?.dataset.file ?? defaultPath(schema));
+    if (schema.name === villagesName) matchFolders();
+  }
+
+  // Folders that are no township's: one error each, and what they hold is named wherever its
+  // dataset is missing (contract §5). Files in a folder inside a township's folder likewise.
+  const elsewhere = new Map<string, string[]>();
+  const unread = (dataset: string, path: string) => {
+    const list = elsewhere.get(dataset);
+    if (list) list.push(path);
+    else elsewhere.set(dataset, [path]);
+  };
+  const townships = refs.villages?.townships ?? [...townOf.values()].filter((t) => t !== '');
+  for (const [folder, list] of byFolder) {
+    if (folder === '') continue;
+    if (!townOf.has(folder)) {
+      // Without a readable village list no folder can be matched: that list is the one cause (§5).
+      issues.push(
+        refs.villages === null && villagesName !== undefined && known.has(villagesName)
+          ? { path: `data/${folder}/`, code: 'warning', message: `文件夹 "${folder}" 未读取：村庄名录 ${refs.villagesPath} 未能读取，无法核对它是不是乡镇文件夹（原因见 ${refs.villagesPath} 的错误）` }
+          : unknownFolderIssue(folder, list.map((f) => f.path), townships),
+      );
+      for (const offer of offers) if (offer.folder === folder) unread(offer.dataset, offer.path);
+    }
+    for (const file of list.filter((f) => isNested(f.path))) {
+      if (townOf.has(folder)) issues.push(nestedFolderIssue(file.path));
+      const base = file.path.slice(file.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+      unread(knownName(copyBase(base).base, datasets) ?? base, file.path);
+    }
   }
 
   const tables: Record<string, unknown> = {};
@@ -307,12 +399,24 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
   }
   tables.free = [...free.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, file]) =>
-      guarded(file.path, issues, { name, file: file.path, columns: [], rows: [] }, () => {
-        const source = file.source();
-        return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, issues);
-      }),
-    );
+    .map(([name, list]) => {
+      const parts = readParts(list).map((file) =>
+        guarded(file.path, folderIssues.get(file.folder)!, { name, file: file.path, columns: [], rows: [] } as Dataset<FreeRow>, () => {
+          const source = file.source();
+          return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, folderIssues.get(file.folder)!);
+        }),
+      );
+      return parts.length === 0 ? null : mergeFree(parts, issues);
+    })
+    .filter((d): d is Dataset<FreeRow> => d !== null);
+  if (elsewhere.size > 0) tables.elsewhere = Object.fromEntries(elsewhere);
+  // Township folders' problems, once every file of theirs has been read (free datasets last).
+  for (const [folder, list] of folderIssues) if (folder !== '' && townOf.has(folder)) issues.push(...list);
+  // A required file that is only where it is not read: say where it is (§3.11).
+  for (const [name, issue] of missing) {
+    const found = elsewhere.get(name);
+    if (found) issue.message += `（找到了 ${found.join('、')}，但它所在的文件夹未读取，见该文件夹的错误）`;
+  }
   // Without a readable villages.csv no village reference can be checked: the charts and figures of
   // every queryable dataset follow from its problem (contract §5).
   if (refs.villages === null) {
@@ -327,31 +431,41 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
 const READ = /\.(?:csv|txt|xlsx|xls|et|ett|ets|numbers|ods|fods|xlsm|xlsb|xltx|xlt)$/i;
 
 /**
- * The data files in root/data (CSV, TXT, workbooks, and spreadsheet formats that are refused with
- * their fix), sorted by name. Office lock files (`~$…`) and hidden files are skipped; a missing
- * data directory is no files.
+ * The data files in root/data and in the folders under it (a county's township folders, §3.11, and
+ * whatever else is there, so that nothing is ignored in silence): CSV, TXT, workbooks, and
+ * spreadsheet formats that are refused with their fix, sorted by path. Office lock files (`~$…`),
+ * hidden files and data/photos/ are skipped; a missing data directory is no files.
  */
 export function readDataDir(root: string, datasets: readonly AnySchema[] = registry): DataFile[] {
-  const dir = join(root, 'data');
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
-  }
   const files: DataFile[] = [];
-  for (const name of names.filter((n) => READ.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort()) {
-    const full = join(dir, name);
+  const walk = (dir: string, rel: string) => {
+    let names: string[];
     try {
-      if (!statSync(full).isFile()) continue;
-      const buf = readFileSync(full);
-      if (/\.txt$/i.test(name) && !isTableText(name.slice(0, -4), buf, datasets)) continue;
-      files.push({ path: `data/${name}`, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
+      names = readdirSync(dir);
     } catch {
-      // unreadable (removed while listing, no permission): as if absent
+      return;
     }
-  }
-  return files;
+    for (const name of names.filter((n) => !n.startsWith('~$') && !n.startsWith('.')).sort()) {
+      const full = join(dir, name);
+      try {
+        const stat = statSync(full);
+        if (stat.isDirectory()) {
+          // Three levels are enough to name what is misplaced (and a linked folder cannot loop).
+          if ((rel !== 'data' || name !== PHOTO_FOLDER) && rel.split('/').length < 3) walk(full, `${rel}/${name}`);
+          continue;
+        }
+        if (!stat.isFile() || !READ.test(name)) continue;
+        const buf = readFileSync(full);
+        if (/\.txt$/i.test(name) && !isTableText(name.slice(0, -4), buf, datasets)) continue;
+        files.push({ path: `${rel}/${name}`, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength) });
+      } catch {
+        // unreadable (removed while listing, no permission): as if absent
+      }
+    }
+  };
+  walk(join(root, 'data'), 'data');
+  // data/ itself first, then its folders (the order the files are read and reported in).
+  return files.sort((a, b) => folderOf(a.path).localeCompare(folderOf(b.path)) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export function loadData<Reg extends readonly AnySchema[] = Registry>(

@@ -9,16 +9,22 @@ import { parseDate } from './dates.ts';
 import type { ColumnSpec, ConstructionPoint, IssueCode, Scope, TargetMetric } from './types.ts';
 import type { VillageIndex } from './villages.ts';
 
+/** A row left out because of an error: its file (a dataset may have several, §3.11) and row. */
+export interface BrokenRow {
+  path: string;
+  line: number;
+}
+
 /** What cross-file columns are checked against. `null`: that file is absent or unreadable. */
 export interface References {
   villages: VillageIndex | null;
   villagesPath: string;
-  /** id or name (as nameKey) of a villages.csv row that was rejected → its row number */
-  brokenVillages: Map<string, number>;
+  /** id or name (as nameKey) of a villages.csv row that was rejected → its file and row */
+  brokenVillages: Map<string, BrokenRow>;
   /** construction points by nameKey(id) */
   points: Map<string, ConstructionPoint> | null;
   pointsPath: string;
-  brokenPoints: Map<string, number>;
+  brokenPoints: Map<string, BrokenRow>;
   /** the current month (`YYYY-MM`): reporting months after it are mistakes (contract §3.9) */
   currentMonth: string;
 }
@@ -114,7 +120,7 @@ function brokenRow(col: ColumnSpec, raw: string, path: string, line: number): Re
     ok: false,
     code: 'foreign-key-error',
     message: `「${col.label}」${quote(raw)} 在 ${path} 第 ${line} 行，该行有错误；请先改正该行`,
-    group: { key: `${col.key}:${line}`, wholeFile: false },
+    group: { key: `${col.key}:${path}:${line}`, wholeFile: false },
   };
 }
 
@@ -122,8 +128,8 @@ function readVillage(col: ColumnSpec, raw: string, refs: References, township?: 
   if (refs.villages === null) return unreadable(col, refs.villagesPath);
   const found = refs.villages.resolve(raw, township);
   if (found.ok) return { ok: true, value: found.village.id };
-  const line = refs.brokenVillages.get(nameKey(raw));
-  if (line !== undefined) return brokenRow(col, raw, refs.villagesPath, line);
+  const broken = refs.brokenVillages.get(nameKey(raw));
+  if (broken !== undefined) return brokenRow(col, raw, broken.path, broken.line);
   // A name that villages.csv holds with Excel's `?`: one cause, reported once for all its rows.
   const replaced = replacedName(raw, [...refs.villages.byId.values()]);
   if (replaced !== undefined) {
@@ -142,8 +148,8 @@ function readPoint(col: ColumnSpec, raw: string, refs: References): ReadResult {
   const key = nameKey(raw);
   const point = refs.points.get(key);
   if (point) return { ok: true, value: point.id };
-  const line = refs.brokenPoints.get(key);
-  if (line !== undefined) return brokenRow(col, raw, refs.pointsPath, line);
+  const broken = refs.brokenPoints.get(key);
+  if (broken !== undefined) return brokenRow(col, raw, broken.path, broken.line);
   const near = nearest(raw, [...refs.points.values()].flatMap((p) => [[p.id, p.id] as const, [p.name, p.id] as const]));
   return {
     ok: false,

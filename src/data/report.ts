@@ -2,6 +2,7 @@
 // file, data files before content, a file's structural problem first. The same problem on three or
 // more consecutive rows of one column is one line; problems that only follow from an unreadable
 // data file (a chart or figure over it) are one line naming that file. Then a summary.
+import { absentOf, folderOf } from './folders.ts';
 import type { Issue, IssueCode } from './types.ts';
 
 const isError = (issue: Issue) => issue.code !== 'warning';
@@ -24,6 +25,9 @@ function compare(a: Issue, b: Issue): number {
   if (isError(a) !== isError(b)) return isError(a) ? -1 : 1;
   const rank = fileRank(a.path) - fileRank(b.path);
   if (rank !== 0) return rank;
+  // A county's files: data/ itself, then each township's folder in turn (§3.11).
+  const folder = reportFolder(a.path).localeCompare(reportFolder(b.path));
+  if (folder !== 0) return folder;
   if (a.path !== b.path) return a.path < b.path ? -1 : 1;
   const structural = structuralRank(a) - structuralRank(b);
   if (structural !== 0) return structural;
@@ -31,6 +35,11 @@ function compare(a: Issue, b: Issue): number {
   const row = (a.row ?? 0) - (b.row ?? 0);
   if (row !== 0) return row;
   return (a.column ?? 0) - (b.column ?? 0);
+}
+
+/** The township folder a data file's line belongs to (`洋江镇`), '' for data/ itself and content. */
+function reportFolder(path: string): string {
+  return fileRank(path) === 0 ? folderOf(path) : '';
 }
 
 /** Errors before warnings; then data files before content, by path, structure, row, column (stable). */
@@ -109,12 +118,30 @@ function foldConsequences(issues: Issue[]): Issue[] {
       out.push(issue);
       continue;
     }
-    const list = byCause.get(issue.cause);
+    // An absent dataset: one line per report that uses it (contract §5).
+    const key = absentOf(issue.cause) === null ? issue.cause : `${issue.cause}\u0001${issue.path}`;
+    const list = byCause.get(key);
     if (list) list.push(issue);
-    else byCause.set(issue.cause, [issue]);
+    else byCause.set(key, [issue]);
   }
-  for (const [cause, list] of byCause) {
+  for (const list of byCause.values()) {
+    const cause = list[0]!.cause!;
     const sorted = sortIssues(list);
+    const absent = absentOf(cause);
+    if (absent !== null) {
+      const first = sorted[0]!;
+      const rows = [...new Set(sorted.map((i) => i.row).filter((r) => r !== undefined))];
+      out.push({
+        path: first.path,
+        ...(first.row !== undefined && { row: first.row }),
+        code: first.code,
+        message:
+          sorted.length === 1
+            ? first.message
+            : `此报告中的 ${sorted.length} 处图表或数字用不了数据集 ${absent.dataset}：${absent.text}。涉及第 ${rows.join('、')} 行`,
+      });
+      continue;
+    }
     const files = new Map<string, number[]>();
     for (const i of sorted) {
       const rows = files.get(i.path) ?? [];
@@ -169,5 +196,17 @@ export function formatReport(issues: Issue[]): string {
       : warnings > 0
         ? `检查通过：没有错误，有 ${warnings} 个警告。`
         : '检查通过：没有错误。';
-  return [...lines.map(formatIssue), summary].join('\n');
+  // A county's report: a heading before each township folder's lines, so each can be sent on.
+  const out: string[] = [];
+  const headed = lines.some((i) => reportFolder(i.path) !== '');
+  let folder = '';
+  let inErrors = true;
+  for (const line of lines) {
+    const here = reportFolder(line.path);
+    if (headed && (here !== folder || isError(line) !== inErrors) && here !== '') out.push(`—— ${here}（data/${here}/）——`);
+    folder = here;
+    inErrors = isError(line);
+    out.push(formatIssue(line));
+  }
+  return [...out, summary].join('\n');
 }

@@ -92,7 +92,7 @@ export interface Dataset<R> {
   /** 1-based column of each key in the file (known datasets), for messages about a row's cell */
   positions?: Record<string, number>;
   /** raw cells of rows left out because of an error, by line (photos: files named there are not "unlisted") */
-  rejected?: { line: number; raw: Map<string, string> }[];
+  rejected?: { line: number; raw: Map<string, string>; path?: string }[];
   /**
    * Set on a known dataset whose rows are reports of a `month` (its schema's `monthly`), by the
    * loader: the site's 数据截至 counts these (src/metrics/months.ts reads the flag rather than the
@@ -112,6 +112,11 @@ export interface FreeRow extends RowOrigin {
 export interface Tables extends TablesOf<Registry> {
   /** free datasets (§3.8), sorted by name */
   free: Dataset<FreeRow>[];
+  /**
+   * Files of a dataset (by name) that were found but not read: in a folder under data/ that is no
+   * township's, or in a folder inside one (§3.11). A message about the missing dataset names them.
+   */
+  elsewhere?: Record<string, string[]>;
 }
 
 export type IssueCode =

@@ -40,7 +40,7 @@ function presetSpec(env: MarkdownEnv, entries: BlockEntry[], get: (k: string) =>
     ...(village && { village: village.value }),
     ...(township && { township: township.value }),
   });
-  if (!checked.ok) problems.push(...checked.problems.map((p) => ({ line: get(p.key)!.line, message: p.message })));
+  if (!checked.ok) problems.push(...checked.problems.map((p) => ({ line: get(p.key)!.line, message: p.message, ...(p.cause !== undefined && { cause: p.cause }) })));
   if (problems.length > 0 || !checked.ok) return { problems };
   const result = env.presetChart(checked.name, checked.scope);
   if ('error' in result) return { problems: [{ line: get('preset')!.line, message: result.error }] };

@@ -60,6 +60,18 @@ export function villagesInScope(tables: Tables, scope: Scope): Village[] {
   }
 }
 
+/** How many villages, households and people a scope covers (a township page's lead line). */
+export function scopeSize(tables: Tables, scope: Scope): { villages: number; households: number; population: number } {
+  const villages = villagesInScope(tables, scope);
+  let households = 0;
+  let population = 0;
+  for (const v of villages) {
+    households += v.households;
+    population += v.population;
+  }
+  return { villages: villages.length, households, population };
+}
+
 /** A stable string for a scope, for memo keys and anchors: `site`, `township:<name>`, `village:<id>`. */
 export function scopeKey(scope: Scope): string {
   switch (scope.kind) {

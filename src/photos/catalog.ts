@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileOf } from '../data/folders.ts';
 import { nearest, suggestion } from '../data/names.ts';
 import { quote } from '../data/quote.ts';
 import type { Issue, PhotoRow, Tables } from '../data/types.ts';
@@ -191,21 +192,22 @@ export function createCatalog(root: string, tables: Tables): PhotoCatalog {
     if (!has.has('village') && !has.has('point') && dataset.columns.length > 0) {
       issues.push({ path: dataset.file, code: 'missing-column', message: '缺少「村」或「建设点编号」列：每张照片要写明属于哪个村或建设点' });
     }
-    const check = (line: number, name: string) => {
-      const at = { path: dataset.file, row: line, ...(column !== undefined && { column }) };
+    const check = (line: number, name: string, path = dataset.file) => {
+      const at = { path, row: line, ...(column !== undefined && { column }) };
       const found = resolve(name);
       if (found.ok) found.source.refs.push(at);
       else issues.push({ ...at, code: found.code, message: `「文件」${found.message}` });
       return found;
     };
-    const rows = new Map(dataset.rows.map((row) => [row.line, row]));
+    // A photos.csv in each township's folder (§3.11): rows are told apart by file and line.
+    const rows = new Set(dataset.rows.map((row) => `${fileOf(row, dataset)}:${row.line}`));
     // Rows with an error elsewhere get their file checked too: every problem in one run.
-    for (const { line, raw } of dataset.rejected ?? []) {
+    for (const { line, raw, path } of dataset.rejected ?? []) {
       const name = raw.get('file');
-      if (name !== undefined && name.trim() !== '' && !rows.has(line)) check(line, name);
+      if (name !== undefined && name.trim() !== '' && !rows.has(`${path ?? dataset.file}:${line}`)) check(line, name, path);
     }
     for (const row of dataset.rows) {
-      const found = check(row.line, row.file);
+      const found = check(row.line, row.file, fileOf(row, dataset));
       if (found.ok && row.village !== null) photos.push({ row, source: found.source });
     }
   }

@@ -9,6 +9,11 @@ export function villagePhotos(project: Project, village: string): Photo[] {
   return project.photos.photos.filter((p) => p.row.village === village);
 }
 
+/** A township's photos (its page, §3.11): those of its villages. */
+export function townshipPhotos(project: Project, township: string): Photo[] {
+  return project.photos.photos.filter((p) => p.row.village !== null && townshipOf(project.tables, p.row.village) === township);
+}
+
 /** The latest pair of a construction point (shown on /construction/). */
 export function latestPointPair(project: Project, point: string): PhotoPair | undefined {
   return groupPhotos(project.photos.photos.filter((p) => p.row.point === point)).pairs[0];

@@ -10,6 +10,7 @@ import { ranking, rankHistory } from '../metrics/ranks.ts';
 import { scopeName, townships, villageLabel } from '../metrics/scope.ts';
 import { formatMonth } from '../format.ts';
 import { createIndex, villageIndex } from '../metrics/tableIndex.ts';
+import { absentCause, absentText } from '../data/folders.ts';
 import { cleanupSchema } from '../data/datasets/cleanup.ts';
 import { registry as schemas, type TableKey } from '../data/registry.ts';
 import { nearest, suggestion } from '../data/names.ts';
@@ -290,6 +291,8 @@ export interface PresetRequest {
 export interface PresetProblem {
   key: keyof PresetRequest;
   message: string;
+  /** a problem that follows from an absent dataset (contract §5: one line per report) */
+  cause?: string;
 }
 
 export type CheckedPreset = { ok: true; name: PresetName; scope: Scope } | { ok: false; problems: PresetProblem[] };
@@ -329,7 +332,10 @@ export function checkPresetRequest(tables: Tables, request: PresetRequest): Chec
   const absent = absentPresetDataset(tables, name);
   const needed = absent && schemas.find((schema) => schema.table === absent)!;
   if (needed) {
-    return { ok: false, problems: [{ key: 'preset', message: `预设图表 "${name}" 需要数据文件 data/${needed.name}.csv，但该文件不存在` }] };
+    return {
+      ok: false,
+      problems: [{ key: 'preset', message: `预设图表 "${name}" 需要数据集 ${needed.name}：${absentText(tables, needed.name)}`, cause: absentCause(tables, needed.name) }],
+    };
   }
   return { ok: true, name, scope };
 }

@@ -2,6 +2,7 @@
 import type { Tables } from '../data/types.ts';
 import { registryOf, schemaByName } from '../data/registry.ts';
 import { nameKey, nearest, suggestion } from '../data/names.ts';
+import { absentCause, absentText } from '../data/folders.ts';
 import { columnNames, datasetNames, datasetView } from './view.ts';
 import { fail, ok, type DatasetView, type QueryResult, type ViewColumn } from './types.ts';
 
@@ -21,7 +22,10 @@ export function resolveDataset(tables: Tables, name: string, field = 'data'): Qu
   const found = names.find((n) => nameKey(n) === nameKey(wanted));
   if (found !== undefined) return ok(datasetView(tables, found)!);
   const schema = schemaByName(wanted.toLowerCase(), registryOf(tables));
-  if (schema) return fail(`数据集 "${wanted}" 没有数据：data/${schema.name}.csv 不存在`, field);
+  if (schema) {
+    // One cause for every chart and figure over it: one line per report (contract §5).
+    return { ok: false, errors: [{ message: `数据集 "${wanted}" 没有数据：${absentText(tables, schema.name)}`, field, cause: absentCause(tables, schema.name) }] };
+  }
   const near = nearest(wanted, names.map((n) => [n, n] as const));
   // The likely one first, then the rest in their usual order.
   const listed = near === undefined ? names : [near, ...names.filter((n) => n !== near)];

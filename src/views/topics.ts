@@ -9,6 +9,7 @@ import { presentCleanupMetrics } from '../metrics/cleanup.ts';
 import { absentPresetDataset, cleanupMetricMonthly, presetId, presetSpec, type PresetName } from '../presets/presets.ts';
 import type { Project } from '../project/project.ts';
 import { kpisFor, type Kpi, type KpiKey } from './kpis.ts';
+import { townshipSlugs } from './townships.ts';
 
 export interface TopicEntry<Slug extends string = string> {
   slug: Slug;
@@ -24,6 +25,8 @@ export interface TopicEntry<Slug extends string = string> {
   extraCharts?: (tables: Tables, scope: Scope) => ChartSpec[];
   /** the topic's chart on the home page and, narrowed to the village, on every village page */
   overview: readonly PresetName[];
+  /** the topic's charts narrowed to the township on each township page (§3.11) */
+  township: readonly PresetName[];
   /** the topic page's KPI cards, by key, in this order */
   kpis: readonly KpiKey[];
   /** the page prints as a sheet (head with QR code, foot with signature lines) */
@@ -49,6 +52,7 @@ const registry = [
       .filter((m) => m !== 'garbage_t')
       .map((m) => cleanupMetricMonthly(tables, scope, m)),
     overview: ['cleanup-monthly'],
+    township: ['cleanup-monthly', 'cleanup-by-village'],
     kpis: ['garbage', 'ditches', 'piles', 'structures', 'cleanup_spending'],
     printSheet: false,
     body: 'CleanupTopic.astro',
@@ -64,6 +68,7 @@ const registry = [
     // ranks are a table: charts for those would repeat the same figures, and every chart drawn
     // costs build time on thousands of village pages.
     overview: [],
+    township: ['construction-progress'],
     kpis: ['construction_points', 'construction_investment', 'beneficiaries'],
     printSheet: false,
     body: 'ConstructionTopic.astro',
@@ -75,6 +80,7 @@ const registry = [
     requires: 'toilets',
     charts: ['toilet-coverage', 'public-toilets'],
     overview: ['toilet-coverage'],
+    township: ['toilet-coverage'],
     kpis: ['toilet_coverage', 'toilet_conversions', 'public_toilets'],
     printSheet: false,
     body: 'ToiletsTopic.astro',
@@ -86,6 +92,8 @@ const registry = [
     requires: 'inspections',
     charts: ['inspection-ranking'],
     overview: [],
+    // the township page shows its villages' ranking as a table
+    township: [],
     kpis: [],
     printSheet: true,
     body: 'RankingTopic.astro',
@@ -145,6 +153,12 @@ export function villageCharts(project: Project, villageId: string): ChartSpec[] 
   return presets(project.tables, villageChartNames(project), scope).map((spec) => ({ ...spec, compact: true }));
 }
 
+/** A township page's charts: each present topic's township presets, narrowed to the township. */
+export function townshipCharts(project: Project, township: string): ChartSpec[] {
+  const names = drawable(project.tables, project.topics.flatMap((topic) => topic.township));
+  return presets(project.tables, names, { kind: 'township', township }).map((spec) => ({ ...spec, compact: true }));
+}
+
 /**
  * Every chart id of the site with where it comes from, without drawing anything (village charts
  * by their id alone): what `npm run check` verifies so that the build cannot fail on an id.
@@ -159,6 +173,9 @@ export function chartIdSources(project: Project): { id: string; path: string; wh
     for (const name of names) {
       out.push({ id: presetId(project.tables, name, { kind: 'village', village: v.id }), path: 'data/villages.csv', what: `村 "${v.id}" 的图表` });
     }
+  }
+  for (const township of townshipSlugs(project.tables).keys()) {
+    for (const spec of townshipCharts(project, township)) out.push({ id: spec.id, path: 'data/villages.csv', what: `乡镇 "${township}" 的图表` });
   }
   for (const report of project.reports) for (const chart of report.charts) out.push({ id: chart.spec.id, path: report.file, what: '图表' });
   for (const chart of project.site.aboutPage.charts) out.push({ id: chart.spec.id, path: 'content/site.md', what: '图表' });

@@ -44,7 +44,7 @@ const SHEETS: [string, string][] = [
 ];
 
 /** A CSV of the synthetic project (no quoted cells) → the rows of a ledger sheet. */
-function ledgerSheet(name: string, text: string): SheetSpec {
+export function ledgerSheet(name: string, text: string): SheetSpec {
   const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
   const header = lines[0]!.split(',');
   const rows: Cell[][] = [

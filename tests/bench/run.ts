@@ -2,7 +2,7 @@
 // how the build scales with the number of villages, and what one chart costs to render.
 // Prints a readable report and writes every figure to tests/output/bench.json.
 //
-//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-photos] [--photos 300]
+//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300]
 //                          [--runs 5] [--chart-runs 50] [--keep] [--json <file>] [--dist <folder>]
 //
 // --dist measures a site already built with `--base /town/` instead of building the default one.
@@ -20,6 +20,7 @@ import { ledgerBench, type LedgerResult } from './ledger.ts';
 import { measurePages, type PageMeasure } from './pages.ts';
 import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
 import { photoBuild, photoPage } from './photos.ts';
+import { countyBench, countyPages, type CountyPages, type CountyResult } from './county.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,6 +33,7 @@ const { values: args } = parseArgs({
     photos: { type: 'string', default: '300' },
     'skip-ledger': { type: 'boolean', default: false },
     'ledger-villages': { type: 'string', default: '3000' },
+    'skip-county': { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
     'chart-runs': { type: 'string', default: '50' },
     keep: { type: 'boolean', default: false },
@@ -42,7 +44,7 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-photos] [--photos 300] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
+  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
   process.exit(0);
 }
 
@@ -227,6 +229,36 @@ async function ledgerSection(villages: number, keep: boolean): Promise<LedgerRes
   return r;
 }
 
+async function countySection(keep: boolean): Promise<CountyResult> {
+  console.log('\n== 5b. A county (contract §3.11): 15 townships × 20 villages × 12 months, npm run check on one 台账.xlsx ' +
+    'per township folder (data/<乡镇>/台账.xlsx) beside the same data as one set of CSV files ==');
+  const r = countyBench(15, 20, 12, keep);
+  const row = (name: string, l: CountyResult['csv'], bytes: number) => [
+    name, `${mib(bytes)} (${int(bytes)} B)`, ms(l.ms), ms(l.cpuMs), mib(l.maxRssBytes), int(Object.values(l.rows).reduce((a, b) => a + b, 0)), int(l.errors),
+  ];
+  console.log(table(
+    ['files', 'size', 'check (wall)', 'check (CPU)', 'peak RSS', 'rows', 'errors'],
+    [row('data/*.csv', r.csv, r.csvBytes), row(`data/<乡镇>/台账.xlsx ×${r.townships}`, r.folders, r.workbookBytes)],
+  ));
+  if (!r.sameRows) console.log('   ! the township workbooks and the CSV files did not load the same number of rows');
+  for (const e of r.folders.firstErrors) console.log(`   ! ${e}`);
+  console.log(`   target: the county's folders check in under ${sec(r.targets.maxMs)} and ${mib(r.targets.maxRssBytes)}: ` +
+    `${sec(r.folders.ms)} wall (${sec(r.folders.cpuMs)} CPU), ${mib(r.folders.maxRssBytes)} → ${r.met ? 'MET' : 'NOT MET'}`);
+  return r;
+}
+
+async function countyPagesSection(keep: boolean): Promise<CountyPages> {
+  console.log('\n== 5c. A county of 75 townships (8 villages each, 12 months): page weight of the home page and the heaviest /townships/<slug>/ page ==');
+  const r = await countyPages(75, 8, keep);
+  console.log(`   built ${int(r.townships)} township pages (${int(r.villages)} villages) in ${sec(r.buildMs)}`);
+  console.log(table(
+    ['page', 'path', 'HTML (gzip)', 'HTML + CSS + JS (gzip)'],
+    r.pages.map((p) => [p.name, p.path, `${int(p.htmlGzipBytes)} B`, `${int(p.bytes)} B`]),
+  ));
+  console.log(`   target: every page under ${int(r.maxBytes)} B → ${r.met ? 'MET' : 'NOT MET'}`);
+  return r;
+}
+
 async function main(): Promise<number> {
   const sizes = args.sizes!.split(',').map((s) => Number(s.trim().replace(/[_,]/g, ''))).filter((n) => n > 0);
   const started = new Date();
@@ -251,6 +283,8 @@ async function main(): Promise<number> {
   await section('charts', args['skip-charts']!, () => chartsSection(Number(args['chart-runs'])));
   await section('check', args['skip-check']!, () => checkSection());
   await section('ledger', args['skip-ledger']!, () => ledgerSection(Number(args['ledger-villages']), args.keep!));
+  await section('county', args['skip-county']!, () => countySection(args.keep!));
+  await section('countyPages', args['skip-county']!, () => countyPagesSection(args.keep!));
   await section('photos', args['skip-photos']!, async () => {
     console.log(`\n== 6. Photos (phone-like 4000×3000 JPEGs with grain; nginx + gzip, Slow 4G) ==`);
     const log = (l: string) => console.log(l);

@@ -32,7 +32,7 @@ describe('checkPresetRequest and presetSpec', () => {
 
   test('presetChart over an absent dataset names the missing file', () => {
     expect(presetChart(tables, 'toilet-coverage', {})).toEqual({
-      error: '预设图表 "toilet-coverage" 需要数据文件 data/toilets.csv，但该文件不存在',
+      error: '预设图表 "toilet-coverage" 需要数据集 toilets：data/toilets.csv 不存在',
     });
   });
 

@@ -56,3 +56,31 @@ describe('hasErrors(issues)', () => {
     expect(hasErrors([])).toBe(false);
   });
 });
+
+describe('a county report (contract §3.11)', () => {
+  const at = (path: string, row: number, code: Issue['code'] = 'type-error'): Issue => ({ path, row, column: 3, code, message: `问题 ${row}` });
+  const issues = [
+    at('data/洋江镇/cleanup.csv', 3),
+    at('data/村庄名录.csv', 5),
+    at('data/楠杆镇/toilets.csv', 2),
+    at('data/洋江镇/台账.xlsx[月度考评]', 4),
+    at('data/楠杆镇/cleanup.csv', 9),
+    at('data/洋江镇/cleanup.csv', 1, 'warning'),
+    at('content/reports/a.md', 7),
+  ];
+  test('groups the lines by township folder, data/ itself first, each folder under a heading', () => {
+    expect(formatReport(issues).split('\n')).toEqual([
+      'data/村庄名录.csv:5:3 type-error 问题 5',
+      '—— 楠杆镇（data/楠杆镇/）——',
+      'data/楠杆镇/cleanup.csv:9:3 type-error 问题 9',
+      'data/楠杆镇/toilets.csv:2:3 type-error 问题 2',
+      '—— 洋江镇（data/洋江镇/）——',
+      'data/洋江镇/cleanup.csv:3:3 type-error 问题 3',
+      'data/洋江镇/台账.xlsx[月度考评]:4:3 type-error 问题 4',
+      'content/reports/a.md:7:3 type-error 问题 7',
+      '—— 洋江镇（data/洋江镇/）——',
+      'data/洋江镇/cleanup.csv:1:3 warning 问题 1',
+      '共 6 个错误、1 个警告。',
+    ]);
+  });
+});

@@ -4,6 +4,7 @@ import {
   scopeKey,
   scopeName,
   scopeRows,
+  scopeSize,
   townshipOf,
   townships,
   villageById,
@@ -63,5 +64,13 @@ describe('scopes', () => {
     expect(scopeName(tables, inVillage('anle'))).toBe('安乐村');
     const one = makeTables({ villages: [village('a', '甲村', '洋江镇', 10)] });
     expect(scopeName(one, site)).toBe('洋江镇');
+  });
+});
+
+describe('scopeSize(tables, scope)', () => {
+  test("sums a township's villages, households and people (a township page's lead line)", () => {
+    expect(scopeSize(tables, yangjiang)).toEqual({ villages: 3, households: 350, population: 1050 });
+    expect(scopeSize(tables, hekou)).toEqual({ villages: 1, households: 400, population: 1200 });
+    expect(scopeSize(tables, site)).toEqual({ villages: 4, households: 750, population: 2250 });
   });
 });

@@ -49,9 +49,9 @@ export const constructionPointsSchema: DatasetSchema<'constructionPoints', Const
     refs.pointsPath = path;
     if (!result?.usable) return;
     refs.points = new Map<string, ConstructionPoint>(result.dataset.rows.map((p) => [nameKey(p.id), p]));
-    for (const { line, raw } of result.rejected) {
+    for (const { line, raw, path: file = path } of result.rejected) {
       const id = raw.get('id');
-      if (id !== undefined && nameKey(id) !== '' && !refs.brokenPoints.has(nameKey(id))) refs.brokenPoints.set(nameKey(id), line);
+      if (id !== undefined && nameKey(id) !== '' && !refs.brokenPoints.has(nameKey(id))) refs.brokenPoints.set(nameKey(id), { path: file, line });
     }
   },
   view(tables, parts, rows) {

@@ -29,6 +29,7 @@ export const villagesSchema: DatasetSchema<'villages', Village, true> = {
   table: 'villages',
   title: '村庄名录',
   required: true,
+  definesTownships: true,
   missing:
     '缺少村庄名录 data/villages.csv（也可命名为 村庄名录.csv，或放在工作簿中名为「村庄名录」的工作表里）：' +
     '此文件必须有，其他数据表中的「村」都按其中的村编号或村名核对',
@@ -52,11 +53,11 @@ export const villagesSchema: DatasetSchema<'villages', Village, true> = {
     refs.villagesPath = path;
     if (!result?.usable) return;
     refs.villages = createVillageIndex(result.dataset.rows);
-    for (const { line, raw } of result.rejected) {
+    for (const { line, raw, path: file = path } of result.rejected) {
       for (const key of ['id', 'name']) {
         const value = raw.get(key);
         if (value !== undefined && nameKey(value) !== '' && !refs.brokenVillages.has(nameKey(value))) {
-          refs.brokenVillages.set(nameKey(value), line);
+          refs.brokenVillages.set(nameKey(value), { path: file, line });
         }
       }
     }

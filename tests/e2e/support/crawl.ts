@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import type { PageProblem } from './browser.ts';
 
 export type PageType =
-  | 'home' | 'topic' | 'villages' | 'village' | 'reports' | 'report' | 'data' | 'about' | 'other';
+  | 'home' | 'topic' | 'villages' | 'village' | 'township' | 'reports' | 'report' | 'data' | 'about' | 'other';
 
 export const TOPIC_SLUGS = ['cleanup', 'construction', 'toilets', 'ranking'] as const;
 
@@ -45,6 +45,7 @@ export function pageType(pathname: string, base: string): { type: PageType; key:
   const [first, second] = parts;
   if (parts.length === 1 && (TOPIC_SLUGS as readonly string[]).includes(first!)) return { type: 'topic', key: first! };
   if (first === 'villages') return parts.length === 1 ? { type: 'villages', key: 'villages' } : { type: 'village', key: `village:${second}` };
+  if (first === 'townships' && parts.length === 2) return { type: 'township', key: `township:${second}` };
   if (first === 'reports') return parts.length === 1 ? { type: 'reports', key: 'reports' } : { type: 'report', key: `report:${second}` };
   if (parts.length === 1 && first === 'data') return { type: 'data', key: 'data' };
   if (parts.length === 1 && first === 'about') return { type: 'about', key: 'about' };
