@@ -273,6 +273,24 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
     }
   }
 
+  // Checks across rows (contract §3.9, a stock that falls): an error leaves its row out.
+  const across = schema.checkRows?.(rows) ?? [];
+  if (across.length > 0) {
+    const left = new Set<number>();
+    for (const problem of across) {
+      const record = table.body.find((r) => r.line === problem.line)!;
+      issues.push({ path, row: problem.line, column: columnOf(record, indexOf.get(problem.key)!), code: problem.code, message: problem.message });
+      if (problem.code === 'warning' || left.has(problem.line)) continue;
+      left.add(problem.line);
+      const raw = new Map<string, string>();
+      for (const { col, index } of readers) if (record.cells[index] !== undefined) raw.set(col.key, record.cells[index]);
+      rejected.push({ line: problem.line, raw });
+    }
+    const kept = rows.filter((r) => !left.has((r as { line: number }).line));
+    rows.length = 0;
+    rows.push(...kept);
+  }
+
   for (const { issue, count } of groups.values()) {
     if (count > 1) issue.message += `（本文件共 ${count} 行因此未载入）`;
   }
