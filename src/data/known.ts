@@ -202,7 +202,9 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
       if (!result.ok) {
         ok = false;
         const group = result.group;
-        if (group === undefined) issues.push({ ...at(col.key), code: result.code, message: result.message });
+        // A row of another file is the cause: the report folds every such row into one line (§5).
+        if (group?.follows !== undefined) issues.push({ ...at(col.key), code: result.code, message: result.message, follows: group.follows });
+        else if (group === undefined) issues.push({ ...at(col.key), code: result.code, message: result.message });
         else {
           const g = groups.get(group.key);
           if (g) g.count++;

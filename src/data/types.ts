@@ -146,6 +146,11 @@ export interface Issue {
    * not be read): the path of that file. The report folds all of them into one line (contract §5).
    */
   cause?: string;
+  /**
+   * A row of another file (a village row of villages.csv that cannot be read) whose error this
+   * follows from: the report folds every issue with the same one into one line, right after it (§5).
+   */
+  follows?: { path: string; row: number };
   /** the file's structural problem (encoding, header not found): listed first for its file */
   structural?: boolean;
 }
