@@ -331,6 +331,13 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
   );
 
   const positions = Object.fromEntries([...indexOf].map(([key, i]) => [key, i + 1]));
-  const dataset: Dataset<R> = { name: schema.name, file: path, columns: present, rows, ...(damaged && { damaged: path }) };
+  const dataset: Dataset<R> = {
+    name: schema.name,
+    file: path,
+    columns: present,
+    rows,
+    ...(damaged && { damaged: path }),
+    ...(rejected.length > 0 && { incomplete: path }),
+  };
   return { dataset, usable, rejected, positions };
 }

@@ -153,7 +153,7 @@ function foldConsequences(issues: Issue[]): Issue[] {
       code: first.code,
       message:
         `${files.size > 1 ? `${files.size} 篇报告` : '此报告'}中的 ${n} 处图表或数字用不了 ${cause} 的数据：` +
-        `该文件未能读取（原因见上方 ${cause} 的错误），改正该文件后这些图表和数字即可生成。涉及：${where}`,
+        `该文件（或其中的行）未能读取（原因见上方 ${cause} 的错误），改正该文件后这些图表和数字即可生成。涉及：${where}`,
     });
   }
   return out;
