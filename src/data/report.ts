@@ -2,6 +2,7 @@
 // file, data files before content, a file's structural problem first. The same problem on three or
 // more consecutive rows of one column is one line; problems that only follow from an unreadable
 // data file (a chart or figure over it) are one line naming that file. Then a summary.
+import { columnName } from './source.ts';
 import type { Issue, IssueCode } from './types.ts';
 
 const isError = (issue: Issue) => issue.code !== 'warning';
@@ -117,6 +118,47 @@ function collapseRuns(sorted: Issue[]): Issue[] {
 }
 
 /**
+ * A header problem on three or more consecutive cells of one row (a title merged across the whole
+ * first row gives 16,383 duplicate names) → one line at the first cell naming the columns and the
+ * count, as runs down a column are (contract §5).
+ */
+function collapseHeaderRuns(sorted: Issue[]): Issue[] {
+  const out: Issue[] = [];
+  let run: Issue[] = [];
+  const flush = () => {
+    const first = run[0];
+    const last = run.at(-1);
+    if (first === undefined || last === undefined) return;
+    if (run.length >= RUN_LENGTH) {
+      const span = `第 ${first.column}–${last.column} 列（${columnName(first.column!)}–${columnName(last.column!)}）`;
+      out.push({ ...first, message: `${first.message}（${span}同样的问题，共 ${run.length} 处）` });
+    } else out.push(...run);
+    run = [];
+  };
+  for (const issue of sorted) {
+    const prev = run.at(-1);
+    const joins =
+      prev !== undefined &&
+      HEADER_CODES.has(issue.code) &&
+      issue.follows === undefined &&
+      issue.path === prev.path &&
+      issue.row === prev.row &&
+      issue.code === prev.code &&
+      issue.column === (prev.column ?? NaN) + 1 &&
+      problemOf(issue) === problemOf(prev);
+    if (joins) {
+      run.push(issue);
+      continue;
+    }
+    flush();
+    if (HEADER_CODES.has(issue.code) && issue.row !== undefined && issue.column !== undefined) run.push(issue);
+    else out.push(issue);
+  }
+  flush();
+  return out;
+}
+
+/**
  * Content problems that only follow from an unreadable data file → one line per such file, at the
  * first of them, naming every report and line that could not use its data.
  */
@@ -193,7 +235,7 @@ function foldFollowers(issues: Issue[]): Issue[] {
 
 /** The report's lines, in order: consequences folded, runs collapsed, sorted (contract §5). */
 export function arrangeIssues(issues: Issue[]): Issue[] {
-  return collapseRuns(sortIssues(foldFollowers(foldConsequences(issues))));
+  return collapseRuns(collapseHeaderRuns(sortIssues(foldFollowers(foldConsequences(issues)))));
 }
 
 /** `data/cleanup.csv:14:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"` */

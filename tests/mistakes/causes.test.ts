@@ -1,8 +1,9 @@
 // Issue 18: one cause, one line, causes first (contract §5). Files as Excel saves them (GBK CSV).
 import { describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
-import { arrangeIssues } from '../../src/data/report.ts';
+import { arrangeIssues, formatIssue } from '../../src/data/report.ts';
 import type { Issue } from '../../src/data/types.ts';
+import { writeWorkbook } from '../support/workbook.ts';
 import { check, cleanup, excelCsv, fixture, notepad, villages } from './excel.ts';
 
 describe('one bad 户数 cell in villages.csv (`1580人`) named by five other files', () => {
@@ -90,5 +91,38 @@ describe('the order of the report (contract §5)', () => {
     const warning = at('data/cleanup.csv', 'warning', 1);
     const shuffled = [warning, content, cleanupRow, toiletsEncoding, follower, laterVillage, cleanupHeader, cause];
     expect(arrangeIssues(shuffled)).toEqual([cause, follower, laterVillage, cleanupHeader, cleanupRow, toiletsEncoding, content, warning]);
+  });
+});
+
+describe('issue 22 item 9: a free dataset whose title is merged across the whole first row', () => {
+  const title = '洋江镇2023年污水处理设施统计表';
+  const rows = [[title], ['乡镇', '设施数(座)', '处理能力(吨)'], ['洋江镇', 3, 120], ['河口镇', 2, 80]];
+
+  test('is a title: one warning, no duplicate-header line, the table read', () => {
+    const book = writeWorkbook([{ name: 'Sheet1', rows, merges: ['A1:XFD1'] }]);
+    const { lines, project } = check(fixture({ 'data/污水处理.xlsx': book }));
+    expect(lines.filter((l) => l.includes('污水处理'))).toEqual([`data/污水处理.xlsx[Sheet1]:1 warning 第 1 行 "${title}" 是表格标题，已跳过（表头在第 2 行）`]);
+    expect(project.tables.free.find((d) => d.name === '污水处理')!.rows).toHaveLength(2);
+  });
+
+  test('a group label merged over four header cells is one duplicate-header line naming the columns and the count', () => {
+    const book = writeWorkbook([{ name: 'Sheet1', rows: [['乡镇', '设施', null, null, null], ['洋江镇', 1, 2, 3, 4]], merges: ['B1:E1'] }]);
+    const { errors } = check(fixture({ 'data/设施.xlsx': book }));
+    expect(errors).toEqual([
+      'data/设施.xlsx[Sheet1]:1:3 duplicate-header 列名 "设施" 与第 2 列 "设施" 重复；请删除或改名其中一列（单元格 C1）（第 3–5 列（C–E）同样的问题，共 3 处）',
+    ]);
+  });
+
+  test('16,383 repeated header problems are one line', () => {
+    const issues: Issue[] = Array.from({ length: 16_383 }, (_, i) => ({
+      path: 'data/x.xlsx[Sheet1]',
+      row: 1,
+      column: i + 2,
+      code: 'duplicate-header',
+      message: `列名 "${title}" 与第 1 列 "${title}" 重复；请删除或改名其中一列`,
+    }));
+    expect(arrangeIssues(issues).map(formatIssue)).toEqual([
+      `data/x.xlsx[Sheet1]:1:2 duplicate-header 列名 "${title}" 与第 1 列 "${title}" 重复；请删除或改名其中一列（第 2–16384 列（B–XFD）同样的问题，共 16383 处）`,
+    ]);
   });
 });
