@@ -64,6 +64,12 @@ describe('a UTF-8 file with a few rows pasted from a GBK file', () => {
     expect(project.tables.cleanup!.rows).toHaveLength(4);
   });
 
+  test('in a report, the line is named', () => {
+    const md = bytes(utf8('---\r\ntitle: 六月通报\r\ndate: 2023-07-01\r\n---\r\n全镇清理垃圾。\r\n'), gbk('长塘村清理沟渠。\r\n'), utf8('前江村拆除私搭乱建。\r\n'));
+    const { errors } = check(fixture({ 'content/reports/2023-06.md': md }));
+    expect(errors).toEqual([expect.stringMatching(/^content\/reports\/2023-06\.md.* 第 6 行不是 UTF-8 编码/)]);
+  });
+
   test('with a BOM as well', () => {
     const file = bytes(Uint8Array.from([0xef, 0xbb, 0xbf]), utf8(head), gbk('2023-06,前江村,12,1\r\n'), utf8('2023-07,长塘村,11,1\r\n'));
     const { errors } = check(fixture({ 'data/cleanup.csv': file }));
