@@ -4,7 +4,8 @@
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export type Decoded =
-  | { ok: true; text: string; encoding: Encoding; bom: boolean }
+  /** `gbkLines`: a UTF-8 file with a few lines in GBK (pasted from another file): their 1-based line numbers, decoded as GBK */
+  | { ok: true; text: string; encoding: Encoding; bom: boolean; gbkLines?: number[] }
   | { ok: false; message: string };
 
 const SAVE_AS_UTF8 = '请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”后重试';
@@ -29,12 +30,45 @@ function decoded(text: string, encoding: Encoding, bom: boolean): Decoded {
   return { ok: true, text, encoding, bom };
 }
 
+/**
+ * A UTF-8 file with some lines in GBK (rows pasted from a file Excel saved as GBK): each line
+ * decoded on its own, when the lines with Chinese in UTF-8 outnumber those in GBK (a GBK line is
+ * never valid UTF-8; a short GBK line may pass for UTF-8, so a GBK file is never taken for this).
+ */
+function mixedUtf8(bytes: Uint8Array, bom: boolean): Decoded | null {
+  let text = '';
+  let utf8Lines = 0;
+  const gbkLines: number[] = [];
+  let start = 0;
+  for (let line = 1; start < bytes.length; line++) {
+    const lf = bytes.indexOf(0x0a, start);
+    const end = lf === -1 ? bytes.length : lf + 1;
+    const piece = bytes.subarray(start, end);
+    start = end;
+    const utf8 = tryDecode('utf-8', piece);
+    if (utf8 !== null) {
+      if (piece.some((b) => b >= 0x80)) utf8Lines++;
+      text += utf8;
+      continue;
+    }
+    const gb = tryDecode('gb18030', piece);
+    if (gb === null) return null;
+    gbkLines.push(line);
+    text += gb;
+  }
+  if (gbkLines.length === 0 || utf8Lines <= gbkLines.length) return null;
+  const result = decoded(text, 'utf-8', bom);
+  return result.ok ? { ...result, gbkLines } : result;
+}
+
 /** Decode a CSV file: BOM first, then UTF-8, then GB18030 (the superset of GBK). */
 export function decodeBytes(bytes: Uint8Array): Decoded {
   const [b0, b1, b2] = bytes;
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
     const text = tryDecode('utf-8', bytes);
-    if (text === null) return { ok: false, message: `文件开头标明是 UTF-8 编码，但内容不是有效的 UTF-8；${SAVE_AS_UTF8}` };
+    if (text === null) {
+      return mixedUtf8(bytes.subarray(3), true) ?? { ok: false, message: `文件开头标明是 UTF-8 编码，但内容不是有效的 UTF-8；${SAVE_AS_UTF8}` };
+    }
     return decoded(text, 'utf-8', true);
   }
   if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
@@ -47,6 +81,8 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return decoded(utf8, 'utf-8', false);
+  const mixed = mixedUtf8(bytes, false);
+  if (mixed !== null) return mixed;
   const gb = tryDecode('gb18030', bytes);
   if (gb !== null) return decoded(gb, 'gb18030', false);
   return {

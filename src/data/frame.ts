@@ -11,6 +11,20 @@ export function nonEmptyCells(cells: readonly string[]): number {
   return n;
 }
 
+/**
+ * Non-empty cells, one value repeated across the row counted once: a title merged across the
+ * row holds its text in every cell it covers (contract §3.9), and is still one cell.
+ */
+export function distinctCells(cells: readonly string[]): number {
+  const seen = new Set<string>();
+  for (const c of cells) {
+    const t = c.trim();
+    if (t !== '') seen.add(t);
+    if (seen.size > 1) return nonEmptyCells(cells);
+  }
+  return seen.size;
+}
+
 /** A row with 合计, 总计 or 小计 in one of its first two cells (`合 计`, `全镇合计：` included). */
 export function totalKind(cells: readonly string[]): TotalKind | null {
   for (let i = 0; i < 2 && i < cells.length; i++) {

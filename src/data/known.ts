@@ -252,7 +252,9 @@ export function loadKnown<R>(
       if (!result.ok) {
         ok = false;
         const group = result.group;
-        if (group === undefined) issues.push({ ...at(col.key), code: result.code, message: result.message });
+        // A row of another file is the cause: the report folds every such row into one line (§5).
+        if (group?.follows !== undefined) issues.push({ ...at(col.key), code: result.code, message: result.message, follows: group.follows });
+        else if (group === undefined) issues.push({ ...at(col.key), code: result.code, message: result.message });
         else {
           const g = groups.get(group.key);
           if (g) g.count++;
@@ -338,6 +340,24 @@ export function loadKnown<R>(
     }
   }
 
+  // Checks across rows (contract §3.9, a stock that falls): an error leaves its row out.
+  const across = schema.checkRows?.(rows) ?? [];
+  if (across.length > 0) {
+    const left = new Set<number>();
+    for (const problem of across) {
+      const record = table.body.find((r) => r.line === problem.line)!;
+      issues.push({ path, row: problem.line, column: columnOf(record, indexOf.get(problem.key)!), code: problem.code, message: problem.message });
+      if (problem.code === 'warning' || left.has(problem.line)) continue;
+      left.add(problem.line);
+      const raw = new Map<string, string>();
+      for (const { col, index } of readers) if (record.cells[index] !== undefined) raw.set(col.key, record.cells[index]);
+      rejected.push({ line: problem.line, raw });
+    }
+    const kept = rows.filter((r) => !left.has((r as { line: number }).line));
+    rows.length = 0;
+    rows.push(...kept);
+  }
+
   for (const { issue, count } of groups.values()) {
     if (count > 1) issue.message += `（本文件共 ${count} 行因此未载入）`;
   }
@@ -376,6 +396,13 @@ export function loadKnown<R>(
   );
 
   const positions = Object.fromEntries([...indexOf].map(([key, i]) => [key, i + 1]));
-  const dataset: Dataset<R> = { name: schema.name, file: path, columns: present, rows, ...(damaged && { damaged: path }) };
+  const dataset: Dataset<R> = {
+    name: schema.name,
+    file: path,
+    columns: present,
+    rows,
+    ...(damaged && { damaged: path }),
+    ...(rejected.length > 0 && { incomplete: path }),
+  };
   return { dataset, usable, rejected, positions };
 }

@@ -5,7 +5,7 @@
 // whose cells keep the file's own row and column numbers, so the row reader after it is the same
 // for a tidy CSV file and for a ledger workbook.
 import { isEmptyCell, parseNumber } from './cells.ts';
-import { nonEmptyCells, totalKind, type TotalKind } from './frame.ts';
+import { distinctCells, totalKind, type TotalKind } from './frame.ts';
 import type { GridRecord } from './grid.ts';
 import { canonicalUnit, columnLookup, CONVERSIONS } from './headers.ts';
 import { nameKey, normalizeName, unitOf, withoutUnit } from './names.ts';
@@ -173,17 +173,17 @@ export function layOut(source: Source, options: LayoutOptions, issues: Issue[]):
   let h = -1;
   for (let i = 0; i < limit; i++) {
     const cells = records[i]!.cells;
-    if (schema ? score(cells) >= 2 : nonEmptyCells(cells) >= 2 && !cells.every((c) => c.trim() === '' || /[:：]/.test(c))) {
+    if (schema ? score(cells) >= 2 : distinctCells(cells) >= 2 && !cells.every((c) => c.trim() === '' || /[:：]/.test(c))) {
       h = i;
       break;
     }
   }
   if (h === -1) {
     h = 0;
-    const single = (r: GridRecord | undefined) => r !== undefined && nonEmptyCells(r.cells) === 1;
+    const single = (r: GridRecord | undefined) => r !== undefined && distinctCells(r.cells) === 1;
     for (let k = 1; k <= 2 && k < records.length; k++) {
       if (!single(records[k - 1])) break;
-      if (schema ? score(records[k]!.cells) >= 1 : nonEmptyCells(records[k]!.cells) >= 2) {
+      if (schema ? score(records[k]!.cells) >= 1 : distinctCells(records[k]!.cells) >= 2) {
         h = k;
         break;
       }

@@ -36,6 +36,8 @@ export interface References {
 export interface Group {
   key: string;
   wholeFile: boolean;
+  /** a row of another file whose own error is the cause: every referring row folds into one line there (§5) */
+  follows?: { path: string; row: number };
 }
 
 export type ReadResult =
@@ -120,7 +122,7 @@ function brokenRow(col: ColumnSpec, raw: string, path: string, line: number): Re
     ok: false,
     code: 'foreign-key-error',
     message: `「${col.label}」${quote(raw)} 在 ${path} 第 ${line} 行，该行有错误；请先改正该行`,
-    group: { key: `${col.key}:${path}:${line}`, wholeFile: false },
+    group: { key: `${col.key}:${path}:${line}`, wholeFile: false, follows: { path, row: line } },
   };
 }
 
@@ -164,6 +166,8 @@ function readScope(col: ColumnSpec, raw: string, refs: References): ReadResult {
   if (township !== undefined) return { ok: true, value: { kind: 'township', township } satisfies Scope };
   const found = refs.villages.resolve(raw);
   if (found.ok) return { ok: true, value: { kind: 'village', village: found.village.id } satisfies Scope };
+  const broken = refs.brokenVillages.get(nameKey(raw));
+  if (broken !== undefined) return brokenRow(col, raw, refs.villagesPath, broken);
   if (found.reason === 'ambiguous') {
     return { ok: false, code: 'foreign-key-error', message: `「${col.label}」${found.message}` };
   }

@@ -3,13 +3,18 @@
 // more consecutive rows of one column is one line; problems that only follow from an unreadable
 // data file (a chart or figure over it) are one line naming that file. Then a summary.
 import { absentOf, folderOf } from './folders.ts';
+import { columnName } from './source.ts';
 import type { Issue, IssueCode } from './types.ts';
 
 const isError = (issue: Issue) => issue.code !== 'warning';
 
-/** Data files (and the loader's own `data` lines) before content. */
-function fileRank(path: string): number {
-  return path === 'data' || path.startsWith('data/') || path.startsWith('data[') ? 0 : 1;
+/**
+ * Data files (and the loader's own `data` lines) before content; first of all, a data file with a
+ * row that rows of other files follow from (villages.csv: the cause comes first, §5).
+ */
+function fileRank(path: string, causes: ReadonlySet<string>): number {
+  if (causes.has(path)) return 0;
+  return path === 'data' || path.startsWith('data/') || path.startsWith('data[') ? 1 : 2;
 }
 
 const HEADER_CODES: ReadonlySet<IssueCode> = new Set(['blank-header', 'duplicate-header', 'unknown-header', 'missing-column']);
@@ -21,9 +26,16 @@ function structuralRank(issue: Issue): number {
   return 2;
 }
 
-function compare(a: Issue, b: Issue): number {
-  if (isError(a) !== isError(b)) return isError(a) ? -1 : 1;
-  const rank = fileRank(a.path) - fileRank(b.path);
+/** Where an issue is listed: one that follows from a row of another file stands right after that row. */
+function placeOf(issue: Issue): Issue {
+  return issue.follows === undefined ? issue : { ...issue, path: issue.follows.path, row: issue.follows.row, column: Infinity };
+}
+
+function compare(x: Issue, y: Issue, causes: ReadonlySet<string>): number {
+  if (isError(x) !== isError(y)) return isError(x) ? -1 : 1;
+  const a = placeOf(x);
+  const b = placeOf(y);
+  const rank = fileRank(a.path, causes) - fileRank(b.path, causes);
   if (rank !== 0) return rank;
   // A county's files: data/ itself, then each township's folder in turn (§3.11).
   const folder = reportFolder(a.path).localeCompare(reportFolder(b.path));
@@ -34,17 +46,22 @@ function compare(a: Issue, b: Issue): number {
   // A whole-file problem (no row) comes before the file's rows.
   const row = (a.row ?? 0) - (b.row ?? 0);
   if (row !== 0) return row;
-  return (a.column ?? 0) - (b.column ?? 0);
+  const column = (a.column ?? 0) - (b.column ?? 0);
+  return Number.isNaN(column) ? 0 : column;
 }
 
 /** The township folder a data file's line belongs to (`洋江镇`), '' for data/ itself and content. */
 function reportFolder(path: string): string {
-  return fileRank(path) === 0 ? folderOf(path) : '';
+  return path === 'data' || path.startsWith('data/') || path.startsWith('data[') ? folderOf(path) : '';
 }
 
-/** Errors before warnings; then data files before content, by path, structure, row, column (stable). */
+/**
+ * Errors before warnings; then data files before content (a file other files' rows follow from
+ * first), by path, structure, row, column (stable).
+ */
 export function sortIssues(issues: Issue[]): Issue[] {
-  return [...issues].sort(compare);
+  const causes = new Set(issues.flatMap((i) => (i.follows === undefined ? [] : [i.follows.path])));
+  return [...issues].sort((a, b) => compare(a, b, causes));
 }
 
 /** Runs of at least this many consecutive rows with the same problem in one column are one line. */
@@ -82,6 +99,10 @@ function collapseRuns(sorted: Issue[]): Issue[] {
   };
   let path = '';
   for (const issue of sorted) {
+    if (issue.follows !== undefined) {
+      out.push(issue); // listed in another file's rows: it neither opens nor ends a run there
+      continue;
+    }
     if (issue.path !== path) {
       for (const key of [...open.keys()]) close(key);
       path = issue.path;
@@ -103,6 +124,47 @@ function collapseRuns(sorted: Issue[]): Issue[] {
   for (const key of [...open.keys()]) close(key);
   // Short runs appended their held-back rows at the end: put every line back in its place.
   return sortIssues(out);
+}
+
+/**
+ * A header problem on three or more consecutive cells of one row (a title merged across the whole
+ * first row gives 16,383 duplicate names) → one line at the first cell naming the columns and the
+ * count, as runs down a column are (contract §5).
+ */
+function collapseHeaderRuns(sorted: Issue[]): Issue[] {
+  const out: Issue[] = [];
+  let run: Issue[] = [];
+  const flush = () => {
+    const first = run[0];
+    const last = run.at(-1);
+    if (first === undefined || last === undefined) return;
+    if (run.length >= RUN_LENGTH) {
+      const span = `第 ${first.column}–${last.column} 列（${columnName(first.column!)}–${columnName(last.column!)}）`;
+      out.push({ ...first, message: `${first.message}（${span}同样的问题，共 ${run.length} 处）` });
+    } else out.push(...run);
+    run = [];
+  };
+  for (const issue of sorted) {
+    const prev = run.at(-1);
+    const joins =
+      prev !== undefined &&
+      HEADER_CODES.has(issue.code) &&
+      issue.follows === undefined &&
+      issue.path === prev.path &&
+      issue.row === prev.row &&
+      issue.code === prev.code &&
+      issue.column === (prev.column ?? NaN) + 1 &&
+      problemOf(issue) === problemOf(prev);
+    if (joins) {
+      run.push(issue);
+      continue;
+    }
+    flush();
+    if (HEADER_CODES.has(issue.code) && issue.row !== undefined && issue.column !== undefined) run.push(issue);
+    else out.push(issue);
+  }
+  flush();
+  return out;
 }
 
 /**
@@ -160,15 +222,47 @@ function foldConsequences(issues: Issue[]): Issue[] {
       code: first.code,
       message:
         `${files.size > 1 ? `${files.size} 篇报告` : '此报告'}中的 ${n} 处图表或数字用不了 ${cause} 的数据：` +
-        `该文件未能读取（原因见上方 ${cause} 的错误），改正该文件后这些图表和数字即可生成。涉及：${where}`,
+        `该文件（或其中的行）未能读取（原因见上方 ${cause} 的错误），改正该文件后这些图表和数字即可生成。涉及：${where}`,
     });
+  }
+  return out;
+}
+
+/**
+ * Rows of other files that name a village row which cannot be read (contract §5: the row is the
+ * cause) → one line, listed right after that row's own problem, naming every row left out.
+ */
+function foldFollowers(issues: Issue[]): Issue[] {
+  const byCause = new Map<string, Issue[]>();
+  const out: Issue[] = [];
+  for (const issue of issues) {
+    if (issue.follows === undefined) {
+      out.push(issue);
+      continue;
+    }
+    const key = `${issue.follows.path}\u0000${issue.follows.row}`;
+    const list = byCause.get(key);
+    if (list) list.push(issue);
+    else byCause.set(key, [issue]);
+  }
+  for (const list of byCause.values()) {
+    const sorted = [...list].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.row ?? 0) - (b.row ?? 0)));
+    const first = sorted[0]!;
+    if (sorted.length === 1) {
+      out.push(first);
+      continue;
+    }
+    const files = new Map<string, number[]>();
+    for (const i of sorted) files.set(i.path, [...(files.get(i.path) ?? []), ...(i.row === undefined ? [] : [i.row])]);
+    const where = [...files].map(([path, rows]) => `${path} 第 ${[...new Set(rows)].join('、')} 行`).join('，');
+    out.push({ ...first, message: `${first.message}（因此未能载入的共 ${sorted.length} 行：${where}）` });
   }
   return out;
 }
 
 /** The report's lines, in order: consequences folded, runs collapsed, sorted (contract §5). */
 export function arrangeIssues(issues: Issue[]): Issue[] {
-  return collapseRuns(sortIssues(foldConsequences(issues)));
+  return collapseRuns(collapseHeaderRuns(sortIssues(foldFollowers(foldConsequences(issues)))));
 }
 
 /** `data/cleanup.csv:14:3 type-error 「清理垃圾(吨)」应为数字，实际为 "十吨"` */

@@ -89,6 +89,11 @@ export interface Dataset<R> {
    * this dataset follows from that file's problem (contract §5).
    */
   damaged?: string;
+  /**
+   * Its own file when rows were left out because of an error (a month `24年1月` that cannot be
+   * read): a figure or chart that finds no rows follows from that file's problem (contract §5).
+   */
+  incomplete?: string;
   /** 1-based column of each key in the file (known datasets), for messages about a row's cell */
   positions?: Record<string, number>;
   /** raw cells of rows left out because of an error, by line (photos: files named there are not "unlisted") */
@@ -151,6 +156,11 @@ export interface Issue {
    * not be read): the path of that file. The report folds all of them into one line (contract §5).
    */
   cause?: string;
+  /**
+   * A row of another file (a village row of villages.csv that cannot be read) whose error this
+   * follows from: the report folds every issue with the same one into one line, right after it (§5).
+   */
+  follows?: { path: string; row: number };
   /** the file's structural problem (encoding, header not found): listed first for its file */
   structural?: boolean;
 }

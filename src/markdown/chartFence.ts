@@ -100,7 +100,8 @@ function emptyCause(env: MarkdownEnv, get: (k: string) => BlockEntry | undefined
     const name = preset.value.trim().toLowerCase();
     for (const key of isPresetName(name) ? presetDatasets(name) : []) {
       const dataset = env.tables[key];
-      const damaged = dataset && !Array.isArray(dataset) ? (dataset as { damaged?: string }).damaged : undefined;
+      const d = dataset && !Array.isArray(dataset) ? (dataset as { damaged?: string; incomplete?: string }) : undefined;
+      const damaged = d?.damaged ?? d?.incomplete;
       if (damaged !== undefined) return damaged;
     }
     return undefined;
@@ -108,7 +109,7 @@ function emptyCause(env: MarkdownEnv, get: (k: string) => BlockEntry | undefined
   const data = get('data');
   if (!data) return undefined;
   const view = resolveDataset(env.tables, data.value);
-  return view.ok ? view.value.damaged : undefined;
+  return view.ok ? (view.value.damaged ?? view.value.incomplete) : undefined;
 }
 
 /** Collect one chart block: its placeholder, or the errors (in place in dev mode only). */

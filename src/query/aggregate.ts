@@ -57,6 +57,7 @@ export function withRowUnit(column: ViewColumn, rows: readonly ViewRecord[]): Qu
 }
 
 const noData = '没有符合条件的数据（可检查 where 条件，或数据是否已上报）';
+const noRows = <T>(): QueryResult<T> => ({ ok: false, errors: [{ message: noData, empty: true }] });
 
 /**
  * `latest`: each village's latest reported value, combined over villages (summed for stocks such
@@ -120,7 +121,7 @@ export function aggregate(
   column = unitScoped.value;
   if (column.type === 'month' && (agg === 'min' || agg === 'max')) {
     const figure = monthExtreme(rows, column, agg);
-    return figure ? ok(figure) : fail(noData);
+    return figure ? ok(figure) : noRows();
   }
   if (!isNumeric(column) || column.shownOnly) {
     return fail(`${label}不是数值列，不能用 ${agg}；可用 count 计数${column.type === 'month' ? '，或用 min/max 取最早/最晚月份' : ''}`);
@@ -148,5 +149,5 @@ export function aggregate(
       break;
     }
   }
-  return result === null ? fail(noData) : ok(formatFigure(column, result));
+  return result === null ? noRows() : ok(formatFigure(column, result));
 }

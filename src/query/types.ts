@@ -48,6 +48,8 @@ export interface DatasetView {
   file: string;
   /** the data file this dataset could not be read without (Dataset.damaged): failures follow from it */
   damaged?: string;
+  /** the data file whose rows with errors were left out (Dataset.incomplete): finding no rows follows from it */
+  incomplete?: string;
   columns: ViewColumn[];
   rows: ViewRecord[];
   /** key of the month column, if the dataset has one */
@@ -72,6 +74,8 @@ export interface QueryError {
   index?: number;
   /** the data file whose unreadable header is the real cause (contract §5: reported once) */
   cause?: string;
+  /** no row met the query: over a dataset with rows left out (DatasetView.incomplete), that is the cause */
+  empty?: true;
 }
 
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; errors: QueryError[] };
@@ -97,7 +101,8 @@ export type { Month, Quantity };
  */
 export function followsFrom<T>(view: DatasetView, run: () => QueryResult<T>): QueryResult<T> {
   const result = run();
-  const cause = view.damaged;
-  if (result.ok || cause === undefined) return result;
-  return { ok: false, errors: result.errors.map((e) => (e.cause === undefined ? { ...e, cause } : e)) };
+  if (result.ok) return result;
+  // Finding no rows follows from rows left out because of an error in their file (`24年1月`).
+  const causeOf = (e: QueryError) => view.damaged ?? (e.empty ? view.incomplete : undefined);
+  return { ok: false, errors: result.errors.map((e) => (e.cause === undefined && causeOf(e) !== undefined ? { ...e, cause: causeOf(e)! } : e)) };
 }

@@ -65,6 +65,7 @@ interface Parts {
   columns: ViewColumn[];
   rows: ViewRecord[];
   damaged?: string;
+  incomplete?: string;
 }
 
 function withTownship(tables: Tables, parts: Parts, villageKey: string): Parts {
@@ -81,6 +82,7 @@ function knownParts(dataset: Dataset<object>): Parts {
     name: dataset.name,
     file: dataset.file,
     ...(dataset.damaged !== undefined && { damaged: dataset.damaged }),
+    ...(dataset.incomplete !== undefined && { incomplete: dataset.incomplete }),
     columns: dataset.columns.map(fromSpec),
     rows: dataset.rows.map((r) => record(r, dataset.columns)),
   };

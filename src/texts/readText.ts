@@ -13,5 +13,13 @@ export function readText(path: string): TextFile {
     return { ok: false, missing: true, message: '文件不存在或无法读取' };
   }
   const decoded = decodeBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
+  if (decoded.ok && decoded.gbkLines !== undefined) {
+    const lines = decoded.gbkLines.join('、');
+    return {
+      ok: false,
+      missing: false,
+      message: `第 ${lines} 行不是 UTF-8 编码，而是 GBK 编码（多半是从另一个文件复制来的），文件其余部分是 UTF-8；请用记事本打开，重新输入这几行后以 UTF-8 保存`,
+    };
+  }
   return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, missing: false, message: decoded.message };
 }

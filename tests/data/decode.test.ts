@@ -48,6 +48,18 @@ describe('decodeBytes(bytes)', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('UTF-16');
   });
+  test('reads a UTF-8 file with a few GBK lines line by line, and names those lines', () => {
+    const mixed = Uint8Array.from([
+      ...new TextEncoder().encode('月份,村\n2023-07,长塘村\n'),
+      ...iconv.encode('2023-08,前江村\n', 'gbk'),
+      ...new TextEncoder().encode('2023-09,长塘村\n'),
+    ]);
+    expect(decodeBytes(mixed)).toEqual({ ok: true, text: '月份,村\n2023-07,长塘村\n2023-08,前江村\n2023-09,长塘村\n', encoding: 'utf-8', bom: false, gbkLines: [3] });
+  });
+  test('a GBK file is never taken for a mixed one', () => {
+    const rows = ['月份,村,清理垃圾(吨)', ...Array.from({ length: 40 }, (_, i) => `2023-0${(i % 9) + 1},长塘村新塘村前江村,${i}`)].join('\n');
+    expect(decodeBytes(new Uint8Array(iconv.encode(rows, 'gbk')))).toEqual({ ok: true, text: rows, encoding: 'gb18030', bom: false });
+  });
   test('reads an empty file as empty text', () => {
     expect(decodeBytes(new Uint8Array())).toMatchObject({ ok: true, text: '' });
   });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Village } from '../../src/data/types.ts';
 import { createVillageIndex } from '../../src/data/villages.ts';
 import { csv, load, only } from './helpers.ts';
+import { arrangeIssues, formatIssue } from '../../src/data/report.ts';
 
 function village(id: string, name: string, township: string): Village {
   return { line: 2, id, name, township, kind: '行政村', households: 100, population: 400, natural_villages: null, lng: null, lat: null, note: null };
@@ -113,19 +114,19 @@ describe('loadTables: village references (§3.0)', () => {
     const { issues } = load({ cleanup: csv(HEAD, '2023-07,长唐村,1') });
     expect(issues[0]).toMatchObject({ code: 'foreign-key-error', message: expect.stringContaining('是否应为「长塘村」?') });
   });
-  test('references to a village whose own row has an error are reported once, with a count', () => {
+  test('references to a village whose own row has an error are one line, right after that row (contract §5)', () => {
     const { issues } = load({
       villages: csv('编号,村名,乡镇,户数,人口', 'v1,长塘村,洋江镇,很多,1800'),
       cleanup: csv(HEAD, '2023-07,v1,1', '2023-08,长塘村,1'),
     });
+    const follows = { path: 'data/villages.csv', row: 2 };
     expect(only(issues, 'foreign-key-error')).toEqual([
-      {
-        path: 'data/cleanup.csv',
-        row: 2,
-        column: 2,
-        code: 'foreign-key-error',
-        message: '「村」"v1" 在 data/villages.csv 第 2 行，该行有错误；请先改正该行（本文件共 2 行因此未载入）',
-      },
+      { path: 'data/cleanup.csv', row: 2, column: 2, code: 'foreign-key-error', message: '「村」"v1" 在 data/villages.csv 第 2 行，该行有错误；请先改正该行', follows },
+      { path: 'data/cleanup.csv', row: 3, column: 2, code: 'foreign-key-error', message: '「村」"长塘村" 在 data/villages.csv 第 2 行，该行有错误；请先改正该行', follows },
+    ]);
+    expect(arrangeIssues(issues).filter((i) => i.code !== 'warning').map(formatIssue)).toEqual([
+      expect.stringMatching(/^data\/villages\.csv:2:4 type-error 「户数」/),
+      'data/cleanup.csv:2:2 foreign-key-error 「村」"v1" 在 data/villages.csv 第 2 行，该行有错误；请先改正该行（因此未能载入的共 2 行：data/cleanup.csv 第 2、3 行）',
     ]);
   });
   test('without a readable villages.csv, references are one whole-file error per file', () => {

@@ -1,8 +1,11 @@
 // toilets.csv (contract §3.5): the monthly toilet revolution report, a stock of sanitary toilets.
 import { cellOf, monthOf, quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
 import type { Quantity, Scope, Tables } from '../types.ts';
+import { trimFloat } from '../../format.ts';
 import { coverageByVillage, percentOf, publicToilets, toiletCoverage } from '../../metrics/coverage.ts';
 import { sumQuantities } from '../../metrics/quantities.ts';
+import { stockColumns, stockFalls } from '../../metrics/stocks.ts';
+import { monthText } from '../mistakes.ts';
 import { townshipOf } from '../../metrics/scope.ts';
 import { createIndex } from '../../metrics/tableIndex.ts';
 import { quantityOf as viewQuantity, type ViewRecord } from '../../query/types.ts';
@@ -78,6 +81,24 @@ export const toiletsSchema: DatasetSchema<'toilets', ToiletRow, false> = {
       ];
     }
     return [];
+  },
+  checkRows(rows) {
+    // A stock never falls in silence (§3.9): the 备注 of the row says why, or it is an error.
+    return stockFalls(rows)
+      .filter((f) => f.note === null)
+      .map((f) => {
+        const { label, unit } = stockColumns.find((c) => c.key === f.key)!;
+        const column = f.key === 'sanitary' ? '无害化卫生户厕(户)' : '公厕(座)';
+        return {
+          line: f.line,
+          key: f.key,
+          code: 'constraint-error' as const,
+          message:
+            `「${column}」${monthText(f.month)}为 ${show(f.value)}，比上次上报的${monthText(f.previous.month)}（第 ${f.previous.line} 行）` +
+            `的 ${show(f.previous.value)} 少 ${trimFloat(f.previous.value.value - f.value.value)} ${unit}：${label}是月底的累计数，不会减少；` +
+            `若是打错了请改正；若确实减少了（如拆除危房），请在本行「备注」中写明原因（如“拆除 2 户危房”），网站会把原因显示在该数字旁`,
+        };
+      });
   },
   view(tables, parts, rows) {
     parts.columns.push({
