@@ -20,6 +20,8 @@ export const ENV = {
   timingsFile: 'SITE_TIMINGS_FILE',
   /** the resized photos' cache (default node_modules/.cache/renju-photos, git-ignored with it) */
   photoCacheDir: 'PHOTO_CACHE_DIR',
+  /** the PNG pictures' cache (default node_modules/.cache/renju-pictures, git-ignored with it) */
+  pictureCacheDir: 'PICTURE_CACHE_DIR',
 };
 
 /**
@@ -30,6 +32,7 @@ export const ENV = {
  * @property {string | null} buildStatus
  * @property {string | null} timingsFile
  * @property {string} photoCacheDir absolute
+ * @property {string} pictureCacheDir absolute
  */
 
 /**
@@ -48,6 +51,7 @@ export function readConfig(env = process.env) {
     buildStatus: value(ENV.buildStatus),
     timingsFile: value(ENV.timingsFile),
     photoCacheDir: path.resolve(value(ENV.photoCacheDir) ?? path.join('node_modules', '.cache', 'renju-photos')),
+    pictureCacheDir: path.resolve(value(ENV.pictureCacheDir) ?? path.join('node_modules', '.cache', 'renju-pictures')),
   };
 }
 

@@ -36,7 +36,7 @@ function sources(): [string, string][] {
 /** A writer that records what it is given. */
 function recording(): { files: Map<string, string>; figures: FigureOptions } {
   const files = new Map<string, string>();
-  return { files, figures: { write: (file, text) => files.set(file, text), links: chartLinks(project.base) } };
+  return { files, figures: { write: (file, text) => files.set(file, text as string), links: chartLinks(project.base) } };
 }
 
 describe('one chart pipeline', () => {
