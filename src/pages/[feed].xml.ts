@@ -4,12 +4,14 @@ import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../project/current.ts';
 import { encodePath } from '../paths.ts';
+import { bulletinEntries } from '../views/bulletin.ts';
 
 // A dynamic route only so that the file can be left out when site.md has no `url`.
 export const getStaticPaths: GetStaticPaths = () => (getProject().site.url ? [{ params: { feed: 'rss' } }] : []);
 
 export const GET: APIRoute = () => {
-  const { site, reports } = getProject();
+  const project = getProject();
+  const { site, reports } = project;
   const url = site.url!;
   const root = url.endsWith('/') ? url : `${url}/`;
   return rss({
@@ -21,7 +23,13 @@ export const GET: APIRoute = () => {
       pubDate: new Date(`${r.date}T00:00:00+08:00`),
       description: r.summary ?? undefined,
       link: new URL(`reports/${encodePath(r.slug)}/`, root).href,
-    })),
+    })).concat(bulletinEntries(project).map((b) => ({
+      // the month's 通报 (contract §6.1)
+      title: b.title,
+      pubDate: new Date(`${b.date}T00:00:00+08:00`),
+      description: undefined,
+      link: new URL(b.path, root).href,
+    }))).sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()),
     customData: '<language>zh-cn</language>',
   });
 };
