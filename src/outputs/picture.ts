@@ -77,11 +77,16 @@ function inShippedFont(svg: string): string {
   return svg.replaceAll(single, `'${PICTURE_FONT_FAMILY}'`).replaceAll(fontFamily, `'${PICTURE_FONT_FAMILY}'`);
 }
 
-const version = (pkg: string) => (JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
+/** A package's version, from its package.json found above a file it exports (harfbuzzjs exports no package.json). */
+function version(pkg: string, file = `${pkg}/package.json`): string {
+  let dir = path.dirname(require.resolve(file));
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
 
 /** What a cached picture depends on besides its SVG: the font and the renderer. */
 export function pictureRendererKey(): string {
-  return `resvg ${version('@resvg/resvg-js')}; harfbuzzjs ${version('harfbuzzjs')}; ${path.basename(PICTURE_FONT_FILE)} ${version('@expo-google-fonts/noto-sans-sc')}; width ${PICTURE_WIDTH}`;
+  return `resvg ${version('@resvg/resvg-js')}; harfbuzzjs ${version('harfbuzzjs', 'harfbuzzjs/dist/harfbuzz-subset.wasm')}; ${path.basename(PICTURE_FONT_FILE)} ${version('@expo-google-fonts/noto-sans-sc')}; width ${PICTURE_WIDTH}`;
 }
 
 let rendererKey: string | null = null;

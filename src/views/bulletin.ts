@@ -56,7 +56,7 @@ export function blackList(entries: readonly RankEntry[], size: number): RankEntr
 
 /** `第 1 名 新塘村（洋江镇）96 分`: a 红榜/黑榜 line. */
 export function listLine(tables: Tables, e: RankEntry): string {
-  return `第 ${e.rank} 名 ${villageLabel(tables, e.village)}（${e.village.township}） ${formatQuantity(e.score)} 分`;
+  return `第 ${e.rank} 名 ${e.village.name}（${e.village.township}） ${formatQuantity(e.score)} 分`;
 }
 
 /**
@@ -126,7 +126,8 @@ export function hongheiSpec(project: Project, month: Month): ChartSpec {
     x: { key: 'village', label: '村', type: 'text' },
     y: { key: 'value', label: '得分', type: 'number', unit: '分', measure: 'rate' },
     color: { key: 'list', label: '榜单', type: 'text' },
-    colorDomain: ['红榜', '黑榜'],
+    // The palette's second hue (vermillion) for 红榜: domain order picks the colour (charts/palette.ts).
+    colorDomain: ['黑榜', '红榜'],
     yDomain: [0, 100],
     rows,
     source: '数据来源：data/inspections.csv',
