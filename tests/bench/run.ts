@@ -2,7 +2,7 @@
 // how the build scales with the number of villages, and what one chart costs to render.
 // Prints a readable report and writes every figure to tests/output/bench.json.
 //
-//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-photos] [--photos 300]
+//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000]
 //                          [--runs 5] [--chart-runs 50] [--keep] [--json <file>] [--dist <folder>]
 //
 // --dist measures a site already built with `--base /town/` instead of building the default one.
@@ -20,6 +20,7 @@ import { ledgerBench, type LedgerResult } from './ledger.ts';
 import { measurePages, type PageMeasure } from './pages.ts';
 import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
 import { photoBuild, photoPage } from './photos.ts';
+import { pictureBuilds, type PictureBuild } from './pictures.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,6 +32,8 @@ const { values: args } = parseArgs({
     'skip-photos': { type: 'boolean', default: false },
     photos: { type: 'string', default: '300' },
     'skip-ledger': { type: 'boolean', default: false },
+    'skip-pictures': { type: 'boolean', default: false },
+    'picture-villages': { type: 'string', default: '0,3000' },
     'ledger-villages': { type: 'string', default: '3000' },
     runs: { type: 'string', default: '5' },
     'chart-runs': { type: 'string', default: '50' },
@@ -42,7 +45,7 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-photos] [--photos 300] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
+  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
   process.exit(0);
 }
 
@@ -227,6 +230,17 @@ async function ledgerSection(villages: number, keep: boolean): Promise<LedgerRes
   return r;
 }
 
+/** The PNG pictures (contract §6.2): time added to a first build and to a rebuild with the cache. */
+async function picturesSection(list: string): Promise<PictureBuild[]> {
+  console.log('\n== 7. PNG pictures (resvg, shipped Noto Sans SC; first build with an empty cache, then a rebuild) ==');
+  const rows: PictureBuild[] = [];
+  for (const n of list.split(',').map((s) => Number(s.trim()))) rows.push(...await pictureBuilds(n, (l) => console.log(l)));
+  console.log(table(['site', 'build', 'whole build', 'pictures', 'time in pictures', 'largest PNG'], rows.map((r) => [
+    r.site, r.run, sec(r.buildMs), int(r.pictures), sec(r.pictureMs), `${kb(r.largestPng.bytes)} (${r.largestPng.file})`,
+  ])));
+  return rows;
+}
+
 async function main(): Promise<number> {
   const sizes = args.sizes!.split(',').map((s) => Number(s.trim().replace(/[_,]/g, ''))).filter((n) => n > 0);
   const started = new Date();
@@ -257,6 +271,7 @@ async function main(): Promise<number> {
     // --photos 0: the page figures only
     return { page: await photoPage(Number(args.runs), log), build: Number(args.photos) > 0 ? await photoBuild(Number(args.photos), log) : null };
   });
+  await section('pictures', args['skip-pictures']!, () => picturesSection(args['picture-villages']!));
   report.finishedAt = new Date().toISOString();
   mkdirSync(path.dirname(args.json!), { recursive: true });
   writeFileSync(args.json!, `${JSON.stringify(report, null, 2)}\n`);
