@@ -13,6 +13,7 @@ import { siteScope, villageLabel } from '../metrics/scope.ts';
 import { createIndex } from '../metrics/tableIndex.ts';
 import type { Project } from '../project/project.ts';
 import type { Report } from '../texts/reports.ts';
+import { manyVillages } from './tables.ts';
 
 /** `2023年6月人居环境整治考评通报`: the 通报's title on /reports/, in RSS and on its page. */
 export function bulletinTitle(month: Month): string {
@@ -38,6 +39,17 @@ export function bulletinDate(month: Month): string {
 /** Every month of inspections, earliest first. */
 export function bulletinMonths(tables: Tables): Month[] {
   return createIndex(tables).inspections?.months ?? [];
+}
+
+/**
+ * The months whose print job (/ranking/<YYYY-MM>/print/) is built. Every sheet is the village
+ * sheet of today, whatever the month, so a county of thousands of villages would print the same
+ * sheets again for every month (3,000 villages × 24 months = 72,000 sheets, gigabytes of HTML):
+ * there, past the point where pages switch to township summaries, only the latest month has one.
+ */
+export function printMonths(tables: Tables): Month[] {
+  const months = bulletinMonths(tables);
+  return manyVillages(tables) ? months.slice(-1) : months;
 }
 
 /** The best `size` entries and any tied with the last of them (ranking is best first). */
