@@ -50,14 +50,17 @@ export async function pictureBuilds(villages: number, log: (line: string) => voi
         timeoutMs: 60 * 60_000,
       });
       const t = existsSync(timingsFile) ? JSON.parse(readFileSync(timingsFile, 'utf8')) as { pictureMs?: number; pictures?: number } : {};
-      out.push({
+      const row: PictureBuild = {
         site: villages > 0 ? `${villages} villages` : 'default site',
         run,
         buildMs: built.ms,
         pictureMs: t.pictureMs ?? 0,
         pictures: t.pictures ?? 0,
         largestPng: largestPng(built.outDir),
-      });
+      };
+      // said at once, so a long run that is stopped still leaves its first figures
+      log(`    ${Math.round(row.buildMs)} ms build, ${row.pictures} pictures, ${Math.round(row.pictureMs)} ms in pictures, largest PNG ${row.largestPng.bytes} bytes (${row.largestPng.file})`);
+      out.push(row);
     }
     return out;
   } finally {
