@@ -2,7 +2,7 @@
 // PNG pictures (read back, OCR'd), og tags on every page, /reports/ and RSS.
 // Needs a build of the sample site, Chromium, nginx and tesseract (chi_sim): none is skipped.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { parseHTML } from 'linkedom';
@@ -15,6 +15,7 @@ import { requireNginx, startNginx, type NginxServer } from './support/nginx.ts';
 const BASE = '/town/';
 const SITE_URL = 'https://www.example.gov.cn/rjhj/'; // content/site.md's url
 let dist = '';
+let cache = '';
 let server: NginxServer;
 let browser: Browser;
 
@@ -34,7 +35,7 @@ function tesseract(file: string): string {
 beforeAll(async () => {
   requireNginx();
   requireChromium();
-  const cache = projectTempDir('month-pictures-');
+  cache = projectTempDir('month-pictures-');
   dist = (await buildSite({ outDir: projectTempDir('month-dist-'), base: BASE, env: { PICTURE_CACHE_DIR: cache } })).outDir;
   server = await startNginx({ distDir: dist, base: BASE });
   browser = await launchChromium();
@@ -43,6 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  for (const dir of [dist, cache]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the month 通报', () => {
@@ -113,7 +115,6 @@ describe('the month 通报', () => {
     await page.goto(`${server.home}ranking/2023-06/print/`, { waitUntil: 'networkidle' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     await page.close();
-    writeFileSync(path.join(dist, '..', 'month-print.pdf'), pdf);
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
     expect(pages).toBe(villages);
   }, 120_000);
