@@ -10,6 +10,8 @@ import type { RenderedChart } from './types.ts';
 export interface FigureLinks {
   csvHref: string;
   svgHref: string;
+  /** the chart's PNG picture (contract §6.2), when one is published */
+  pngHref?: string;
 }
 
 export function figureHtml(chart: RenderedChart, links: FigureLinks): string {
@@ -42,6 +44,7 @@ export function figureHtml(chart: RenderedChart, links: FigureLinks): string {
     );
     const downloads = [share, `<a href="${escapeText(links.csvHref)}" download>下载数据（CSV）</a>`];
     if (chart.svgFile !== '') downloads.push(`<a href="${escapeText(links.svgHref)}" download>下载图表（SVG）</a>`);
+    if (chart.pictureParts && links.pngHref) downloads.push(`<a href="${escapeText(links.pngHref)}" download>图片（PNG）</a>`);
     parts.push(`<p class="chart-downloads">${downloads.join('')}</p>`);
   }
   for (const note of [spec.caption, spec.source, spec.asOf && `数据截至 ${formatMonth(spec.asOf)}`]) {

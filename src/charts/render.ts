@@ -11,7 +11,7 @@ import { chartMarks } from './marks.ts';
 import { chartData, type ChartData } from './rows.ts';
 import { chartSummary } from './summary.ts';
 import { finishSvg, plotClass } from './svg.ts';
-import { svgFile } from './svgFile.ts';
+import { svgFile, type SvgFileParts } from './svgFile.ts';
 import { chartTable } from './table.ts';
 import type { ChartSpec, RenderedChart } from './types.ts';
 
@@ -27,20 +27,24 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   const [wide, narrow] = spec.compact
     ? [drawChart(spec, chart, variants[1]!), { svg: '' }]
     : variants.map((variant) => drawChart(spec, chart, variant));
+  const phone = spec.compact ? wide! : (narrow as Drawing);
   const notes = [spec.caption, spec.source, spec.asOf && `数据截至 ${formatMonth(spec.asOf)}`];
+  const fileParts: SvgFileParts = {
+    title: spec.title,
+    summary,
+    legend: legendItems(spec, chart),
+    chart: wide!.svg,
+    width: wide!.width,
+    height: wide!.height,
+    notes: notes.filter((n): n is string => Boolean(n)),
+  };
   return {
     spec,
     svg: wide!.svg,
     svgNarrow: narrow!.svg,
-    svgFile: svgFile({
-      title: spec.title,
-      summary,
-      legend: legendItems(spec, chart),
-      chart: wide!.svg,
-      width: wide!.width,
-      height: wide!.height,
-      notes: notes.filter((n): n is string => Boolean(n)),
-    }),
+    svgFile: svgFile(fileParts),
+    // The shared picture is read on a phone (WeChat): it draws the phone-sized variant.
+    pictureParts: { ...fileParts, chart: phone.svg, width: phone.width, height: phone.height },
     summary,
     table,
     csv,

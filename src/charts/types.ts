@@ -64,6 +64,8 @@ export interface RenderedChart {
   svgNarrow: string;
   /** standalone SVG file: xmlns, embedded styles, title */
   svgFile: string;
+  /** the parts of svgFile with the phone-sized drawing (drawn charts only): the PNG picture's */
+  pictureParts?: import('./svgFile.ts').SvgFileParts;
   /** the automatically written Chinese sentence stating what the chart shows */
   summary: string;
   /** the data table: header cells and formatted body cells */

@@ -5,6 +5,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../project/current.ts';
 import { encodePath } from '../paths.ts';
 import { correctionItems } from '../releases/feed.ts';
+import { bulletinEntries } from '../views/bulletin.ts';
 
 // A dynamic route only so that the file can be left out when site.md has no `url`.
 export const getStaticPaths: GetStaticPaths = () => (getProject().site.url ? [{ params: { feed: 'rss' } }] : []);
@@ -23,7 +24,14 @@ export const GET: APIRoute = () => {
       pubDate: new Date(`${r.date}T00:00:00+08:00`),
       description: r.summary ?? undefined,
       link: new URL(`reports/${encodePath(r.slug)}/`, root).href,
-    })).concat(correctionItems(project, root)), // 数据更正 (contract §6.3)
+    })).concat(bulletinEntries(project).map((b) => ({
+      // the month's 通报 (contract §6.1)
+      title: b.title,
+      pubDate: new Date(`${b.date}T00:00:00+08:00`),
+      description: undefined,
+      link: new URL(b.path, root).href,
+    }))).concat(correctionItems(project, root)) // 数据更正 (contract §6.3)
+      .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()),
     customData: '<language>zh-cn</language>',
   });
 };

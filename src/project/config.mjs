@@ -22,6 +22,8 @@ export const ENV = {
   photoCacheDir: 'PHOTO_CACHE_DIR',
   /** the site this build's release is compared with (set by src/cli/astro.mjs; src/releases/) */
   previous: 'SITE_PREVIOUS',
+  /** the PNG pictures' cache (default node_modules/.cache/renju-pictures, git-ignored with it) */
+  pictureCacheDir: 'PICTURE_CACHE_DIR',
 };
 
 /**
@@ -33,6 +35,7 @@ export const ENV = {
  * @property {string | null} timingsFile
  * @property {string} photoCacheDir absolute
  * @property {string | null} previous absolute; null: no previous release (first release, or dev)
+ * @property {string} pictureCacheDir absolute
  */
 
 /**
@@ -53,6 +56,7 @@ export function readConfig(env = process.env) {
     timingsFile: value(ENV.timingsFile),
     photoCacheDir: path.resolve(value(ENV.photoCacheDir) ?? path.join('node_modules', '.cache', 'renju-photos')),
     previous: previous === null ? null : path.resolve(previous),
+    pictureCacheDir: path.resolve(value(ENV.pictureCacheDir) ?? path.join('node_modules', '.cache', 'renju-pictures')),
   };
 }
 

@@ -51,6 +51,8 @@ const fallbackSite: Site = {
   policeRecord: null,
   conacUrl: null,
   errorReportUrl: null,
+  redList: 3,
+  blackList: 3,
   about: { markdown: '', lineOffset: 0 },
   aboutPage: { html: '', toc: [], charts: [] },
 };

@@ -10,6 +10,9 @@ export interface BuildTimings {
   pages: number;
   /** photo encoding in the validation step (src/photos/prepare.ts) */
   photosMs?: number;
+  /** PNG pictures (src/outputs/picture.ts): time in renderFigure, and how many */
+  pictureMs?: number;
+  pictures?: number;
 }
 
 export function timings(): BuildTimings {

@@ -26,6 +26,8 @@ export interface Report {
   summary: string | null;
   /** a township of villages.csv (as written there), or as written when unknown (with a warning) */
   township: string | null;
+  /** `month: YYYY-MM`: the report is that month's 通报 commentary (contract §6.1) */
+  month: string | null;
   draft: boolean;
   html: string;
   toc: TocEntry[];
@@ -49,6 +51,7 @@ const fields = {
   date: { key: 'date', label: '日期', required: true },
   summary: { key: 'summary', label: '摘要' },
   township: { key: 'township', label: '乡镇' },
+  month: { key: 'month', label: '通报月份' },
   draft: { key: 'draft', label: '是否为草稿' },
 } satisfies Record<string, FieldSpec>;
 
@@ -105,6 +108,11 @@ export function parseReport(
       read.warning('township', `乡镇 "${township}" 不在村庄名录 (villages.csv) 中${suggestion(near)}`);
     } else township = known;
   }
+  let month = read.text(fields.month);
+  if (month !== null && !/^(20\d\d|2100)-(0[1-9]|1[0-2])$/.test(month)) {
+    read.error('month', `month（通报月份）应为 YYYY-MM 格式的月份（如 2023-06），实际为 "${month}"`);
+    month = null;
+  }
   const draft = read.boolean(fields.draft) ?? false;
   // A draft left out of the build is not checked either: it is work in progress.
   if (draft && !opts.includeDrafts) return { report: null, issues: [] };
@@ -128,7 +136,7 @@ export function parseReport(
   issues.push(...rendered.issues);
   if (title === null || date === null || UNSAFE_SLUG.test(slug)) return { report: null, issues };
   return {
-    report: { slug, file, title, date, summary, township, draft, html: rendered.html, toc: rendered.toc, charts: rendered.charts },
+    report: { slug, file, title, date, summary, township, month, draft, html: rendered.html, toc: rendered.toc, charts: rendered.charts },
     issues,
   };
 }

@@ -27,6 +27,10 @@ export interface SiteSettings {
   conacUrl: string | null;
   /** the 「我为政府网站找错」 link (http or https) */
   errorReportUrl: string | null;
+  /** how many best villages the month's 红榜 names (ties with the last included); 0 hides it */
+  redList: number;
+  /** how many last villages the month's 黑榜 names (ties likewise); 0 hides it */
+  blackList: number;
   /** the about page: Markdown body of content/site.md and the file lines before it */
   about: { markdown: string; lineOffset: number };
 }
@@ -43,6 +47,8 @@ const fields = {
   policeRecord: { key: 'police_record', label: '公安机关备案号' },
   conacUrl: { key: 'conac_url', label: '党政机关网站标识链接' },
   errorReportUrl: { key: 'error_report_url', label: '“我为政府网站找错”链接' },
+  redList: { key: 'red_list', label: '红榜村数' },
+  blackList: { key: 'black_list', label: '黑榜村数' },
 } satisfies Record<string, FieldSpec>;
 
 /** Parse the text of content/site.md (a missing title is an error; `title` is then empty). */
@@ -66,6 +72,14 @@ export function parseSiteSettings(text: string, file = SITE_FILE): { settings: S
     read.error('police_record', `police_record（公安机关备案号）应含备案编号的数字，例如 "赣公网安备36072302000123号"，实际为 "${policeRecord}"`);
     policeRecord = null;
   }
+  // 红榜 / 黑榜 sizes (contract §6.1): a whole number from 0 up, default 3.
+  const listSize = (field: FieldSpec): number => {
+    const value = read.text(field);
+    if (value === null) return 3;
+    if (/^\d{1,3}$/.test(value)) return Number(value);
+    read.error(field.key, `${field.key}（${field.label}）应为 0 或正整数（0 表示不显示），实际为 "${value}"`);
+    return 3;
+  };
   const settings: SiteSettings = {
     title: read.text(fields.title) ?? '',
     description: read.text(fields.description),
@@ -78,6 +92,8 @@ export function parseSiteSettings(text: string, file = SITE_FILE): { settings: S
     policeRecord,
     conacUrl: link(fields.conacUrl),
     errorReportUrl: link(fields.errorReportUrl),
+    redList: listSize(fields.redList),
+    blackList: listSize(fields.blackList),
     about: { markdown: fm.body, lineOffset: fm.lineOffset },
   };
   return { settings, issues };

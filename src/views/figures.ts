@@ -11,21 +11,24 @@ import { readConfig, type SiteConfig } from '../project/config.mjs';
 import type { Project } from '../project/project.ts';
 import { timings } from '../project/timings.ts';
 import { homeCharts, topicCharts, villageCharts } from './topics.ts';
+import { pictureSvg, pngOf, type PictureContext } from '../outputs/picture.ts';
 import { href } from '../paths.ts';
 
-/** Receives one download file of a chart: `<id>.csv` always, `<id>.svg` for a drawn chart. */
-export type DownloadWriter = (file: string, text: string) => void;
+/** Receives one download file of a chart: `<id>.csv` always, `<id>.svg` and `<id>.png` for a drawn chart. */
+export type DownloadWriter = (file: string, text: string | Uint8Array) => void;
 
 /** The addresses of a chart's downloads. */
-export type ChartLinks = (id: string) => { csvHref: string; svgHref: string };
+export type ChartLinks = (id: string) => { csvHref: string; svgHref: string; pngHref?: string };
 
 export interface FigureOptions {
   write: DownloadWriter;
   links: ChartLinks;
+  /** draw the chart's PNG picture too (contract §6.2) */
+  picture?: PictureContext;
 }
 
 /** Draw a chart: its files go to `write`, its <figure> links to `links`. */
-export function renderFigure(spec: ChartSpec, { write, links }: FigureOptions): string {
+export function renderFigure(spec: ChartSpec, { write, links, picture }: FigureOptions): string {
   const started = performance.now();
   const chart = renderChart(spec);
   const time = timings();
@@ -33,12 +36,28 @@ export function renderFigure(spec: ChartSpec, { write, links }: FigureOptions): 
   time.charts += 1;
   write(`${spec.id}.csv`, chart.csv);
   if (chart.svgFile !== '') write(`${spec.id}.svg`, chart.svgFile);
+  if (picture && chart.pictureParts) {
+    const drawing = performance.now();
+    write(`${spec.id}.png`, pngOf(pictureSvg(chart.pictureParts, picture), picture.cacheDir));
+    time.pictureMs = (time.pictureMs ?? 0) + performance.now() - drawing;
+    time.pictures = (time.pictures ?? 0) + 1;
+  }
   return figureHtml(chart, links(spec.id));
+}
+
+/** What a project's pictures carry: its name and 数据截至, and the cache folder. */
+export function pictureContext(project: Project, config: SiteConfig = readConfig()): PictureContext {
+  return { site: project.site.title, asOf: project.asOf, cacheDir: config.pictureCacheDir };
+}
+
+/** A chart's picture address, site-relative (`data/charts/<id>.png`), for og:image. */
+export function picturePath(id: string): string {
+  return `data/charts/${id}.png`;
 }
 
 /** Links under a site base (`/`, `/town/`). */
 export function chartLinks(base: string): ChartLinks {
-  return (id) => ({ csvHref: href(`data/charts/${id}.csv`, base), svgHref: href(`data/charts/${id}.svg`, base) });
+  return (id) => ({ csvHref: href(`data/charts/${id}.csv`, base), svgHref: href(`data/charts/${id}.svg`, base), pngHref: href(picturePath(id), base) });
 }
 
 /** Write into a folder, made on the first write (Astro empties its output folder when it starts). */
@@ -58,7 +77,12 @@ const noDownloads: DownloadWriter = () => {};
  * endpoints in src/pages/data/charts/ serve them (`npm run dev`, a plain `astro build`).
  */
 export function pageFigures(project: Project, config: SiteConfig = readConfig()): FigureOptions {
-  return { write: config.chartDir === null ? noDownloads : directoryWriter(config.chartDir), links: chartLinks(project.base) };
+  return {
+    write: config.chartDir === null ? noDownloads : directoryWriter(config.chartDir),
+    links: chartLinks(project.base),
+    // Without SITE_CHART_DIR the endpoint draws the picture (src/pages/data/charts/[id].png.ts).
+    ...(config.chartDir !== null ? { picture: pictureContext(project, config) } : {}),
+  };
 }
 
 /** Whether the pages write the chart downloads (a build through src/cli/astro.mjs). */
@@ -84,9 +108,10 @@ export function allCharts(project: Project): Map<string, ChartSpec> {
 }
 
 /** A chart's download files by name, drawn by renderFigure (the endpoints serve them). */
-export function chartFiles(project: Project, id: string): Map<string, string> {
+export function chartFiles(project: Project, id: string, withPicture = false): Map<string, string | Uint8Array> {
   const spec = allCharts(project).get(id);
-  const files = new Map<string, string>();
-  if (spec) renderFigure(spec, { write: (file, text) => files.set(file, text), links: chartLinks(project.base) });
+  const files = new Map<string, string | Uint8Array>();
+  const picture = withPicture ? { picture: pictureContext(project) } : {};
+  if (spec) renderFigure(spec, { write: (file, text) => files.set(file, text), links: chartLinks(project.base), ...picture });
   return files;
 }

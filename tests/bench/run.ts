@@ -2,7 +2,7 @@
 // how the build scales with the number of villages, and what one chart costs to render.
 // Prints a readable report and writes every figure to tests/output/bench.json.
 //
-//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300]
+//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000]
 //                          [--runs 5] [--chart-runs 50] [--keep] [--json <file>] [--dist <folder>]
 //
 // --dist measures a site already built with `--base /town/` instead of building the default one.
@@ -21,6 +21,7 @@ import { measurePages, type PageMeasure } from './pages.ts';
 import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
 import { photoBuild, photoPage } from './photos.ts';
 import { countyBench, countyPages, type CountyPages, type CountyResult } from './county.ts';
+import { pictureBuilds, type PictureBuild } from './pictures.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,6 +33,8 @@ const { values: args } = parseArgs({
     'skip-photos': { type: 'boolean', default: false },
     photos: { type: 'string', default: '300' },
     'skip-ledger': { type: 'boolean', default: false },
+    'skip-pictures': { type: 'boolean', default: false },
+    'picture-villages': { type: 'string', default: '0,3000' },
     'ledger-villages': { type: 'string', default: '3000' },
     'skip-county': { type: 'boolean', default: false },
     runs: { type: 'string', default: '5' },
@@ -44,7 +47,7 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
+  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
   process.exit(0);
 }
 
@@ -257,6 +260,15 @@ async function countyPagesSection(keep: boolean): Promise<CountyPages> {
   ));
   console.log(`   target: every page under ${int(r.maxBytes)} B → ${r.met ? 'MET' : 'NOT MET'}`);
   return r;
+/** The PNG pictures (contract §6.2): time added to a first build and to a rebuild with the cache. */
+async function picturesSection(list: string): Promise<PictureBuild[]> {
+  console.log('\n== 7. PNG pictures (resvg, shipped Noto Sans SC; first build with an empty cache, then a rebuild) ==');
+  const rows: PictureBuild[] = [];
+  for (const n of list.split(',').map((s) => Number(s.trim()))) rows.push(...await pictureBuilds(n, (l) => console.log(l)));
+  console.log(table(['site', 'build', 'whole build', 'pictures', 'time in pictures', 'largest PNG'], rows.map((r) => [
+    r.site, r.run, sec(r.buildMs), int(r.pictures), sec(r.pictureMs), `${kb(r.largestPng.bytes)} (${r.largestPng.file})`,
+  ])));
+  return rows;
 }
 
 async function main(): Promise<number> {
@@ -291,6 +303,7 @@ async function main(): Promise<number> {
     // --photos 0: the page figures only
     return { page: await photoPage(Number(args.runs), log), build: Number(args.photos) > 0 ? await photoBuild(Number(args.photos), log) : null };
   });
+  await section('pictures', args['skip-pictures']!, () => picturesSection(args['picture-villages']!));
   report.finishedAt = new Date().toISOString();
   mkdirSync(path.dirname(args.json!), { recursive: true });
   writeFileSync(args.json!, `${JSON.stringify(report, null, 2)}\n`);

@@ -29,9 +29,9 @@ function tempDir(): string {
 
 describe('readConfig', () => {
   test('maps each variable; empty or unset is the default', () => {
-    expect(readConfig({})).toEqual({ siteDir: path.resolve('.'), chartDir: null, now: null, buildStatus: null, timingsFile: null, photoCacheDir: path.resolve('node_modules/.cache/renju-photos'), previous: null });
-    expect(readConfig({ SITE_DIR: 'fixtures/a', SITE_CHART_DIR: 'out/charts', SITE_NOW: '2024-01', SITE_BUILD_STATUS: '/tmp/s', SITE_TIMINGS_FILE: '/tmp/t', SITE_CHART: 'x', PHOTO_CACHE_DIR: 'cache/p', SITE_PREVIOUS: 'live' }))
-      .toEqual({ siteDir: path.resolve('fixtures/a'), chartDir: path.resolve('out/charts'), now: '2024-01', buildStatus: '/tmp/s', timingsFile: '/tmp/t', photoCacheDir: path.resolve('cache/p'), previous: path.resolve('live') });
+    expect(readConfig({})).toEqual({ siteDir: path.resolve('.'), chartDir: null, now: null, buildStatus: null, timingsFile: null, photoCacheDir: path.resolve('node_modules/.cache/renju-photos'), pictureCacheDir: path.resolve('node_modules/.cache/renju-pictures'), previous: null });
+    expect(readConfig({ SITE_DIR: 'fixtures/a', SITE_CHART_DIR: 'out/charts', SITE_NOW: '2024-01', SITE_BUILD_STATUS: '/tmp/s', SITE_TIMINGS_FILE: '/tmp/t', SITE_CHART: 'x', PHOTO_CACHE_DIR: 'cache/p', PICTURE_CACHE_DIR: 'cache/g', SITE_PREVIOUS: 'live' }))
+      .toEqual({ siteDir: path.resolve('fixtures/a'), chartDir: path.resolve('out/charts'), now: '2024-01', buildStatus: '/tmp/s', timingsFile: '/tmp/t', photoCacheDir: path.resolve('cache/p'), pictureCacheDir: path.resolve('cache/g'), previous: path.resolve('live') });
     expect(readConfig({ SITE_DIR: '', SITE_CHART_DIR: '' })).toMatchObject({ siteDir: path.resolve('.'), chartDir: null });
   });
 
@@ -45,7 +45,7 @@ describe('readConfig', () => {
   });
 
   test('SITE_CHART_DIR changed after import is honoured: nothing caches it', () => {
-    const project = { base: '/' } as Project;
+    const project = { base: '/', site: { title: '示例' }, asOf: null } as unknown as Project;
     delete process.env.SITE_CHART_DIR;
     expect(downloadsFromPages()).toBe(false);
     const first = tempDir();

@@ -36,7 +36,7 @@ function sources(): [string, string][] {
 /** A writer that records what it is given. */
 function recording(): { files: Map<string, string>; figures: FigureOptions } {
   const files = new Map<string, string>();
-  return { files, figures: { write: (file, text) => files.set(file, text), links: chartLinks(project.base) } };
+  return { files, figures: { write: (file, text) => files.set(file, text as string), links: chartLinks(project.base) } };
 }
 
 describe('one chart pipeline', () => {
@@ -81,7 +81,9 @@ describe('one chart pipeline', () => {
     const figures = pageFigures(project, { ...readConfig({}), chartDir: out });
     fillCharts(report.html, report.charts, (spec) => renderFigure(spec, figures));
     const id = report.charts[0]!.spec.id;
-    expect(readdirSync(out).sort()).toEqual([`${id}.csv`, `${id}.svg`]);
+    expect(readdirSync(out).sort()).toEqual([`${id}.csv`, `${id}.png`, `${id}.svg`]);
+    // the picture is a PNG (contract §6.2)
+    expect(readFileSync(path.join(out, `${id}.png`)).subarray(1, 4).toString()).toBe('PNG');
     expect(readFileSync(path.join(out, `${id}.csv`), 'utf8')).toBe(chartFiles(project, id).get(`${id}.csv`));
   });
 });

@@ -25,7 +25,8 @@ describe('renderMarkdown(source, ctx)', () => {
     expect(r.charts[0]!.spec.id).toBe('report-test-1');
     expect(r.html).toContain('href="/town/data/charts/report-test-1.csv"');
     expect(r.html).toContain('href="/town/data/charts/report-test-1.svg"');
-    const links = { csvHref: '/town/data/charts/report-test-1.csv', svgHref: '/town/data/charts/report-test-1.svg' };
+    const links = { csvHref: '/town/data/charts/report-test-1.csv', svgHref: '/town/data/charts/report-test-1.svg', pngHref: '/town/data/charts/report-test-1.png' };
+    expect(r.html).toContain('<a href="/town/data/charts/report-test-1.png" download>图片（PNG）</a>');
     expect(r.html).toContain(figureHtml(renderChart(r.charts[0]!.spec), links));
     expectGolden('chart-fence', r.html);
   });
@@ -65,7 +66,7 @@ describe('renderMarkdown(source, ctx)', () => {
       ['report-test-1', '预设 cleanup-monthly 村 v2', '本村数据'],
       ['report-test-2', '白沙镇覆盖率', undefined],
     ]);
-    expect(r.html).toContain(figureHtml(renderChart(r.charts[1]!.spec), { csvHref: '/data/charts/report-test-2.csv', svgHref: '/data/charts/report-test-2.svg' }));
+    expect(r.html).toContain(figureHtml(renderChart(r.charts[1]!.spec), { csvHref: '/data/charts/report-test-2.csv', svgHref: '/data/charts/report-test-2.svg', pngHref: '/data/charts/report-test-2.png' }));
     expectGolden('chart-preset', r.html);
   });
 

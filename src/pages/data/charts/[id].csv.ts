@@ -9,6 +9,6 @@ export const getStaticPaths: GetStaticPaths = () =>
 
 export const GET: APIRoute = ({ params }) => {
   const id = params.id!;
-  const csv = chartFiles(getProject(), id).get(`${id}.csv`)!;
+  const csv = chartFiles(getProject(), id).get(`${id}.csv`) as string;
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

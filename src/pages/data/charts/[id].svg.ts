@@ -15,6 +15,6 @@ export const getStaticPaths: GetStaticPaths = () => {
 
 export const GET: APIRoute = ({ params }) => {
   const id = params.id!;
-  const svg = chartFiles(getProject(), id).get(`${id}.svg`)!;
+  const svg = chartFiles(getProject(), id).get(`${id}.svg`) as string;
   return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };

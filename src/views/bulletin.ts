@@ -1,0 +1,164 @@
+// The month's 通报 (contract §6.1): for every month of inspections, its ranking with change of
+// rank, the 红榜 and 黑榜, the month's other figures as sentences, and the staff commentary (a
+// report with `month: YYYY-MM`). Every figure comes from the metric functions the topic pages use
+// (src/metrics/), formatted by src/format.ts.
+import type { ChartSpec } from '../charts/types.ts';
+import type { Month, Tables } from '../data/types.ts';
+import { formatMonth, formatPercent, formatQuantity } from '../format.ts';
+import { cleanupByMonth, hasCleanupMetric } from '../metrics/cleanup.ts';
+import { conversionsTotal, coverageByMonth } from '../metrics/coverage.ts';
+import { scopeProgress } from '../metrics/progress.ts';
+import { ranking, type RankEntry } from '../metrics/ranks.ts';
+import { siteScope, villageLabel } from '../metrics/scope.ts';
+import { createIndex } from '../metrics/tableIndex.ts';
+import type { Project } from '../project/project.ts';
+import type { Report } from '../texts/reports.ts';
+import { manyVillages } from './tables.ts';
+import { currentRelease } from '../releases/current.ts';
+import type { Release } from '../releases/record.ts';
+import { inspectionsSchema } from '../data/datasets/inspections.ts';
+
+/** `2023年6月人居环境整治考评通报`: the 通报's title on /reports/, in RSS and on its page. */
+export function bulletinTitle(month: Month): string {
+  return `${formatMonth(month)}人居环境整治考评通报`;
+}
+
+/** `2023年6月人居环境整治红黑榜`: the title of the month's 红黑榜 picture. */
+export function hongheiTitle(month: Month): string {
+  return `${formatMonth(month)}人居环境整治红黑榜`;
+}
+
+/**
+ * The date a month's 通报 is listed under (/reports/, RSS): the day of the release that first
+ * published the month (contract §6.1), from the release record (src/releases/). Without a record
+ * (dev preview, a broken record that stops the build anyway) it is the month's last day.
+ */
+export function bulletinDate(project: Project, month: Month): string {
+  return bulletinDay(currentRelease(project).plan?.record.releases ?? [], month);
+}
+
+/** The day of the first of `releases` that added `month` to inspections, else the month's last day. */
+export function bulletinDay(releases: readonly Pick<Release, 'date' | 'monthsAdded'>[], month: Month): string {
+  const first = releases.find((r) => r.monthsAdded.some((a) => a.dataset === inspectionsSchema.name && a.months.includes(month)));
+  if (first) return first.date;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(last).padStart(2, '0')}`;
+}
+
+/** Every month of inspections, earliest first. */
+export function bulletinMonths(tables: Tables): Month[] {
+  return createIndex(tables).inspections?.months ?? [];
+}
+
+/**
+ * The months whose print job (/ranking/<YYYY-MM>/print/) is built. Every sheet is the village
+ * sheet of today, whatever the month, so a county of thousands of villages would print the same
+ * sheets again for every month (3,000 villages × 24 months = 72,000 sheets, gigabytes of HTML):
+ * there, past the point where pages switch to township summaries, only the latest month has one.
+ */
+export function printMonths(tables: Tables): Month[] {
+  const months = bulletinMonths(tables);
+  return manyVillages(tables) ? months.slice(-1) : months;
+}
+
+/** The best `size` entries and any tied with the last of them (ranking is best first). */
+export function redList(entries: readonly RankEntry[], size: number): RankEntry[] {
+  if (size <= 0 || entries.length === 0) return [];
+  const last = entries[Math.min(size, entries.length) - 1]!.score.value;
+  return entries.filter((e) => e.score.value >= last);
+}
+
+/** The last `size` entries and any tied with the first of them, lowest score first. */
+export function blackList(entries: readonly RankEntry[], size: number): RankEntry[] {
+  if (size <= 0 || entries.length === 0) return [];
+  const first = entries[Math.max(0, entries.length - size)]!.score.value;
+  return entries.filter((e) => e.score.value <= first).reverse();
+}
+
+/** `第 1 名 新塘村（洋江镇）96 分`: a 红榜/黑榜 line. */
+export function listLine(tables: Tables, e: RankEntry): string {
+  return `第 ${e.rank} 名 ${e.village.name}（${e.village.township}） ${formatQuantity(e.score)} 分`;
+}
+
+/**
+ * The month's other figures as sentences, from the same metric functions as /cleanup/, /toilets/
+ * and /construction/: garbage cleared that month, conversions that month and coverage at its end,
+ * and the construction points' progress (not monthly: as of the data).
+ */
+export function monthSentences(tables: Tables, month: Month): string[] {
+  const out: string[] = [];
+  const when = formatMonth(month);
+  if (tables.cleanup && hasCleanupMetric(tables, 'garbage_t')) {
+    const garbage = cleanupByMonth(tables, siteScope, 'garbage_t').find((m) => m.month === month)?.value;
+    if (garbage) out.push(`${when}共清理垃圾 ${formatQuantity(garbage)} 吨。`);
+  }
+  if (tables.toilets) {
+    const converted = conversionsTotal(tables, siteScope, { from: month, to: month });
+    const coverage = coverageByMonth(tables, siteScope).find((c) => c.month === month);
+    const parts: string[] = [];
+    if (converted) parts.push(`完成改厕 ${formatQuantity(converted)} 户`);
+    if (coverage?.percent) parts.push(`月底无害化卫生户厕覆盖率为 ${formatPercent(coverage.percent.value, coverage.percent.approx)}`);
+    if (parts.length > 0) out.push(`${when}${parts.join('，')}。`);
+  }
+  if (tables.constructionPoints && tables.constructionItems) {
+    const progress = scopeProgress(tables, siteScope);
+    if (progress.percent) out.push(`新农村建设点平均完成进度为 ${formatPercent(progress.percent.value, progress.percent.approx)}（按最新上报数据）。`);
+  }
+  return out;
+}
+
+export interface Bulletin {
+  month: Month;
+  title: string;
+  ranking: RankEntry[];
+  red: RankEntry[];
+  black: RankEntry[];
+  sentences: string[];
+  /** reports whose front matter has `month:` this month */
+  commentary: Report[];
+}
+
+export function bulletin(project: Project, month: Month): Bulletin {
+  const { tables, site } = project;
+  const entries = ranking(tables, month);
+  return {
+    month,
+    title: bulletinTitle(month),
+    ranking: entries,
+    red: redList(entries, site.redList),
+    black: blackList(entries, site.blackList),
+    sentences: monthSentences(tables, month),
+    commentary: project.reports.filter((r) => r.month === month),
+  };
+}
+
+/** The 红黑榜 chart of a month: the listed villages' scores, 红榜 first. Drawn like every chart. */
+export function hongheiSpec(project: Project, month: Month): ChartSpec {
+  const { tables } = project;
+  const b = bulletin(project, month);
+  const rows = [
+    ...b.red.map((e) => ({ village: villageLabel(tables, e.village), list: '红榜', value: e.score.value, approx: e.score.approx })),
+    ...b.black.map((e) => ({ village: villageLabel(tables, e.village), list: '黑榜', value: e.score.value, approx: e.score.approx })),
+  ];
+  return {
+    id: `honghei-${month}`,
+    type: 'bar',
+    title: hongheiTitle(month),
+    x: { key: 'village', label: '村', type: 'text' },
+    y: { key: 'value', label: '得分', type: 'number', unit: '分', measure: 'rate' },
+    color: { key: 'list', label: '榜单', type: 'text' },
+    // The palette's second hue (vermillion) for 红榜: domain order picks the colour (charts/palette.ts).
+    colorDomain: ['黑榜', '红榜'],
+    yDomain: [0, 100],
+    rows,
+    source: '数据来源：data/inspections.csv',
+    asOf: month,
+  };
+}
+
+/** The 通报 as entries of /reports/ and the RSS feed. */
+export function bulletinEntries(project: Project): { title: string; date: string; path: string; month: Month }[] {
+  if (!project.tables.inspections) return [];
+  return bulletinMonths(project.tables).map((month) => ({ title: bulletinTitle(month), date: bulletinDate(project, month), path: `ranking/${month}/`, month }));
+}

@@ -1,0 +1,70 @@
+// The month's 通报 (contract §6.1): 红榜/黑榜 with ties, settings, titles and dates.
+import { describe, expect, test } from 'vitest';
+import { blackList, bulletinDay, bulletinTitle, hongheiTitle, redList } from '../../src/views/bulletin.ts';
+import type { RankEntry } from '../../src/metrics/ranks.ts';
+import { parseSiteSettings } from '../../src/texts/settings.ts';
+import { rankBy } from '../../src/metrics/ranks.ts';
+
+function entries(scores: number[]): RankEntry[] {
+  const items = scores.map((s, i) => ({ id: `v${i}`, s }));
+  return rankBy(items, (x) => x.s, (x) => x.id).map(({ item, rank }) => ({
+    month: '2023-06', village: { id: item.id, name: item.id, township: '洋江镇' } as RankEntry['village'],
+    score: { value: item.s, approx: false }, rank, of: scores.length, previousRank: null, change: null,
+  }));
+}
+const ids = (list: RankEntry[]) => list.map((e) => e.village.id);
+
+describe('红榜 and 黑榜', () => {
+  const ranked = entries([95, 90, 88, 88, 80, 75, 70, 70]);
+  test('the best n and any tied with the last of them', () => {
+    expect(ids(redList(ranked, 3))).toEqual(['v0', 'v1', 'v2', 'v3']);
+    expect(ids(redList(ranked, 2))).toEqual(['v0', 'v1']);
+  });
+  test('the last n, lowest first, and any tied with the first of them', () => {
+    expect(ids(blackList(ranked, 1))).toEqual(['v7', 'v6']);
+    expect(ids(blackList(ranked, 3))).toEqual(['v7', 'v6', 'v5']);
+  });
+  test('0 hides a list; a list longer than the ranking is the ranking', () => {
+    expect(redList(ranked, 0)).toEqual([]);
+    expect(blackList(ranked, 0)).toEqual([]);
+    expect(redList(ranked, 20)).toHaveLength(8);
+  });
+});
+
+describe('settings red_list and black_list', () => {
+  const site = (lines: string) => parseSiteSettings(`---\ntitle: 示例\n${lines}---\n`);
+  test('default 3 and 3', () => {
+    expect(site('').settings).toMatchObject({ redList: 3, blackList: 3 });
+  });
+  test('whole numbers, 0 hides', () => {
+    expect(site('red_list: 5\nblack_list: 0\n').settings).toMatchObject({ redList: 5, blackList: 0 });
+  });
+  test('anything else is a Chinese error at its line', () => {
+    const { issues } = site('red_list: 三\nblack_list: -1\n');
+    expect(issues.map((i) => `${i.path}:${i.row} ${i.code} ${i.message}`)).toEqual([
+      'content/site.md:3 frontmatter-error red_list（红榜村数）应为 0 或正整数（0 表示不显示），实际为 "三"',
+      'content/site.md:4 frontmatter-error black_list（黑榜村数）应为 0 或正整数（0 表示不显示），实际为 "-1"',
+    ]);
+  });
+});
+
+describe('titles and dates', () => {
+  test('as the contract writes them', () => {
+    expect(bulletinTitle('2023-06')).toBe('2023年6月人居环境整治考评通报');
+    expect(hongheiTitle('2023-12')).toBe('2023年12月人居环境整治红黑榜');
+  });
+  test('dated by the release that first published the month (contract §6.1)', () => {
+    const added = (dataset: string, months: string[]) => ({ dataset, title: dataset, months });
+    const releases = [
+      { date: '2023-07-03', monthsAdded: [added('inspections', ['2023-05', '2023-06']), added('cleanup', ['2023-07'])] },
+      { date: '2023-08-02', monthsAdded: [added('cleanup', ['2023-08'])] },
+      { date: '2023-08-09', monthsAdded: [added('inspections', ['2023-07'])] },
+    ];
+    expect(bulletinDay(releases, '2023-06')).toBe('2023-07-03');
+    expect(bulletinDay(releases, '2023-07')).toBe('2023-08-09');
+  });
+  test('without a record (dev preview): the month's last day', () => {
+    expect(bulletinDay([], '2023-06')).toBe('2023-06-30');
+    expect(bulletinDay([], '2024-02')).toBe('2024-02-29');
+  });
+});
