@@ -22,7 +22,11 @@ function inferType(col: ColumnSpec, cells: readonly string[]): ColumnSpec['type'
   if (filled.length === 0) return 'text';
   if (filled.every((c) => parseMonth(c, col.label).ok)) return 'month';
   const rule = freeRule(col);
-  if (filled.every((c) => parseNumber(c, rule).ok)) return 'number';
+  // A number of 10^15 or more is still a number, and an error at its cell (contract §3.9).
+  if (filled.every((c) => {
+    const r = parseNumber(c, rule);
+    return r.ok || r.tooLarge === true;
+  })) return 'number';
   return 'text';
 }
 
@@ -98,6 +102,9 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
           if (r.ok) {
             value = r.value;
             if (r.warning) issues.push({ path, row: record.line, column: columnOf(record, index), code: 'warning', message: r.warning });
+          } else {
+            issues.push({ path, row: record.line, column: columnOf(record, index), code: r.code, message: r.message });
+            accepted.delete(record);
           }
         } else value = raw.trim();
       }

@@ -34,11 +34,14 @@ function guarded<T>(path: string, issues: Issue[], fallback: T, run: () => T): T
   try {
     return run();
   } catch (error) {
+    // A bug of the tool, never a user's mistake (contract §5): its own code, at the file being read.
     issues.push({
       path,
-      code: 'encoding-error',
+      code: 'internal-error',
       internal: true,
-      message: `读取此文件时出现意外的内部错误（${error instanceof Error ? error.message : String(error)}）；请把此文件发给网站维护人员`,
+      structural: true,
+      detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      message: `读取此文件时本工具出现内部错误（不是您的数据有误）；请把此文件和这条信息发给网站维护人员`,
     });
     return fallback;
   }
@@ -200,7 +203,8 @@ export function loadTables<Reg extends readonly AnySchema[] = Registry>(
   const datasets: readonly AnySchema[] = options.registry ?? registry;
   const issues: Issue[] = [];
   const nothing: Record<string, unknown> = { free: [] };
-  for (const schema of datasets) nothing[schema.table] = schema.required ? emptyDataset(schema, defaultPath(schema)) : null;
+  // A crash between files leaves every dataset damaged by it: no consequence lines (§5).
+  for (const schema of datasets) nothing[schema.table] = { ...emptyDataset(schema, defaultPath(schema)), damaged: 'data' };
   // Each file is guarded on its own; this is the last line of defence for the glue between them.
   const tables = guarded('data', issues, nothing, () => loadAll(files, issues, currentMonth(options.now ?? new Date()), datasets));
   recordRegistry(tables, datasets);
@@ -275,7 +279,8 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
   function load<R>(schema: AnySchema): KnownResult<R> | null {
     const file = known.get(schema.name);
     if (!file) return null;
-    const fallback: KnownResult<R> = { dataset: emptyDataset<R>(schema, file.path), usable: false, rejected: [] };
+    // After a crash the dataset is damaged: what depends on it follows from the crash (§5).
+    const fallback: KnownResult<R> = { dataset: { ...emptyDataset<R>(schema, file.path), damaged: file.path }, usable: false, rejected: [] };
     return guarded(file.path, issues, fallback, () => {
       const source = file.source();
       // A file that could not be decoded: what depends on it follows from its problem (§5).
@@ -308,7 +313,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
   tables.free = [...free.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, file]) =>
-      guarded(file.path, issues, { name, file: file.path, columns: [], rows: [] }, () => {
+      guarded(file.path, issues, { name, file: file.path, columns: [], rows: [], damaged: file.path }, () => {
         const source = file.source();
         return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, issues);
       }),
