@@ -13,7 +13,7 @@ import { checkShape } from './shape.ts';
 import { columnOf, type Source } from './source.ts';
 import { checkTotals, type BodyLine, type TotalColumn } from './totals.ts';
 import type { ColumnSpec, Dataset, Issue, Quantity } from './types.ts';
-import { checkUnique, uniqueKey } from './unique.ts';
+import { checkUnique, uniqueKey, type UniqueKey } from './unique.ts';
 
 const EMPTY = Symbol('empty cell');
 
@@ -48,7 +48,14 @@ function rowsText(lines: readonly number[]): string {
   return first === last ? `第 ${first} 行` : `第 ${first}–${last} 行`;
 }
 
-export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, refs: References, issues: Issue[]): KnownResult<R> {
+export function loadKnown<R>(
+  schema: DatasetSchema<string, R>,
+  source: Source,
+  refs: References,
+  issues: Issue[],
+  /** unique keys shared by the sheets of one workbook read as one table (§3.9) */
+  shared?: Map<string, UniqueKey>,
+): KnownResult<R> {
   const path = source.path;
   const empty: KnownResult<R> = {
     dataset: { name: schema.name, file: path, columns: [], rows: [] },
@@ -91,7 +98,14 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
     .map((key) => present.find((c) => c.key === key)!);
   const keys = (schema.unique ?? [])
     .filter((cols) => cols.every((k) => indexOf.has(k)))
-    .map((cols) => uniqueKey(cols.map((k) => present.find((c) => c.key === k)!)));
+    .map((cols) => {
+      const made = () => uniqueKey(cols.map((k) => present.find((c) => c.key === k)!));
+      if (shared === undefined) return made();
+      const id = cols.join('\u0000');
+      let key = shared.get(id);
+      if (key === undefined) shared.set(id, (key = made()));
+      return key;
+    });
   const totalColumns: (TotalColumn & { col: ColumnSpec })[] = present
     .filter((c) => (c.type === 'number' || c.type === 'integer') && c.max === undefined)
     .map((col) => ({ col, index: indexOf.get(col.key)!, label: col.label, column: position(col.key) }));
@@ -245,7 +259,7 @@ export function loadKnown<R>(schema: DatasetSchema<string, R>, source: Source, r
     }
 
     for (const key of keys) {
-      const problem = checkUnique(key, values, rawOf, line);
+      const problem = checkUnique(key, values, rawOf, line, shared && path);
       if (problem) {
         issues.push({ ...at(problem.key), code: problem.code, message: problem.message });
         ok = false;

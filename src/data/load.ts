@@ -15,6 +15,8 @@ import { columnName, csvSource, type Source } from './source.ts';
 import type { Dataset, FreeRow, Issue, Tables } from './types.ts';
 import { currentMonth } from './mistakes.ts';
 import { readWorkbook, REFUSED_EXTENSIONS, type WorkbookSheet } from './workbook.ts';
+import { namesColumns, townshipColumn } from './layout.ts';
+import type { UniqueKey } from './unique.ts';
 
 export interface DataFile {
   /** relative to the project root, forward slashes: `data/cleanup.csv` */
@@ -97,6 +99,8 @@ interface Offer {
   path: string;
   copy: boolean;
   source: () => Source | null;
+  /** a workbook named after a known dataset: every sheet that holds it, read as one table (§3.9) */
+  sheets?: () => Source[];
 }
 
 /**
@@ -113,8 +117,38 @@ function extensionOf(base: string): string {
   return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
 }
 
-function sheetSource(file: string, names: string[], sheet: WorkbookSheet): Source {
-  return { path: `${file}[${sheet.name}]`, file, kind: 'sheet', names: [sheet.name, ...names], records: sheet.records };
+/** `第 12–13、20 行`, `第 C–D 列`: runs of consecutive numbers. */
+function runs(numbers: readonly number[], name: (n: number) => string = String): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    parts.push(j === i ? name(numbers[i]!) : `${name(numbers[i]!)}–${name(numbers[j]!)}`);
+    i = j + 1;
+  }
+  return parts.length > 8 ? `${parts.slice(0, 8).join('、')} 等` : parts.join('、');
+}
+
+function sheetSource(file: string, names: string[], sheet: WorkbookSheet, issues: Issue[]): Source {
+  const path = `${file}[${sheet.name}]`;
+  // Hidden rows, columns and sheets are read like visible ones (Excel's SUM counts them too), with
+  // one warning per sheet that names them (contract §3.9).
+  const rows = sheet.hiddenRows ?? [];
+  const columns = sheet.hiddenColumns ?? [];
+  const parts = [
+    ...(sheet.hidden ? [`工作表「${sheet.name}」`] : []),
+    ...(rows.length > 0 ? [`第 ${runs(rows)} 行`] : []),
+    ...(columns.length > 0 ? [`第 ${runs(columns, columnName)} 列`] : []),
+  ];
+  if (parts.length > 0) {
+    issues.push({
+      path,
+      ...(rows.length > 0 && { row: rows[0] }),
+      code: 'warning',
+      message: `${parts.join('、')}在 Excel 中被隐藏，已计入（Excel 的求和也计入隐藏的行）；如其中的数据不应公布，请在原表中删除，而不是隐藏`,
+    });
+  }
+  return { path, file, kind: 'sheet', names: [sheet.name, ...names], records: sheet.records };
 }
 
 /** What each file offers, with whole-file problems (refused formats, unreadable workbooks). */
@@ -153,12 +187,34 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
     const own = knownName(name, datasets);
     const named = filled.filter((s) => knownName(copyBase(s.name).base, datasets) !== undefined);
     if (own !== undefined || named.length === 0) {
-      // A workbook named after a dataset (or a free one): its first non-empty sheet.
       if (first === undefined) {
         issues.push({ path, code: 'blank-header', message: '工作簿中没有任何数据：第一个工作表的第一行应为表头（列名），其下每行一条数据' });
         continue;
       }
-      offers.push({ dataset: own ?? name, path: `${path}[${first.name}]`, copy, source: () => sheetSource(path, [stem], first) });
+      // A workbook named after a known dataset: every non-empty sheet whose header names the
+      // dataset's columns, as one table (one sheet per township, year or quarter; §3.9).
+      const schema = datasets.find((d) => d.name === own);
+      const holding = schema === undefined ? [] : filled.filter((s) => namesColumns(s.records, schema, [...schema.columns, townshipColumn]));
+      const read = holding.length > 0 ? holding : [first];
+      const skipped = filled.filter((s) => !read.includes(s));
+      if (skipped.length > 0) {
+        const what = schema !== undefined ? `「${schema.title}」的表头（至少两个列名，如 ${schema.columns.slice(0, 2).map((c) => c.label).join('、')}）` : '要读取的数据（只读取了第一个有数据的工作表）';
+        issues.push({
+          path,
+          code: 'warning',
+          message:
+            `工作表${skipped.map((s) => `「${s.name}」`).join('')}中没有${what}，未读取；` +
+            `已读取：${read.map((s) => `「${s.name}」`).join('')}。如其中有要公布的数据，请把它放到单独的文件中`,
+        });
+      }
+      const sheetPath = read.length === 1 ? `${path}[${read[0]!.name}]` : path;
+      offers.push({
+        dataset: own ?? name,
+        path: sheetPath,
+        copy,
+        source: () => sheetSource(path, [stem], read[0]!, issues),
+        ...(read.length > 1 && { sheets: () => read.map((sheet) => sheetSource(path, [stem], sheet, issues)) }),
+      });
       continue;
     }
     // A ledger workbook: each sheet named after a dataset supplies it.
@@ -168,10 +224,11 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
         dataset: knownName(sheetName.base, datasets)!,
         path: `${path}[${sheet.name}]`,
         copy: copy || sheetName.copy,
-        source: () => sheetSource(path, [stem], sheet),
+        source: () => sheetSource(path, [stem], sheet, issues),
       });
     }
-    const skipped = filled.filter((s) => !named.includes(s) && !s.hidden).map((s) => `「${s.name}」`);
+    // Hidden sheets too: no sheet with rows is skipped in silence (§3.9).
+    const skipped = filled.filter((s) => !named.includes(s)).map((s) => `「${s.name}」`);
     if (skipped.length > 0) {
       issues.push({
         path,
@@ -224,6 +281,7 @@ export function loadTables<Reg extends readonly AnySchema[] = Registry>(
 interface Chosen {
   path: string;
   source: () => Source | null;
+  sheets?: () => Source[];
 }
 
 function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: readonly AnySchema[]): Record<string, unknown> {
@@ -260,7 +318,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
         message: `文件名像是副本，已作为数据集${title}读取；建议改名为 ${dataset}.csv 或其中文名`,
       });
     }
-    const entry = { path: chosen.path, source: chosen.source };
+    const entry = { path: chosen.path, source: chosen.source, ...(chosen.sheets && { sheets: chosen.sheets }) };
     if (schema) known.set(schema.name, entry);
     else free.set(dataset, entry);
   }
@@ -282,6 +340,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     // After a crash the dataset is damaged: what depends on it follows from the crash (§5).
     const fallback: KnownResult<R> = { dataset: { ...emptyDataset<R>(schema, file.path), damaged: file.path }, usable: false, rejected: [] };
     return guarded(file.path, issues, fallback, () => {
+      if (file.sheets) return loadSheets<R>(schema, file.path, file.sheets(), refs, issues);
       const source = file.source();
       // A file that could not be decoded: what depends on it follows from its problem (§5).
       return source === null ? { ...fallback, dataset: { ...fallback.dataset, damaged: file.path } } : loadKnown<R>(schema, source, refs, issues);
@@ -327,6 +386,33 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     }
   }
   return tables;
+}
+
+/**
+ * Several sheets of one workbook as one table (§3.9): each sheet is laid out and read on its own
+ * (its own title rows, header and totals), and a key repeated across sheets is a unique-error.
+ */
+function loadSheets<R>(schema: AnySchema, file: string, sources: Source[], refs: References, issues: Issue[]): KnownResult<R> {
+  const unique = new Map<string, UniqueKey>();
+  const results = sources.map((source) => loadKnown<R>(schema, source, refs, issues, unique));
+  const keys = new Set(results.flatMap((r) => r.dataset.columns.map((c) => c.key)));
+  const columns = results.flatMap((r) => r.dataset.columns).filter((c, i, all) => all.findIndex((d) => d.key === c.key) === i);
+  columns.sort((a, b) => schema.columns.findIndex((c) => c.key === a.key) - schema.columns.findIndex((c) => c.key === b.key));
+  const damaged = results.find((r) => r.dataset.damaged !== undefined)?.dataset.damaged;
+  const dataset: Dataset<R> = {
+    name: schema.name,
+    file,
+    columns: columns.filter((c) => keys.has(c.key)),
+    rows: results.flatMap((r) => r.dataset.rows),
+    ...(damaged !== undefined && { damaged }),
+  };
+  const positions = results.find((r) => r.positions)?.positions;
+  return {
+    dataset,
+    usable: results.every((r) => r.usable),
+    rejected: results.flatMap((r) => r.rejected),
+    ...(positions && { positions }),
+  };
 }
 
 const READ = /\.(?:csv|txt|xlsx|xls|et|ett|ets|numbers|ods|fods|xlsm|xlsb|xltx|xlt)$/i;

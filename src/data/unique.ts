@@ -8,6 +8,8 @@ import type { ColumnSpec, Issue } from './types.ts';
 export interface UniqueKey {
   columns: ColumnSpec[];
   seen: Map<string, number>;
+  /** the sheet each value was first seen in, when one key spans the sheets of a workbook */
+  where?: Map<string, string>;
 }
 
 export function uniqueKey(columns: ColumnSpec[]): UniqueKey {
@@ -32,6 +34,8 @@ export function checkUnique(
   values: Map<string, unknown>,
   rawOf: (key: string) => string | undefined,
   line: number,
+  /** the sheet being read, when the key is shared across sheets */
+  path?: string,
 ): Pick<Issue, 'code' | 'message'> & { key: string } | null {
   const parts: string[] = [];
   for (const col of key.columns) {
@@ -43,8 +47,11 @@ export function checkUnique(
   const earlier = key.seen.get(id);
   if (earlier === undefined) {
     key.seen.set(id, line);
+    if (path !== undefined) (key.where ??= new Map()).set(id, path);
     return null;
   }
+  const there = key.where?.get(id);
+  const row = there !== undefined && there !== path ? `与 ${there} 第 ${earlier} 行重复` : `与第 ${earlier} 行重复`;
   const cols = key.columns;
   const labels = cols.map((c) => `「${c.label}」`).join('');
   const shown = cols.map((c) => quote(rawOf(c.key) ?? '')).join('、');
@@ -53,7 +60,7 @@ export function checkUnique(
     return {
       key: 'name',
       code: 'unique-error',
-      message: `「${cols[1]!.label}」${quote(rawOf('name') ?? '')} 与第 ${earlier} 行重复：同一乡镇（${String(values.get('township'))}）内村名不能相同`,
+      message: `「${cols[1]!.label}」${quote(rawOf('name') ?? '')} ${row}：同一乡镇（${String(values.get('township'))}）内村名不能相同`,
     };
   }
   return {
@@ -61,7 +68,7 @@ export function checkUnique(
     code: 'unique-error',
     message:
       cols.length === 1
-        ? `${labels}${shown} 与第 ${earlier} 行重复；${labels}不能重复`
-        : `${labels}为 ${shown} 的行与第 ${earlier} 行重复；同一组合只能有一行`,
+        ? `${labels}${shown} ${row}；${labels}不能重复`
+        : `${labels}为 ${shown} 的行${row}；同一组合只能有一行`,
   };
 }

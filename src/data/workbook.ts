@@ -38,6 +38,21 @@ export interface WorkbookSheet {
   hidden: boolean;
   /** non-blank rows; `line` is the row number Excel shows */
   records: GridRecord[];
+  /** rows (as Excel numbers them) and 1-based columns hidden in Excel that hold something */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+/** Hidden rows and columns that hold a value: read like the others, and named in a warning. */
+function hiddenWithData(records: readonly GridRecord[], rows: Iterable<number>, columns: Iterable<number>): { hiddenRows: number[]; hiddenColumns: number[] } {
+  const rowSet = new Set(rows);
+  const colSet = new Set(columns);
+  const hiddenRows = records.filter((r) => rowSet.has(r.line - 1)).map((r) => r.line);
+  const hiddenColumns = [...colSet]
+    .filter((c) => records.some((r) => (r.cells[c] ?? '').trim() !== ''))
+    .sort((a, b) => a - b)
+    .map((c) => c + 1);
+  return { hiddenRows, hiddenColumns };
 }
 
 export type WorkbookRead = { ok: true; sheets: WorkbookSheet[] } | { ok: false; message: string };
@@ -101,7 +116,7 @@ function fastSheets(bytes: Uint8Array): WorkbookSheet[] | null {
     s.rows.forEach((cells, i) => {
       if (cells && !isBlankRow(cells)) records.push({ line: i + 1, cells });
     });
-    return { name: s.name, hidden: s.hidden, records };
+    return { name: s.name, hidden: s.hidden, records, ...hiddenWithData(records, s.hiddenRows, s.hiddenColumns) };
   });
 }
 
@@ -140,7 +155,7 @@ export function readWorkbook(bytes: Uint8Array, extension: string, engine: 'auto
       cellNF: true,
       cellFormula: false,
       cellHTML: false,
-      cellStyles: false,
+      cellStyles: true, // for the hidden rows and columns (`!rows`, `!cols`)
       bookVBA: false,
       bookDeps: false,
       bookFiles: false,
@@ -157,10 +172,12 @@ export function readWorkbook(bytes: Uint8Array, extension: string, engine: 'auto
     };
   }
   const meta = wb.Workbook?.Sheets ?? [];
-  const sheets = wb.SheetNames.map((name, i) => ({
-    name,
-    hidden: Boolean(meta[i]?.Hidden),
-    records: sheetGrid(wb.Sheets[name]!),
-  }));
+  const sheets = wb.SheetNames.map((name, i) => {
+    const ws = wb.Sheets[name]!;
+    const records = sheetGrid(ws);
+    const flagged = (list: ({ hidden?: boolean } | undefined)[] | undefined) =>
+      (list ?? []).flatMap((x, k) => (x?.hidden ? [k] : []));
+    return { name, hidden: Boolean(meta[i]?.Hidden), records, ...hiddenWithData(records, flagged(ws['!rows']), flagged(ws['!cols'])) };
+  });
   return { ok: true, sheets };
 }

@@ -13,6 +13,9 @@ export interface FastSheet {
   /** rows of cell texts (as cellText gives them), 0-based; absent rows and cells are empty */
   rows: (string[] | undefined)[];
   merges: { s: { r: number; c: number }; e: { r: number; c: number } }[];
+  /** 0-based rows and columns hidden in Excel (read like the others, contract §3.9) */
+  hiddenRows: number[];
+  hiddenColumns: number[];
 }
 
 // Built-in number formats that are dates or percentages (ids as in ECMA-376, zh-CN variants).
@@ -207,7 +210,22 @@ function cellAttrs(xml: string, from: number, to: number): void {
   }
 }
 
-function sheetCells(xml: string, strings: string[], formats: (string | undefined)[], date1904: boolean): FastSheet['rows'] {
+const isTrue = (v: string | undefined) => v === '1' || v === 'true';
+
+/** 0-based columns a `<cols>` element hides (`<col min="3" max="4" hidden="1"/>`). */
+function hiddenColumns(xml: string): number[] {
+  const out: number[] = [];
+  const end = xml.indexOf('<sheetData');
+  for (const tag of tags(end === -1 ? xml : xml.slice(0, end), 'col')) {
+    if (!isTrue(attr(tag, 'hidden'))) continue;
+    const min = Number(attr(tag, 'min'));
+    const max = Math.min(Number(attr(tag, 'max')), min + 16384);
+    if (Number.isInteger(min) && Number.isInteger(max)) for (let c = min; c <= max && c <= 16384; c++) out.push(c - 1);
+  }
+  return out;
+}
+
+function sheetCells(xml: string, strings: string[], formats: (string | undefined)[], date1904: boolean, hiddenRows: number[]): FastSheet['rows'] {
   const rows: FastSheet['rows'] = [];
   let rowIndex = -1;
   let col = -1;
@@ -224,8 +242,10 @@ function sheetCells(xml: string, strings: string[], formats: (string | undefined
     if (c1 === 114 && c2 === 111) {
       // <row
       const gt = xml.indexOf('>', lt);
-      const r = attr(xml.slice(lt, gt + 1), 'r');
+      const tag = xml.slice(lt, gt + 1);
+      const r = attr(tag, 'r');
       rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
+      if (isTrue(attr(tag, 'hidden'))) hiddenRows.push(rowIndex);
       col = -1;
       i = gt;
       continue;
@@ -313,7 +333,7 @@ export function readXlsxFast(bytes: Uint8Array): FastSheet[] | null {
     const xml = entry(zip, path);
     if (xml === null) {
       // a chart sheet or a missing part: no cells
-      sheets.push({ name, hidden: false, rows: [], merges: [] });
+      sheets.push({ name, hidden: false, rows: [], merges: [], hiddenRows: [], hiddenColumns: [] });
       continue;
     }
     if (xml.indexOf('<sheetData') === -1 && xml.indexOf('sheetData') !== -1) return null;
@@ -325,7 +345,9 @@ export function readXlsxFast(bytes: Uint8Array): FastSheet[] | null {
       const e = b ? decodeRef(b) : s;
       if (s && e) merges.push({ s, e });
     }
-    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', rows: sheetCells(xml, strings, formats, date1904), merges });
+    const hiddenRows: number[] = [];
+    const rows = sheetCells(xml, strings, formats, date1904, hiddenRows);
+    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', rows, merges, hiddenRows, hiddenColumns: hiddenColumns(xml) });
   }
   return sheets;
 }
