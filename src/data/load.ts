@@ -176,11 +176,13 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
     }
     if (ext !== 'xlsx' && ext !== 'xls') continue;
     const book = readWorkbook(file.bytes, ext);
+    const { base: name, copy } = copyBase(stem);
     if (!book.ok) {
       issues.push({ path, code: 'encoding-error', message: book.message });
+      // Its dataset could not be read: what depends on it follows from this one line (§5).
+      offers.push({ dataset: knownName(name, datasets) ?? name, path, copy, source: () => null });
       continue;
     }
-    const { base: name, copy } = copyBase(stem);
     const filled = book.sheets.filter((s) => s.records.length > 0);
     const visible = filled.filter((s) => !s.hidden);
     const first = visible[0] ?? filled[0];
