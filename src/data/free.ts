@@ -6,6 +6,7 @@ import type { GridRecord } from './grid.ts';
 import { checkFullWidthHeader, freeHeader } from './headers.ts';
 import { layOut } from './layout.ts';
 import { dottedOctoberTraps } from './mistakes.ts';
+import { checkPersonal } from './personal.ts';
 import { checkShape } from './shape.ts';
 import { columnOf, type Source } from './source.ts';
 import { checkTotals, type BodyLine } from './totals.ts';
@@ -38,6 +39,9 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
   if (sheet === null) return { ...dataset, damaged: path };
   if (checkFullWidthHeader(sheet.header, path, issues)) return { ...dataset, damaged: path };
   const layout = freeHeader(sheet.header, path, issues);
+  // ID numbers (errors) and mobile numbers (a warning per column) in any cell (§3.9).
+  const personal = checkPersonal(sheet.body, sheet.header, path, true, issues);
+  const personalCell = (record: GridRecord, index: number) => personal.get(record)?.has(index) === true;
 
   const lacking = (have: number) => layout.present.filter((c) => layout.indexOf.get(c.key)! >= have).map((c) => c.label);
   const data: GridRecord[] = [];
@@ -60,12 +64,12 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
         ok = false;
       }
     });
-    if (ok) accepted.add(record);
+    if (ok && !personal.has(record)) accepted.add(record);
   }
 
   const columns: ColumnSpec[] = layout.present.map((col) => {
     const index = layout.indexOf.get(col.key)!;
-    const type = col.key === 'note' ? 'text' : inferType(col, data.map((r) => r.cells[index] ?? ''));
+    const type = col.key === 'note' ? 'text' : inferType(col, data.map((r) => (personalCell(r, index) ? '' : (r.cells[index] ?? ''))));
     return { ...col, type };
   });
   dataset.columns = columns;
@@ -89,7 +93,7 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
       const raw = record.cells[index] ?? '';
       let value: FreeValue = null;
       // (a formula error was reported above, with the row left out)
-      if (!isEmptyCell(raw) && excelErrorValue(col.label, raw) === null) {
+      if (!isEmptyCell(raw) && excelErrorValue(col.label, raw) === null && !personalCell(record, index)) {
         const trap = traps.get(col.key)?.get(normalizeCell(raw));
         if (trap !== undefined) {
           issues.push({ path, row: record.line, column: columnOf(record, index), code: 'type-error', message: trap });
