@@ -5,7 +5,8 @@ import { excelErrorValue, isEmptyCell, normalizeCell, parseMonth, parseNumber, t
 import type { GridRecord } from './grid.ts';
 import { checkFullWidthHeader, freeHeader } from './headers.ts';
 import { layOut } from './layout.ts';
-import { dottedOctoberTraps } from './mistakes.ts';
+import { dottedOctoberTraps, percentFractions } from './mistakes.ts';
+import type { ReadResult } from './readCell.ts';
 import { checkPersonal } from './personal.ts';
 import { checkShape } from './shape.ts';
 import { columnOf, type Source } from './source.ts';
@@ -75,6 +76,16 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
   dataset.columns = columns;
 
   const numeric = columns.filter((c) => c.type === 'number');
+  // A `%` column whose values all lie between 0 and 1, one a fraction: Excel's 90% saved as 0.9 (§3.9).
+  const fractions: Map<GridRecord, Map<string, ReadResult>> = percentFractions(
+    numeric.filter((c) => c.unit === '%').map((col) => ({ col, index: layout.indexOf.get(col.key)! })),
+    sheet.body,
+    (col, _cells, raw) => {
+      if (isEmptyCell(raw)) return undefined;
+      const r = parseNumber(raw, freeRule(col));
+      return r.ok ? r.value.value : undefined;
+    },
+  );
   // Excel's dotted-October trap applies to a free month column as to a known one (contract §3.9).
   const traps = new Map(
     columns
@@ -101,6 +112,10 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
         } else if (col.type === 'month') {
           const r = parseMonth(raw, col.label);
           if (r.ok) value = r.value;
+        } else if (col.type === 'number' && fractions.get(record)?.has(col.key)) {
+          const f = fractions.get(record)!.get(col.key)!;
+          if (!f.ok) issues.push({ path, row: record.line, column: columnOf(record, index), code: f.code, message: f.message });
+          accepted.delete(record);
         } else if (col.type === 'number') {
           const r = parseNumber(raw, freeRule(col));
           if (r.ok) {

@@ -118,4 +118,15 @@ describe('a percentage typed as a fraction (contract §3.9)', () => {
     const items = excelCsv([['建设点编号', '建设内容', '单位', '计划量', '完成量'], ['p1', '改户厕', '%', '100', '85'], ['p1', '绿化', '%', '100', '0.5']]);
     expect(check(fixture({ 'data/construction-points.csv': points, 'data/construction-items.csv': items })).errors).toEqual([]);
   });
+
+  test('a free dataset: a % column all between 0 and 1 is a type-error at each fraction', () => {
+    const file = excelCsv([['村', '污水处理率(%)'], ['长塘村', '0.9'], ['前江村', '0.75'], ['新村', '1']]);
+    const { errors } = check(fixture({ 'data/污水处理.csv': file }));
+    expect(errors).toEqual([
+      expect.stringMatching(/^data\/污水处理\.csv:2:2 type-error 「污水处理率\(%\)」为 "0\.9".*0\.9 应为 90？/),
+      expect.stringMatching(/^data\/污水处理\.csv:3:2 type-error .*0\.75 应为 75？/),
+    ]);
+    const fine = excelCsv([['村', '污水处理率(%)'], ['长塘村', '90'], ['前江村', '0.5']]);
+    expect(check(fixture({ 'data/污水处理.csv': fine })).errors).toEqual([]);
+  });
 });
