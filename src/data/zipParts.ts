@@ -21,7 +21,7 @@ export interface ZipPart {
 /** A workbook over a limit: reported as one error at the file (never a fallback to another reader). */
 export class WorkbookLimitError extends Error {}
 
-const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString('en-US')} MB`;
+const mb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${Math.round(n / 1024 / 1024).toLocaleString('en-US')} MB`);
 
 /** The zip's parts from its central directory, or null when it has none that can be read. */
 export function zipParts(bytes: Uint8Array): ZipPart[] | null {

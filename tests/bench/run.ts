@@ -17,6 +17,7 @@ import { buildAtScale, type ScaleResult } from './buildScale.ts';
 import { timeCharts, type ChartTiming } from './charts.ts';
 import { CHECK_TARGET_MS, timeChecks, type CheckTiming } from './checkInputs.ts';
 import { ledgerBench, type LedgerResult } from './ledger.ts';
+import { LIMIT_TARGETS, workbookLimitsBench } from './workbookLimits.ts';
 import { measurePages, type PageMeasure } from './pages.ts';
 import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
 import { photoBuild, photoPage } from './photos.ts';
@@ -251,6 +252,16 @@ async function main(): Promise<number> {
   await section('charts', args['skip-charts']!, () => chartsSection(Number(args['chart-runs'])));
   await section('check', args['skip-check']!, () => checkSection());
   await section('ledger', args['skip-ledger']!, () => ledgerSection(Number(args['ledger-villages']), args.keep!));
+  await section('workbookLimits', args['skip-ledger']!, async () => {
+    console.log(`\n== 5b. Refusing hostile workbooks (target: one error at the file, under ${sec(LIMIT_TARGETS.maxMs)} and ${mib(LIMIT_TARGETS.maxRssBytes)}) ==`);
+    const runs = await workbookLimitsBench();
+    console.log(table(
+      ['workbook', 'size', 'load (wall)', 'load (CPU)', 'peak RSS', 'errors', 'target'],
+      runs.map((r) => [r.name, `${int(r.bytes)} B`, ms(r.ms), ms(r.cpuMs), mib(r.maxRssBytes), String(r.errors), r.met ? 'MET' : 'NOT MET']),
+    ));
+    for (const r of runs) if (!r.met) console.log(`   ! ${r.name}: ${r.firstErrors.join(' | ')}`);
+    return runs;
+  });
   await section('photos', args['skip-photos']!, async () => {
     console.log(`\n== 6. Photos (phone-like 4000×3000 JPEGs with grain; nginx + gzip, Slow 4G) ==`);
     const log = (l: string) => console.log(l);

@@ -5,17 +5,10 @@
 // the benchmark (tests/bench/workbookLimits.ts), not in this test.
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readWorkbook } from '../../src/data/workbook.ts';
+import { bombSheet, farCell, HEADER, lyingZipBomb, mergeOverSheet, zipBomb } from '../support/hostileWorkbooks.ts';
 import { writeWorkbook } from '../support/workbook.ts';
-import { bombEntry, entryOf, partsOf, zip, type ZipEntry } from '../support/zip.ts';
+import { entryOf, partsOf, zip, type ZipEntry } from '../support/zip.ts';
 import { check, fixture } from '../mistakes/excel.ts';
-
-const HEADER = [['洋江镇村庄清洁行动统计表'], ['月份', '村', '清理垃圾(吨)'], ['2023-05', '长塘村', 10]];
-
-/** A cleanup workbook whose first sheet is replaced by `sheet` (the other parts as SheetJS writes them). */
-function withSheet(sheet: ZipEntry): Uint8Array {
-  const parts = partsOf(writeWorkbook([{ name: '洋江镇', rows: HEADER }]));
-  return zip([...parts].map(([name, bytes]) => (name === 'xl/worksheets/sheet1.xml' ? { ...sheet, name } : entryOf(name, bytes))));
-}
 
 /** `check` on a project whose data/cleanup.xlsx holds the bytes: its error lines. */
 function errorsOf(bytes: Uint8Array, report = false) {
@@ -28,7 +21,7 @@ function errorsOf(bytes: Uint8Array, report = false) {
 
 describe('workbook limits (issue 22, contract §3.9)', () => {
   test('a 2 KB workbook whose merge covers A3:XFD1048576 is one error at the file', () => {
-    const bytes = writeWorkbook([{ name: '洋江镇', rows: HEADER, merges: ['A3:XFD1048576'] }]);
+    const bytes = mergeOverSheet();
     expect(bytes.length).toBeLessThan(20_000);
     expect(errorsOf(bytes)).toEqual([expect.stringMatching(/^data\/cleanup\.xlsx encoding-error 工作表「洋江镇」.*合并单元格.*超过 1,000 万 的上限，不予读取/)]);
     // A report over the refused file: one line naming it (contract §5), not "data/cleanup.csv 不存在".
@@ -41,14 +34,7 @@ describe('workbook limits (issue 22, contract §3.9)', () => {
   });
 
   test('one cell at XFD1048576 (the range Excel then declares) is one error at the file', () => {
-    // The sheet as Excel saves it after a space is typed in the last cell (SheetJS's writer would
-    // walk all 17 billion cells of that range, so the part is patched).
-    const parts = partsOf(writeWorkbook([{ name: '洋江镇', rows: HEADER }]));
-    const xml = new TextDecoder()
-      .decode(parts.get('xl/worksheets/sheet1.xml'))
-      .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')
-      .replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t xml:space="preserve"> </t></is></c></row></sheetData>');
-    const bytes = withSheet(entryOf('xl/worksheets/sheet1.xml', xml));
+    const bytes = farCell();
     expect(bytes.length).toBeLessThan(20_000);
     expect(errorsOf(bytes)).toEqual([expect.stringMatching(/^data\/cleanup\.xlsx encoding-error 工作表「洋江镇」声明的范围 A1:XFD1048576 有 171\.8 亿 个单元格.*Ctrl\+End/)]);
     expect(readWorkbook(bytes, 'xlsx', 'sheetjs')).toMatchObject({ ok: false, message: expect.stringMatching(/过大/) });
@@ -57,18 +43,18 @@ describe('workbook limits (issue 22, contract §3.9)', () => {
   describe('a zip bomb', () => {
     let bomb: ZipEntry;
     beforeAll(async () => {
-      bomb = await bombEntry('xl/worksheets/sheet1.xml', 1200 * 1024 * 1024);
+      bomb = await bombSheet();
     }, 120_000);
 
     test('1.2 MB that unpacks to 1.2 GB is refused from its central directory', () => {
-      const bytes = withSheet(bomb);
+      const bytes = zipBomb(bomb);
       expect(bytes.length).toBeLessThan(2 * 1024 * 1024);
       expect(errorsOf(bytes)).toEqual([expect.stringMatching(/^data\/cleanup\.xlsx encoding-error 工作簿中的“xl\/worksheets\/sheet1\.xml”解压后有 1,200 MB，超过 200 MB 的上限，不予读取/)]);
     });
 
     test('one that declares a small size is stopped at that size, by both readers', () => {
-      const bytes = withSheet({ ...bomb, size: 4096 });
-      expect(errorsOf(bytes)).toEqual([expect.stringMatching(/^data\/cleanup\.xlsx encoding-error 工作簿中的“xl\/worksheets\/sheet1\.xml”解压后比它声明的 0 MB 更大.*不予读取/)]);
+      const bytes = lyingZipBomb(bomb);
+      expect(errorsOf(bytes)).toEqual([expect.stringMatching(/^data\/cleanup\.xlsx encoding-error 工作簿中的“xl\/worksheets\/sheet1\.xml”解压后比它声明的 4 KB 更大.*不予读取/)]);
       expect(readWorkbook(bytes, 'xlsx', 'sheetjs')).toMatchObject({ ok: false, message: expect.stringMatching(/更大/) });
     });
   });
