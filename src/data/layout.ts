@@ -150,7 +150,12 @@ export function namesColumns(records: readonly GridRecord[], schema: AnySchema, 
         else if (schema.wide && monthLabel(part)) months++;
       }
     }
-    if (keys.size + (months > 0 && !keys.has('month') ? 1 : 0) >= 2) return true;
+    // Two columns, one of them the dataset's own (not only 月份 and 村, which many datasets share).
+    const own = [...keys].some((k) => {
+      const col = columns.find((c) => c.key === k);
+      return col !== undefined && col.type !== 'month' && col.type !== 'village' && k !== 'township' && k !== 'note';
+    });
+    if (keys.size + (months > 0 && !keys.has('month') ? 1 : 0) >= 2 && (own || months > 0)) return true;
   }
   return false;
 }

@@ -196,7 +196,13 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
       // A workbook named after a known dataset: every non-empty sheet whose header names the
       // dataset's columns, as one table (one sheet per township, year or quarter; §3.9).
       const schema = datasets.find((d) => d.name === own);
-      const holding = schema === undefined ? [] : filled.filter((s) => namesColumns(s.records, schema, [...schema.columns, townshipColumn]));
+      // (a sheet named after another dataset holds that one, whatever its header shares)
+      const other = (s: WorkbookSheet) => {
+        const named = knownName(copyBase(s.name).base, datasets);
+        return named !== undefined && named !== own;
+      };
+      const holding =
+        schema === undefined ? [] : filled.filter((s) => !other(s) && namesColumns(s.records, schema, [...schema.columns, townshipColumn]));
       const read = holding.length > 0 ? holding : [first];
       const skipped = filled.filter((s) => !read.includes(s));
       if (skipped.length > 0) {

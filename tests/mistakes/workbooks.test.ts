@@ -64,6 +64,15 @@ describe('a workbook named after a dataset: every sheet that holds it (contract 
     expect(errors).toEqual([expect.stringMatching(/^data\/村庄清洁\.xlsx\[洋江镇\(补报\)\]:3:2 unique-error .*与 data\/村庄清洁\.xlsx\[洋江镇\] 第 5 行重复/)]);
   });
 
+  test('a sheet of another dataset (月份 and 村, but 无害化卫生户厕) is not read as this one, and is named', () => {
+    const toilets: SheetSpec = { name: '改厕', rows: [['月份', '村', '无害化卫生户厕(户)'], ['2023-05', '长塘村', 300]] };
+    const named: SheetSpec = { ...toilets, name: '厕所革命', rows: [['月份', '村', '清理垃圾(吨)'], ['2023-05', '前江村', 1]] };
+    const { project, lines, errors } = check(fixture({ 'data/村庄清洁.xlsx': writeWorkbook([yangjiang, toilets, named]) }));
+    expect(errors).toEqual([]);
+    expect(project.tables.cleanup!.rows).toHaveLength(3);
+    expect(lines.filter((l) => /未读取/.test(l))).toEqual([expect.stringMatching(/工作表「改厕」「厕所革命」中没有「村庄清洁行动」的表头/)]);
+  });
+
   test('.xls (read by SheetJS) too', () => {
     const { project, errors } = check(fixture({ 'data/cleanup.xls': writeWorkbook([yangjiang, hekou, notes], 'biff8') }));
     expect(errors).toEqual([]);
