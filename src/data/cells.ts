@@ -5,7 +5,7 @@ import type { Month, Quantity } from './types.ts';
 /** Result of reading one cell. Failures carry the report code and a Chinese message. */
 export type CellResult<T> =
   | { ok: true; value: T; warning?: string }
-  | { ok: false; code: 'type-error' | 'constraint-error'; message: string };
+  | { ok: false; code: 'type-error' | 'constraint-error'; message: string; tooLarge?: true };
 
 // Zero-width characters that Excel/WPS and copy-paste from web pages leave behind; trim() keeps them.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
@@ -90,7 +90,8 @@ const REMARK = /^[(\[【〔]([^()\[\]【】〔〕]+)[)\]】〕]$/u;
 function scientific(raw: string, sci: RegExpExecArray, rule: NumberRule, approx: boolean, negative: boolean): CellResult<Quantity> {
   const label = `「${rule.label}」`;
   const magnitude = Number(`${sci[1]}e${sci[2]}`);
-  if (!Number.isFinite(magnitude)) return typeError(`${label}应为数字，实际为 ${quote(raw)}`);
+  // Infinity (`1e999`) is only ever a number too large to be a figure.
+  if (!Number.isFinite(magnitude) || magnitude >= TOO_LARGE) return tooLarge(label, raw);
   const value = negative && magnitude !== 0 ? -magnitude : magnitude;
   const plain = `${approx ? '约' : ''}${negative ? '-' : ''}${plainDigits(magnitude)}`;
   const checked = parseNumber(plain, rule);
@@ -104,7 +105,21 @@ function scientific(raw: string, sci: RegExpExecArray, rule: NumberRule, approx:
   };
 }
 
-/** A number without exponent: 1200, 0.0012. */
+/** No ledger figure reaches 10^15, and Excel keeps only 15 digits (contract §3.9). */
+const TOO_LARGE = 1e15;
+
+function tooLarge(label: string, raw: string): CellResult<Quantity> {
+  return {
+    ok: false,
+    code: 'type-error',
+    tooLarge: true,
+    message:
+      `${label}为 ${quote(raw)}，达到或超过 10 的 15 次方（一千万亿）：台账中不会有这么大的数，Excel 也只保留 15 位有效数字；` +
+      '请核对原表中这一格（可能多打了数字，或把编号、身份证号填进了数字列）',
+  };
+}
+
+/** A number without exponent: 1200, 0.0012 (callers keep it below 10^15). */
 function plainDigits(n: number): string {
   const s = String(Number(n.toPrecision(15)));
   if (!/e/i.test(s)) return s;
@@ -210,7 +225,7 @@ export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity>
   }
 
   const magnitude = Number(`${intPart.replace(/,/g, '') || '0'}${fraction ? '.' + fraction : ''}`);
-  if (!Number.isFinite(magnitude)) return notNumber();
+  if (!Number.isFinite(magnitude) || magnitude >= TOO_LARGE) return tooLarge(label, raw);
   if (rule.integer && !Number.isInteger(magnitude)) {
     return typeError(`${label}应为整数，实际为 ${shown}`);
   }

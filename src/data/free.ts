@@ -5,7 +5,9 @@ import { excelErrorValue, isEmptyCell, normalizeCell, parseMonth, parseNumber, t
 import type { GridRecord } from './grid.ts';
 import { checkFullWidthHeader, freeHeader } from './headers.ts';
 import { layOut } from './layout.ts';
-import { dottedOctoberTraps } from './mistakes.ts';
+import { dottedOctoberTraps, percentFractions } from './mistakes.ts';
+import type { ReadResult } from './readCell.ts';
+import { checkPersonal } from './personal.ts';
 import { checkShape } from './shape.ts';
 import { columnOf, type Source } from './source.ts';
 import { checkTotals, type BodyLine } from './totals.ts';
@@ -22,7 +24,11 @@ function inferType(col: ColumnSpec, cells: readonly string[]): ColumnSpec['type'
   if (filled.length === 0) return 'text';
   if (filled.every((c) => parseMonth(c, col.label).ok)) return 'month';
   const rule = freeRule(col);
-  if (filled.every((c) => parseNumber(c, rule).ok)) return 'number';
+  // A number of 10^15 or more is still a number, and an error at its cell (contract §3.9).
+  if (filled.every((c) => {
+    const r = parseNumber(c, rule);
+    return r.ok || r.tooLarge === true;
+  })) return 'number';
   return 'text';
 }
 
@@ -34,6 +40,9 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
   if (sheet === null) return { ...dataset, damaged: path };
   if (checkFullWidthHeader(sheet.header, path, issues)) return { ...dataset, damaged: path };
   const layout = freeHeader(sheet.header, path, issues);
+  // ID numbers (errors) and mobile numbers (a warning per column) in any cell (§3.9).
+  const personal = checkPersonal(sheet.body, sheet.header, path, true, issues);
+  const personalCell = (record: GridRecord, index: number) => personal.get(record)?.has(index) === true;
 
   const lacking = (have: number) => layout.present.filter((c) => layout.indexOf.get(c.key)! >= have).map((c) => c.label);
   const data: GridRecord[] = [];
@@ -56,17 +65,27 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
         ok = false;
       }
     });
-    if (ok) accepted.add(record);
+    if (ok && !personal.has(record)) accepted.add(record);
   }
 
   const columns: ColumnSpec[] = layout.present.map((col) => {
     const index = layout.indexOf.get(col.key)!;
-    const type = col.key === 'note' ? 'text' : inferType(col, data.map((r) => r.cells[index] ?? ''));
+    const type = col.key === 'note' ? 'text' : inferType(col, data.map((r) => (personalCell(r, index) ? '' : (r.cells[index] ?? ''))));
     return { ...col, type };
   });
   dataset.columns = columns;
 
   const numeric = columns.filter((c) => c.type === 'number');
+  // A `%` column whose values all lie between 0 and 1, one a fraction: Excel's 90% saved as 0.9 (§3.9).
+  const fractions: Map<GridRecord, Map<string, ReadResult>> = percentFractions(
+    numeric.filter((c) => c.unit === '%').map((col) => ({ col, index: layout.indexOf.get(col.key)! })),
+    sheet.body,
+    (col, _cells, raw) => {
+      if (isEmptyCell(raw)) return undefined;
+      const r = parseNumber(raw, freeRule(col));
+      return r.ok ? r.value.value : undefined;
+    },
+  );
   // Excel's dotted-October trap applies to a free month column as to a known one (contract §3.9).
   const traps = new Map(
     columns
@@ -85,7 +104,7 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
       const raw = record.cells[index] ?? '';
       let value: FreeValue = null;
       // (a formula error was reported above, with the row left out)
-      if (!isEmptyCell(raw) && excelErrorValue(col.label, raw) === null) {
+      if (!isEmptyCell(raw) && excelErrorValue(col.label, raw) === null && !personalCell(record, index)) {
         const trap = traps.get(col.key)?.get(normalizeCell(raw));
         if (trap !== undefined) {
           issues.push({ path, row: record.line, column: columnOf(record, index), code: 'type-error', message: trap });
@@ -93,11 +112,18 @@ export function loadFree(name: string, source: Source, issues: Issue[]): Dataset
         } else if (col.type === 'month') {
           const r = parseMonth(raw, col.label);
           if (r.ok) value = r.value;
+        } else if (col.type === 'number' && fractions.get(record)?.has(col.key)) {
+          const f = fractions.get(record)!.get(col.key)!;
+          if (!f.ok) issues.push({ path, row: record.line, column: columnOf(record, index), code: f.code, message: f.message });
+          accepted.delete(record);
         } else if (col.type === 'number') {
           const r = parseNumber(raw, freeRule(col));
           if (r.ok) {
             value = r.value;
             if (r.warning) issues.push({ path, row: record.line, column: columnOf(record, index), code: 'warning', message: r.warning });
+          } else {
+            issues.push({ path, row: record.line, column: columnOf(record, index), code: r.code, message: r.message });
+            accepted.delete(record);
           }
         } else value = raw.trim();
       }

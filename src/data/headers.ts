@@ -152,11 +152,31 @@ export function matchHeader(
     [withoutUnit(normalizeName(c.label)), c.label] as const,
     [c.key, c.label] as const,
   ]);
+  // A column the site does not know (`责任人`, `联系电话`) is left out: never published nor charted,
+  // named in one warning. A near match of a known column (`清理垃圾(屯)`) stays an error, so a typo
+  // never drops a column in silence (contract §3.9).
+  const everyName = all.flatMap((c) => [[c.label, c.label] as const, [withoutUnit(normalizeName(c.label)), c.label] as const, [c.key, c.label] as const]);
+  const leftOut: number[] = [];
   for (const i of unknown) {
     const raw = header.cells[i]!.trim();
     const near = nearest(raw, candidates);
+    if (near === undefined && nearest(raw, everyName) === undefined) {
+      leftOut.push(i);
+      continue;
+    }
     const expected = near === undefined ? `；本表的列为：${all.map((c) => c.label).join('、')}` : suggestion(near);
     issues.push({ path, row: header.line, column: columnOf(header, i), code: 'unknown-header', message: `未知列名 "${raw}"${expected}` });
+  }
+  if (leftOut.length > 0) {
+    issues.push({
+      path,
+      row: header.line,
+      column: columnOf(header, leftOut[0]!),
+      code: 'warning',
+      message:
+        `${leftOut.map((i) => `「${header.cells[i]!.trim()}」`).join('')}不是本表的列，不公布、不作图，也不在下载的数据中（已忽略）；` +
+        `本表的列为：${all.map((c) => c.label).join('、')}`,
+    });
   }
 
   const missing = columns.filter((c) => c.required && !indexOf.has(c.key));

@@ -2,13 +2,14 @@
 // each cell by its column type, checks across columns and files, uniqueness, total rows. Every
 // row left out of the table has produced an error.
 import { excelErrorValue, isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
-import { fileMistakes, headerProblem } from './mistakes.ts';
+import { fileMistakes, headerProblem, percentFractions } from './mistakes.ts';
 import { NO_OVERRIDE, type DatasetSchema, type Values } from './dataset.ts';
 import { checkFullWidthHeader, matchHeader, type Conversion } from './headers.ts';
 import { layOut, townshipColumn } from './layout.ts';
 import { nameKey, nearest, suggestion } from './names.ts';
 import { quote } from './quote.ts';
 import { numberRule, readCell, type ReadResult, type References } from './readCell.ts';
+import { checkPersonal } from './personal.ts';
 import { checkShape } from './shape.ts';
 import { columnOf, type Source } from './source.ts';
 import { checkTotals, type BodyLine, type TotalColumn } from './totals.ts';
@@ -92,6 +93,8 @@ export function loadKnown<R>(
     return damagedResult;
   }
   issues.push(...headerIssues);
+  // An ID number in any cell, known column or not, is an error at its cell, reported once (§3.9).
+  const personal = checkPersonal(table.body, header, path, false, issues);
   const townshipAt = withTownship ? layout.indexOf.get('township') : undefined;
   const present = layout.present.filter((c) => !(withTownship && c.key === 'township'));
   const usable = layout.missing.length === 0;
@@ -123,6 +126,22 @@ export function loadKnown<R>(
   const lacking = (have: number) => readers.filter((r) => r.index >= have).map((r) => r.col.label);
   const hasTotals = table.body.some((r) => r.total !== null);
   const mistakes = fileMistakes(schema, present, indexOf, table.body, refs.currentMonth);
+  // A percent column (or `%` rows) of this file all between 0 and 1: Excel's 90% saved as 0.9 (§3.9).
+  const fractions = percentFractions(
+    readers.filter((r) => r.numeric),
+    table.body,
+    (col, rowCells, raw) => {
+      if (isEmptyCell(raw)) return undefined;
+      const rawOfRow = (key: string) => {
+        const i = indexOf.get(key);
+        return i === undefined ? undefined : rowCells[i];
+      };
+      const rule = numberRule(col, schema.numberOverride?.(col.key, rawOfRow) ?? NO_OVERRIDE);
+      if (!rule.percent) return undefined;
+      const r = parseNumber(raw, rule);
+      return r.ok ? r.value.value : undefined;
+    },
+  );
   const convert = layout.convert;
   const convertedRows = new Map<string, number[]>();
 
@@ -233,10 +252,15 @@ export function loadKnown<R>(
     }
     for (const { col, index, numeric } of readers) {
       if (index === townshipAt) continue;
+      if (personal.get(record)?.has(index)) {
+        ok = false;
+        continue;
+      }
       const raw = cells[index];
       if (raw === undefined) continue; // row too short: reported as missing-cell
       const override = numeric ? overrideOf(col.key, schema.numberOverride?.(col.key, rawOf) ?? NO_OVERRIDE) : NO_OVERRIDE;
       const result =
+        fractions.get(record)?.get(col.key) ??
         mistakes.check(col, raw) ??
         (col.type === 'village' && folder !== undefined
           ? readInFolder(col, raw, township, folder)

@@ -131,6 +131,35 @@ function combine(top: readonly string[], bottom: readonly string[], named: (l: s
   return out;
 }
 
+/**
+ * Does a sheet hold this dataset: does one of its first rows name at least two of its columns
+ * (or a column and months, for a wide one)? The same test layOut uses to find the header.
+ */
+export function namesColumns(records: readonly GridRecord[], schema: AnySchema, columns: readonly ColumnSpec[]): boolean {
+  const named = namer(columns);
+  const limit = Math.min(records.length, 30);
+  for (let i = 0; i < limit; i++) {
+    const keys = new Set<string>();
+    let months = 0;
+    // a two-row header: the labels of the row and the one below, side by side
+    const cells = [...records[i]!.cells, ...(records[i + 1]?.cells ?? [])];
+    for (const cell of cells) {
+      for (const part of cell.split('，')) {
+        const col = named(part);
+        if (col) keys.add(col.key);
+        else if (schema.wide && monthLabel(part)) months++;
+      }
+    }
+    // Two columns, one of them the dataset's own (not only 月份 and 村, which many datasets share).
+    const own = [...keys].some((k) => {
+      const col = columns.find((c) => c.key === k);
+      return col !== undefined && col.type !== 'month' && col.type !== 'village' && k !== 'township' && k !== 'note';
+    });
+    if (keys.size + (months > 0 && !keys.has('month') ? 1 : 0) >= 2 && (own || months > 0)) return true;
+  }
+  return false;
+}
+
 export interface LayoutOptions {
   /** the dataset's schema; null for a free dataset */
   schema: AnySchema | null;

@@ -17,6 +17,7 @@ import { currentMonth } from './mistakes.ts';
 import { readWorkbook, REFUSED_EXTENSIONS, type WorkbookSheet } from './workbook.ts';
 import { folderOf, isNested, PHOTO_FOLDER, mergeFree, mergeParts, nestedFolderIssue, unknownFolderIssue } from './folders.ts';
 import type { Seen } from './unique.ts';
+import { namesColumns, townshipColumn } from './layout.ts';
 
 export interface DataFile {
   /** relative to the project root, forward slashes: `data/cleanup.csv` */
@@ -36,11 +37,14 @@ function guarded<T>(path: string, issues: Issue[], fallback: T, run: () => T): T
   try {
     return run();
   } catch (error) {
+    // A bug of the tool, never a user's mistake (contract §5): its own code, at the file being read.
     issues.push({
       path,
-      code: 'encoding-error',
+      code: 'internal-error',
       internal: true,
-      message: `读取此文件时出现意外的内部错误（${error instanceof Error ? error.message : String(error)}）；请把此文件发给网站维护人员`,
+      structural: true,
+      detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      message: `读取此文件时本工具出现内部错误（不是您的数据有误）；请把此文件和这条信息发给网站维护人员`,
     });
     return fallback;
   }
@@ -98,6 +102,8 @@ interface Offer {
   path: string;
   copy: boolean;
   source: () => Source | null;
+  /** a workbook named after a known dataset: every sheet that holds it, read as one table (§3.9) */
+  sheets?: () => Source[];
 }
 
 /**
@@ -114,8 +120,38 @@ function extensionOf(base: string): string {
   return dot <= 0 ? '' : base.slice(dot + 1).toLowerCase();
 }
 
-function sheetSource(file: string, names: string[], sheet: WorkbookSheet): Source {
-  return { path: `${file}[${sheet.name}]`, file, kind: 'sheet', names: [sheet.name, ...names], records: sheet.records };
+/** `第 12–13、20 行`, `第 C–D 列`: runs of consecutive numbers. */
+function runs(numbers: readonly number[], name: (n: number) => string = String): string {
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    parts.push(j === i ? name(numbers[i]!) : `${name(numbers[i]!)}–${name(numbers[j]!)}`);
+    i = j + 1;
+  }
+  return parts.length > 8 ? `${parts.slice(0, 8).join('、')} 等` : parts.join('、');
+}
+
+function sheetSource(file: string, names: string[], sheet: WorkbookSheet, issues: Issue[]): Source {
+  const path = `${file}[${sheet.name}]`;
+  // Hidden rows, columns and sheets are read like visible ones (Excel's SUM counts them too), with
+  // one warning per sheet that names them (contract §3.9).
+  const rows = sheet.hiddenRows ?? [];
+  const columns = sheet.hiddenColumns ?? [];
+  const parts = [
+    ...(sheet.hidden ? [`工作表「${sheet.name}」`] : []),
+    ...(rows.length > 0 ? [`第 ${runs(rows)} 行`] : []),
+    ...(columns.length > 0 ? [`第 ${runs(columns, columnName)} 列`] : []),
+  ];
+  if (parts.length > 0) {
+    issues.push({
+      path,
+      ...(rows.length > 0 && { row: rows[0] }),
+      code: 'warning',
+      message: `${parts.join('、')}在 Excel 中被隐藏，已计入（Excel 的求和也计入隐藏的行）；如其中的数据不应公布，请在原表中删除，而不是隐藏`,
+    });
+  }
+  return { path, file, kind: 'sheet', names: [sheet.name, ...names], records: sheet.records };
 }
 
 /** What each file offers, with whole-file problems (refused formats, unreadable workbooks). */
@@ -144,23 +180,54 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
     }
     if (ext !== 'xlsx' && ext !== 'xls') continue;
     const book = readWorkbook(file.bytes, ext);
+    const { base: name, copy } = copyBase(stem);
     if (!book.ok) {
       issues.push({ path, code: 'encoding-error', message: book.message });
+      // Its dataset could not be read: what depends on it follows from this one line (§5).
+      offers.push({ dataset: knownName(name, datasets) ?? name, folder, path, copy, source: () => null });
       continue;
     }
-    const { base: name, copy } = copyBase(stem);
     const filled = book.sheets.filter((s) => s.records.length > 0);
     const visible = filled.filter((s) => !s.hidden);
     const first = visible[0] ?? filled[0];
     const own = knownName(name, datasets);
     const named = filled.filter((s) => knownName(copyBase(s.name).base, datasets) !== undefined);
     if (own !== undefined || named.length === 0) {
-      // A workbook named after a dataset (or a free one): its first non-empty sheet.
       if (first === undefined) {
         issues.push({ path, code: 'blank-header', message: '工作簿中没有任何数据：第一个工作表的第一行应为表头（列名），其下每行一条数据' });
         continue;
       }
-      offers.push({ dataset: own ?? name, folder, path: `${path}[${first.name}]`, copy, source: () => sheetSource(path, [stem], first) });
+      // A workbook named after a known dataset: every non-empty sheet whose header names the
+      // dataset's columns, as one table (one sheet per township, year or quarter; §3.9).
+      const schema = datasets.find((d) => d.name === own);
+      // (a sheet named after another dataset holds that one, whatever its header shares)
+      const other = (s: WorkbookSheet) => {
+        const named = knownName(copyBase(s.name).base, datasets);
+        return named !== undefined && named !== own;
+      };
+      const holding =
+        schema === undefined ? [] : filled.filter((s) => !other(s) && namesColumns(s.records, schema, [...schema.columns, townshipColumn]));
+      const read = holding.length > 0 ? holding : [first];
+      const skipped = filled.filter((s) => !read.includes(s));
+      if (skipped.length > 0) {
+        const what = schema !== undefined ? `「${schema.title}」的表头（至少两个列名，如 ${schema.columns.slice(0, 2).map((c) => c.label).join('、')}）` : '要读取的数据（只读取了第一个有数据的工作表）';
+        issues.push({
+          path,
+          code: 'warning',
+          message:
+            `工作表${skipped.map((s) => `「${s.name}」`).join('')}中没有${what}，未读取；` +
+            `已读取：${read.map((s) => `「${s.name}」`).join('')}。如其中有要公布的数据，请把它放到单独的文件中`,
+        });
+      }
+      const sheetPath = read.length === 1 ? `${path}[${read[0]!.name}]` : path;
+      offers.push({
+        dataset: own ?? name,
+        folder,
+        path: sheetPath,
+        copy,
+        source: () => sheetSource(path, [stem], read[0]!, issues),
+        ...(read.length > 1 && { sheets: () => read.map((sheet) => sheetSource(path, [stem], sheet, issues)) }),
+      });
       continue;
     }
     // A ledger workbook: each sheet named after a dataset supplies it.
@@ -171,10 +238,11 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
         folder,
         path: `${path}[${sheet.name}]`,
         copy: copy || sheetName.copy,
-        source: () => sheetSource(path, [stem], sheet),
+        source: () => sheetSource(path, [stem], sheet, issues),
       });
     }
-    const skipped = filled.filter((s) => !named.includes(s) && !s.hidden).map((s) => `「${s.name}」`);
+    // Hidden sheets too: no sheet with rows is skipped in silence (§3.9).
+    const skipped = filled.filter((s) => !named.includes(s)).map((s) => `「${s.name}」`);
     if (skipped.length > 0) {
       issues.push({
         path,
@@ -206,7 +274,8 @@ export function loadTables<Reg extends readonly AnySchema[] = Registry>(
   const datasets: readonly AnySchema[] = options.registry ?? registry;
   const issues: Issue[] = [];
   const nothing: Record<string, unknown> = { free: [] };
-  for (const schema of datasets) nothing[schema.table] = schema.required ? emptyDataset(schema, defaultPath(schema)) : null;
+  // A crash between files leaves every dataset damaged by it: no consequence lines (§5).
+  for (const schema of datasets) nothing[schema.table] = { ...emptyDataset(schema, defaultPath(schema)), damaged: 'data' };
   // Each file is guarded on its own; this is the last line of defence for the glue between them.
   const tables = guarded('data', issues, nothing, () => loadAll(files, issues, currentMonth(options.now ?? new Date()), datasets));
   recordRegistry(tables, datasets);
@@ -228,6 +297,7 @@ interface Chosen {
   source: () => Source | null;
   /** the folder under data/ it is in ('' for data/ itself) */
   folder: string;
+  sheets?: () => Source[];
 }
 
 function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: readonly AnySchema[]): Record<string, unknown> {
@@ -290,7 +360,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
         message: `文件名像是副本，已作为数据集${title}读取；建议改名为 ${dataset}.csv 或其中文名`,
       });
     }
-    const entry = { path: chosen.path, source: chosen.source, folder: chosen.folder };
+    const entry = { path: chosen.path, source: chosen.source, folder: chosen.folder, ...(chosen.sheets && { sheets: chosen.sheets }) };
     const table = schema ? known : free;
     const key = schema ? schema.name : dataset;
     const list = table.get(key);
@@ -326,19 +396,25 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
   function load<R>(schema: AnySchema): KnownResult<R> | null {
     const parts = readParts(known.get(schema.name));
     if (parts.length === 0) return null;
-    // One map per unique key for all the dataset's files: a key repeated in another file names it.
+    // One map per unique key for all the dataset's files and sheets: a key repeated in another
+    // file or sheet names it (§3.9, §3.11).
     const seen = new Map<string, Map<string, Seen>>();
-    const results = parts.map((file) => {
-      const fallback: KnownResult<R> = { dataset: emptyDataset<R>(schema, file.path), usable: false, rejected: [] };
+    const results = parts.flatMap((file) => {
+      // After a crash the file is damaged: what depends on it follows from the crash (§5).
+      const fallback: KnownResult<R> = { dataset: { ...emptyDataset<R>(schema, file.path), damaged: file.path }, usable: false, rejected: [] };
       const township = townOf.get(file.folder) || undefined;
       const into = folderIssues.get(file.folder)!;
-      return guarded(file.path, into, fallback, () => {
+      const part = { ...(township !== undefined && { township }), seen };
+      // A workbook named after the dataset: every sheet that holds it, as one table (§3.9).
+      if (file.sheets) {
+        const sheets = guarded<Source[] | null>(file.path, into, null, () => file.sheets!());
+        return sheets === null ? [fallback] : sheets.map((sheet) => guarded(sheet.path, into, fallback, () => loadKnown<R>(schema, sheet, refs, into, part)));
+      }
+      return [guarded(file.path, into, fallback, () => {
         const source = file.source();
         // A file that could not be decoded: what depends on it follows from its problem (§5).
-        return source === null
-          ? { ...fallback, dataset: { ...fallback.dataset, damaged: file.path } }
-          : loadKnown<R>(schema, source, refs, into, { ...(township !== undefined && { township }), seen });
-      });
+        return source === null ? fallback : loadKnown<R>(schema, source, refs, into, part);
+      })];
     });
     return mergeParts(results, schema.columns.map((c) => c.key));
   }
@@ -401,7 +477,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, list]) => {
       const parts = readParts(list).map((file) =>
-        guarded(file.path, folderIssues.get(file.folder)!, { name, file: file.path, columns: [], rows: [] } as Dataset<FreeRow>, () => {
+        guarded(file.path, folderIssues.get(file.folder)!, { name, file: file.path, columns: [], rows: [], damaged: file.path } as Dataset<FreeRow>, () => {
           const source = file.source();
           return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, folderIssues.get(file.folder)!);
         }),

@@ -137,3 +137,53 @@ export function headerProblem(schema: AnySchema, header: GridRecord, body: reado
       `${hints.length > 0 ? `${hints.join('；')}；` : ''}本表的列为：${schema.columns.map((c) => c.label).join('、')}`,
   };
 }
+
+/** `0.9 应为 90？`: the message for a percentage Excel saved as a fraction (contract §3.9). */
+export function fractionMessage(label: string, raw: string, value: number, why: string): string {
+  const percent = Number((value * 100).toPrecision(12));
+  return (
+    `「${label}」为 ${quote(raw)}：${why}，像是 Excel 把 ${percent}% 存成了小数 ${value}；${value} 应为 ${percent}？` +
+    `请写成 ${percent} 或 ${percent}%（在 Excel 中把该列设为“文本”或“常规”格式后重新输入）`
+  );
+}
+
+/**
+ * A percent column (or the `%` rows of a column whose unit comes from the row) whose values in
+ * one file all lie between 0 and 1, with at least one fraction: Excel's `90%` saved as `0.9`.
+ * `percentOf(col, cells)` gives the column's value in a row when it is a percentage there, else
+ * undefined. Returns, by row, the type-error of each column to report instead of its value.
+ */
+export function percentFractions<R extends GridRecord>(
+  columns: readonly { col: ColumnSpec; index: number }[],
+  body: readonly (R & { total: unknown })[],
+  percentOf: (col: ColumnSpec, cells: readonly string[], raw: string) => number | undefined,
+): Map<R, Map<string, ReadResult>> {
+  const out = new Map<R, Map<string, ReadResult>>();
+  for (const { col, index } of columns) {
+    const seen: { record: R; raw: string; value: number }[] = [];
+    let fraction = false;
+    let outside = false;
+    for (const record of body) {
+      if (record.total !== null) continue;
+      const raw = record.cells[index];
+      if (raw === undefined) continue;
+      const value = percentOf(col, record.cells, raw);
+      if (value === undefined) continue;
+      if (value < 0 || value > 1) {
+        outside = true;
+        break;
+      }
+      if (value > 0 && value < 1) fraction = true;
+      seen.push({ record, raw, value });
+    }
+    if (outside || !fraction) continue;
+    for (const { record, raw, value } of seen) {
+      if (value === 0 || value === 1) continue;
+      let row = out.get(record);
+      if (row === undefined) out.set(record, (row = new Map()));
+      const why = '本文件中这一列的百分数都在 0 到 1 之间';
+      row.set(col.key, { ok: false, code: 'type-error', message: fractionMessage(col.label, raw, value, why) });
+    }
+  }
+  return out;
+}

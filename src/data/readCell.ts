@@ -167,7 +167,7 @@ function readScope(col: ColumnSpec, raw: string, refs: References): ReadResult {
   const found = refs.villages.resolve(raw);
   if (found.ok) return { ok: true, value: { kind: 'village', village: found.village.id } satisfies Scope };
   const broken = refs.brokenVillages.get(nameKey(raw));
-  if (broken !== undefined) return brokenRow(col, raw, refs.villagesPath, broken);
+  if (broken !== undefined) return brokenRow(col, raw, broken.path, broken.line);
   if (found.reason === 'ambiguous') {
     return { ok: false, code: 'foreign-key-error', message: `「${col.label}」${found.message}` };
   }

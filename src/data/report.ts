@@ -174,7 +174,10 @@ function collapseHeaderRuns(sorted: Issue[]): Issue[] {
 function foldConsequences(issues: Issue[]): Issue[] {
   const byCause = new Map<string, Issue[]>();
   const out: Issue[] = [];
+  // A crash inside the tool (internal-error) pulls no consequence lines after it (§5).
+  const crashed = new Set(issues.filter((i) => i.internal).map((i) => i.path));
   for (const issue of issues) {
+    if (issue.cause !== undefined && crashed.has(issue.cause)) continue;
     // A warning with a cause (a chart left empty by an unreadable file) folds into the same line.
     if (issue.cause === undefined) {
       out.push(issue);

@@ -140,6 +140,7 @@ export type IssueCode =
   | 'frontmatter-error'
   | 'chart-error'
   | 'expression-error'
+  | 'internal-error'
   | 'warning';
 
 /** One line of the error report (contract §5). `row`/`column` absent for whole-file problems. */
@@ -151,6 +152,8 @@ export interface Issue {
   message: string;
   /** set when the issue is a crash inside the loader (a bug), not a problem in the file */
   internal?: true;
+  /** internal only: the crash's own (English) message, for maintainers and tests, never in the report line */
+  detail?: string;
   /**
    * A problem that only follows from another file (a chart or figure over a dataset whose file could
    * not be read): the path of that file. The report folds all of them into one line (contract §5).

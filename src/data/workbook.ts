@@ -8,7 +8,8 @@ import * as XLSX from '@e965/xlsx';
 import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
 import type { GridRecord } from './grid.ts';
 import { isBlankRow } from './grid.ts';
-import { readXlsxFast, type FastSheet } from './xlsxFast.ts';
+import { CELL_LIMIT, readXlsxFast, type FastSheet } from './xlsxFast.ts';
+import { partBytes, partsProblem, WorkbookLimitError, zipParts } from './zipParts.ts';
 import { cellText, type RawCell } from './workbookCell.ts';
 
 // Old .xls files written by Chinese Excel/WPS store text in code page 936 (GBK).
@@ -38,6 +39,21 @@ export interface WorkbookSheet {
   hidden: boolean;
   /** non-blank rows; `line` is the row number Excel shows */
   records: GridRecord[];
+  /** rows (as Excel numbers them) and 1-based columns hidden in Excel that hold something */
+  hiddenRows?: number[];
+  hiddenColumns?: number[];
+}
+
+/** Hidden rows and columns that hold a value: read like the others, and named in a warning. */
+function hiddenWithData(records: readonly GridRecord[], rows: Iterable<number>, columns: Iterable<number>): { hiddenRows: number[]; hiddenColumns: number[] } {
+  const rowSet = new Set(rows);
+  const colSet = new Set(columns);
+  const hiddenRows = records.filter((r) => rowSet.has(r.line - 1)).map((r) => r.line);
+  const hiddenColumns = [...colSet]
+    .filter((c) => records.some((r) => (r.cells[c] ?? '').trim() !== ''))
+    .sort((a, b) => a - b)
+    .map((c) => c + 1);
+  return { hiddenRows, hiddenColumns };
 }
 
 export type WorkbookRead = { ok: true; sheets: WorkbookSheet[] } | { ok: false; message: string };
@@ -66,10 +82,19 @@ function gridOf(dense: readonly ((RawCell | undefined)[] | undefined)[], merges:
   return records;
 }
 
-function sheetGrid(ws: XLSX.WorkSheet): GridRecord[] {
+function sheetGrid(ws: XLSX.WorkSheet, name: string): GridRecord[] {
   const ref = ws['!ref'];
   if (!ref) return [];
   const range = XLSX.utils.decode_range(ref);
+  // The same limits as the fast reader: the range, merged area and grid, before any is filled.
+  const area = (r: Merge) => (r.e.r - r.s.r + 1) * (r.e.c - r.s.c + 1);
+  const rowsPresent = ((ws as { '!data'?: unknown[] })['!data'] ?? []).filter(Boolean).length;
+  let merged = 0;
+  for (const m of ws['!merges'] ?? []) merged += area(m);
+  if (merged > CELL_LIMIT) throw new WorkbookLimitError(`工作表「${name}」的合并单元格共有 ${merged} 个单元格，超过 ${CELL_LIMIT} 的上限，不予读取；请取消过大的合并后另存`);
+  if (rowsPresent * (range.e.c + 1) > CELL_LIMIT || area(range) > CELL_LIMIT * 10) {
+    throw new WorkbookLimitError(`工作表「${name}」的范围 ${ref} 过大，超过 ${CELL_LIMIT} 个单元格的上限，不予读取；请在 Excel 中按 Ctrl+End 找到表格的最后一格，删去多余的行和列后另存`);
+  }
   const dense = ((ws as { '!data'?: (RawCell[] | undefined)[] })['!data'] ?? []).slice(0, range.e.r + 1);
   return gridOf(dense, ws['!merges'] ?? [], range.e.c + 1);
 }
@@ -79,7 +104,8 @@ function fastSheets(bytes: Uint8Array): WorkbookSheet[] | null {
   let sheets: FastSheet[] | null;
   try {
     sheets = readXlsxFast(bytes);
-  } catch {
+  } catch (error) {
+    if (error instanceof WorkbookLimitError) throw error; // never a fallback to SheetJS
     return null;
   }
   if (sheets === null) return null;
@@ -101,7 +127,7 @@ function fastSheets(bytes: Uint8Array): WorkbookSheet[] | null {
     s.rows.forEach((cells, i) => {
       if (cells && !isBlankRow(cells)) records.push({ line: i + 1, cells });
     });
-    return { name: s.name, hidden: s.hidden, records };
+    return { name: s.name, hidden: s.hidden, records, ...hiddenWithData(records, s.hiddenRows, s.hiddenColumns) };
   });
 }
 
@@ -127,9 +153,30 @@ export function readWorkbook(bytes: Uint8Array, extension: string, engine: 'auto
         : `文件扩展名是 .xlsx，但内容不是 Excel 工作簿（可能是改了扩展名的其他文件）；${saveAs}`,
     };
   }
+  // Limits before anything is inflated or allocated (issue 22): the parts' sizes from the zip's
+  // central directory; then, while reading, each sheet's declared range, merges and grid.
+  if (starts(bytes, ZIP)) {
+    const parts = zipParts(bytes);
+    const problem = parts === null ? null : partsProblem(parts);
+    if (problem !== null) return { ok: false, message: problem };
+    // Parts that inflate beyond what they declare are refused before SheetJS could inflate them.
+    if (parts !== null && (ext !== 'xlsx' || engine !== 'auto')) {
+      try {
+        for (const part of parts) partBytes(bytes, part);
+      } catch (error) {
+        if (error instanceof WorkbookLimitError) return { ok: false, message: error.message };
+        throw error;
+      }
+    }
+  }
   if (ext === 'xlsx' && engine === 'auto') {
-    const fast = fastSheets(bytes);
-    if (fast !== null) return { ok: true, sheets: fast };
+    try {
+      const fast = fastSheets(bytes);
+      if (fast !== null) return { ok: true, sheets: fast };
+    } catch (error) {
+      if (error instanceof WorkbookLimitError) return { ok: false, message: error.message };
+      throw error;
+    }
   }
   let wb: XLSX.WorkBook;
   try {
@@ -140,7 +187,7 @@ export function readWorkbook(bytes: Uint8Array, extension: string, engine: 'auto
       cellNF: true,
       cellFormula: false,
       cellHTML: false,
-      cellStyles: false,
+      cellStyles: true, // for the hidden rows and columns (`!rows`, `!cols`)
       bookVBA: false,
       bookDeps: false,
       bookFiles: false,
@@ -157,10 +204,22 @@ export function readWorkbook(bytes: Uint8Array, extension: string, engine: 'auto
     };
   }
   const meta = wb.Workbook?.Sheets ?? [];
-  const sheets = wb.SheetNames.map((name, i) => ({
-    name,
-    hidden: Boolean(meta[i]?.Hidden),
-    records: sheetGrid(wb.Sheets[name]!),
-  }));
+  let sheets: WorkbookSheet[];
+  try {
+    sheets = readSheets(wb, meta);
+  } catch (error) {
+    if (error instanceof WorkbookLimitError) return { ok: false, message: error.message };
+    throw error;
+  }
   return { ok: true, sheets };
+}
+
+function readSheets(wb: XLSX.WorkBook, meta: { Hidden?: number }[]): WorkbookSheet[] {
+  return wb.SheetNames.map((name, i) => {
+    const ws = wb.Sheets[name]!;
+    const records = sheetGrid(ws, name);
+    const flagged = (list: ({ hidden?: boolean } | undefined)[] | undefined) =>
+      (list ?? []).flatMap((x, k) => (x?.hidden ? [k] : []));
+    return { name, hidden: Boolean(meta[i]?.Hidden), records, ...hiddenWithData(records, flagged(ws['!rows']), flagged(ws['!cols'])) };
+  });
 }

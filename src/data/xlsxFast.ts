@@ -6,6 +6,7 @@
 // visibility. Anything it does not expect returns null and the caller falls back to SheetJS.
 import * as XLSX from '@e965/xlsx';
 import { cellText, numberText } from './workbookCell.ts';
+import { partBytes, WorkbookLimitError, zipParts, type ZipPart } from './zipParts.ts';
 
 export interface FastSheet {
   name: string;
@@ -13,6 +14,9 @@ export interface FastSheet {
   /** rows of cell texts (as cellText gives them), 0-based; absent rows and cells are empty */
   rows: (string[] | undefined)[];
   merges: { s: { r: number; c: number }; e: { r: number; c: number } }[];
+  /** 0-based rows and columns hidden in Excel (read like the others, contract §3.9) */
+  hiddenRows: number[];
+  hiddenColumns: number[];
 }
 
 // Built-in number formats that are dates or percentages (ids as in ECMA-376, zh-CN variants).
@@ -41,10 +45,44 @@ const BUILTIN: ReadonlyMap<number, string> = new Map([
 
 const utf8 = new TextDecoder('utf-8');
 
-function entry(zip: unknown, name: string): string | null {
-  const file = XLSX.CFB.find(zip, '/' + name) as { content?: Uint8Array } | null;
-  if (!file?.content) return null;
-  return utf8.decode(file.content);
+/** A zip read through its central directory: parts inflated on demand, each within its declared size. */
+interface Zip {
+  bytes: Uint8Array;
+  parts: Map<string, ZipPart>;
+}
+
+function entry(zip: Zip, name: string): string | null {
+  const part = zip.parts.get(name.toLowerCase());
+  if (part === undefined) return null;
+  const content = partBytes(zip.bytes, part);
+  return content === null ? null : utf8.decode(content);
+}
+
+/** A sheet larger than this (declared range, merged area, or the grid its cells span) is refused. */
+export const CELL_LIMIT = 10_000_000;
+
+const cellsText = (n: number) =>
+  n >= 1e8 ? `${(n / 1e8).toFixed(1)} 亿` : n >= 1e4 ? `${Math.round(n / 1e4).toLocaleString('en-US')} 万` : String(n);
+
+function tooBig(sheet: string, what: string, cells: number): never {
+  throw new WorkbookLimitError(
+    `工作表「${sheet}」${what}有 ${cellsText(cells)} 个单元格，超过 ${cellsText(CELL_LIMIT)} 的上限，不予读取；` +
+      '通常是表格远处有一个误输入的单元格、格式或合并：请在 Excel 中按 Ctrl+End 找到表格的最后一格，删去多余的行和列（或取消过大的合并）后另存',
+  );
+}
+
+/** `<dimension ref="A1:XFD1048576"/>`: refuse a declared range beyond the limit before reading a cell. */
+function checkDimension(sheet: string, xml: string): void {
+  const end = xml.indexOf('<sheetData');
+  const tag = tags(end === -1 ? xml : xml.slice(0, end), 'dimension')[0];
+  const ref = tag === undefined ? undefined : attr(tag, 'ref');
+  if (ref === undefined) return;
+  const [a, b] = ref.split(':');
+  const s = a ? decodeRef(a) : null;
+  const e = b ? decodeRef(b) : s;
+  if (!s || !e) return;
+  const area = (Math.abs(e.r - s.r) + 1) * (Math.abs(e.c - s.c) + 1);
+  if (area > CELL_LIMIT) tooBig(sheet, `声明的范围 ${ref} `, area);
 }
 
 /** XML text → string: the five entities, numeric references and OOXML's `_x000D_` escapes. */
@@ -207,7 +245,22 @@ function cellAttrs(xml: string, from: number, to: number): void {
   }
 }
 
-function sheetCells(xml: string, strings: string[], formats: (string | undefined)[], date1904: boolean): FastSheet['rows'] {
+const isTrue = (v: string | undefined) => v === '1' || v === 'true';
+
+/** 0-based columns a `<cols>` element hides (`<col min="3" max="4" hidden="1"/>`). */
+function hiddenColumns(xml: string): number[] {
+  const out: number[] = [];
+  const end = xml.indexOf('<sheetData');
+  for (const tag of tags(end === -1 ? xml : xml.slice(0, end), 'col')) {
+    if (!isTrue(attr(tag, 'hidden'))) continue;
+    const min = Number(attr(tag, 'min'));
+    const max = Math.min(Number(attr(tag, 'max')), min + 16384);
+    if (Number.isInteger(min) && Number.isInteger(max)) for (let c = min; c <= max && c <= 16384; c++) out.push(c - 1);
+  }
+  return out;
+}
+
+function sheetCells(xml: string, strings: string[], formats: (string | undefined)[], date1904: boolean, hiddenRows: number[]): FastSheet['rows'] {
   const rows: FastSheet['rows'] = [];
   let rowIndex = -1;
   let col = -1;
@@ -224,8 +277,10 @@ function sheetCells(xml: string, strings: string[], formats: (string | undefined
     if (c1 === 114 && c2 === 111) {
       // <row
       const gt = xml.indexOf('>', lt);
-      const r = attr(xml.slice(lt, gt + 1), 'r');
+      const tag = xml.slice(lt, gt + 1);
+      const r = attr(tag, 'r');
       rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
+      if (isTrue(attr(tag, 'hidden'))) hiddenRows.push(rowIndex);
       col = -1;
       i = gt;
       continue;
@@ -279,7 +334,9 @@ function sheetCells(xml: string, strings: string[], formats: (string | undefined
 
 /** Read an .xlsx with the fast scanner, or null to let SheetJS read it. */
 export function readXlsxFast(bytes: Uint8Array): FastSheet[] | null {
-  const zip = XLSX.CFB.read(bytes, { type: 'buffer' });
+  const list = zipParts(bytes);
+  if (list === null) return null;
+  const zip: Zip = { bytes, parts: new Map(list.map((p) => [p.name.replace(/^\//, '').toLowerCase(), p])) };
   const workbook = entry(zip, 'xl/workbook.xml');
   const rels = entry(zip, 'xl/_rels/workbook.xml.rels');
   if (workbook === null || rels === null) return null;
@@ -313,19 +370,41 @@ export function readXlsxFast(bytes: Uint8Array): FastSheet[] | null {
     const xml = entry(zip, path);
     if (xml === null) {
       // a chart sheet or a missing part: no cells
-      sheets.push({ name, hidden: false, rows: [], merges: [] });
+      sheets.push({ name, hidden: false, rows: [], merges: [], hiddenRows: [], hiddenColumns: [] });
       continue;
     }
     if (xml.indexOf('<sheetData') === -1 && xml.indexOf('sheetData') !== -1) return null;
     const state = attr(tag, 'state');
+    checkDimension(name, xml);
     const merges: FastSheet['merges'] = [];
+    let merged = 0;
     for (const m of tags(xml, 'mergeCell')) {
       const [a, b] = (attr(m, 'ref') ?? '').split(':');
       const s = a ? decodeRef(a) : null;
       const e = b ? decodeRef(b) : s;
-      if (s && e) merges.push({ s, e });
+      if (!s || !e) continue;
+      // Merged cells hold their value in every cell they cover: bound that before filling any.
+      merged += (Math.abs(e.r - s.r) + 1) * (Math.abs(e.c - s.c) + 1);
+      if (merged > CELL_LIMIT) tooBig(name, '的合并单元格共', merged);
+      merges.push({ s, e });
     }
-    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', rows: sheetCells(xml, strings, formats, date1904), merges });
+    const hiddenRows: number[] = [];
+    const rows = sheetCells(xml, strings, formats, date1904, hiddenRows);
+    // The grid its cells and merges span (rows that exist × the widest): bounded before it is filled.
+    let width = 0;
+    let count = 0;
+    for (const row of rows) {
+      if (!row) continue;
+      count++;
+      if (row.length > width) width = row.length;
+    }
+    const mergedRows = new Set<number>();
+    for (const m of merges) {
+      width = Math.max(width, Math.max(m.s.c, m.e.c) + 1);
+      for (let r = Math.min(m.s.r, m.e.r); r <= Math.max(m.s.r, m.e.r) && mergedRows.size <= CELL_LIMIT; r++) if (!rows[r]) mergedRows.add(r);
+    }
+    if ((count + mergedRows.size) * width > CELL_LIMIT) tooBig(name, '的单元格分布范围', (count + mergedRows.size) * width);
+    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', rows, merges, hiddenRows, hiddenColumns: hiddenColumns(xml) });
   }
   return sheets;
 }

@@ -4,6 +4,7 @@
 // item and unit; …); a village cell is compared by the village's id, so a village renamed in
 // villages.csv is one correction of its name, never a removal of its rows.
 import { csvParseRows } from 'd3-dsv';
+import { villagesSchema } from '../data/datasets/villages.ts';
 
 /** How the rows of one published dataset are told apart, by column labels of its CSV header. */
 export interface DatasetKey {
@@ -162,7 +163,7 @@ export function compareReleases(
       };
       const villageCell = cell(key.village);
       const villageId = villageCell === null ? null : lookup.idOf(villageCell);
-      const isVillages = name === 'villages';
+      const isVillages = name === villagesSchema.name;
       const village = isVillages
         ? villagesAfter.nameOf(cell(VILLAGE_ID) ?? '') ?? cell(VILLAGE_NAME)
         : villageId === null ? null : villagesAfter.nameOf(villageId) ?? villagesBefore.nameOf(villageId) ?? villageCell;

@@ -17,6 +17,7 @@ import { buildAtScale, type ScaleResult } from './buildScale.ts';
 import { timeCharts, type ChartTiming } from './charts.ts';
 import { CHECK_TARGET_MS, timeChecks, type CheckTiming } from './checkInputs.ts';
 import { ledgerBench, type LedgerResult } from './ledger.ts';
+import { LIMIT_TARGETS, workbookLimitsBench } from './workbookLimits.ts';
 import { measurePages, type PageMeasure } from './pages.ts';
 import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
 import { photoBuild, photoPage } from './photos.ts';
@@ -260,6 +261,8 @@ async function countyPagesSection(keep: boolean): Promise<CountyPages> {
   ));
   console.log(`   target: every page under ${int(r.maxBytes)} B → ${r.met ? 'MET' : 'NOT MET'}`);
   return r;
+}
+
 /** The PNG pictures (contract §6.2): time added to a first build and to a rebuild with the cache. */
 async function picturesSection(list: string): Promise<PictureBuild[]> {
   console.log('\n== 7. PNG pictures (resvg, shipped Noto Sans SC; first build with an empty cache, then a rebuild) ==');
@@ -297,6 +300,16 @@ async function main(): Promise<number> {
   await section('ledger', args['skip-ledger']!, () => ledgerSection(Number(args['ledger-villages']), args.keep!));
   await section('county', args['skip-county']!, () => countySection(args.keep!));
   await section('countyPages', args['skip-county']!, () => countyPagesSection(args.keep!));
+  await section('workbookLimits', args['skip-ledger']!, async () => {
+    console.log(`\n== 5d. Refusing hostile workbooks (target: one error at the file, under ${sec(LIMIT_TARGETS.maxMs)} and ${mib(LIMIT_TARGETS.maxRssBytes)}) ==`);
+    const runs = await workbookLimitsBench();
+    console.log(table(
+      ['workbook', 'size', 'load (wall)', 'load (CPU)', 'peak RSS', 'errors', 'target'],
+      runs.map((r) => [r.name, `${int(r.bytes)} B`, ms(r.ms), ms(r.cpuMs), mib(r.maxRssBytes), String(r.errors), r.met ? 'MET' : 'NOT MET']),
+    ));
+    for (const r of runs) if (!r.met) console.log(`   ! ${r.name}: ${r.firstErrors.join(' | ')}`);
+    return runs;
+  });
   await section('photos', args['skip-photos']!, async () => {
     console.log(`\n== 6. Photos (phone-like 4000×3000 JPEGs with grain; nginx + gzip, Slow 4G) ==`);
     const log = (l: string) => console.log(l);

@@ -185,8 +185,9 @@ describe('a village row with an error in the second of two village lists', () =>
       file('data/洋江镇/cleanup.csv', csv('月份,村,清理垃圾(吨)', '2023-07,前江村,3')),
     ]);
     expect(errors).toEqual([
-      expect.stringMatching(/^data\/洋江镇\/cleanup\.csv:2:2 foreign-key-error 「村」"前江村" 在 data\/洋江镇\/villages\.csv 第 3 行，该行有错误/),
+      // the cause first, its consequence right after it (contract §5)
       expect.stringMatching(/^data\/洋江镇\/villages\.csv:3:3 type-error /),
+      expect.stringMatching(/^data\/洋江镇\/cleanup\.csv:2:2 foreign-key-error 「村」"前江村" 在 data\/洋江镇\/villages\.csv 第 3 行，该行有错误/),
     ]);
   });
 });

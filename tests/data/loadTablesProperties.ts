@@ -21,7 +21,7 @@ export function wellFormed(result: { tables: Tables; issues: Issue[] }): void {
   expect(Array.isArray(tables.free)).toBe(true);
   for (const issue of issues) {
     // guarded() turns a crash into an `encoding-error` for staff; for the tests it is a bug.
-    expect(issue.internal, `internal error: ${issue.path} ${issue.message}`).toBeUndefined();
+    expect(issue.internal, `internal error: ${issue.path} ${issue.message} ${issue.detail ?? ""}`).toBeUndefined();
     expect(typeof issue.path).toBe('string');
     expect(CODES.has(issue.code), issue.code).toBe(true);
     expect(issue.message.length).toBeGreaterThan(0);

@@ -63,7 +63,7 @@ describe('titles and dates', () => {
     expect(bulletinDay(releases, '2023-06')).toBe('2023-07-03');
     expect(bulletinDay(releases, '2023-07')).toBe('2023-08-09');
   });
-  test('without a record (dev preview): the month's last day', () => {
+  test('without a record (dev preview): the last day of the month', () => {
     expect(bulletinDay([], '2023-06')).toBe('2023-06-30');
     expect(bulletinDay([], '2024-02')).toBe('2024-02-29');
   });

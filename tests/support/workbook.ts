@@ -11,6 +11,9 @@ export interface SheetSpec {
   /** `A1:H1` style ranges */
   merges?: string[];
   hidden?: boolean;
+  /** rows (as Excel numbers them) and columns (`C`) hidden in Excel */
+  hiddenRows?: number[];
+  hiddenColumns?: string[];
 }
 
 /** A date cell as Excel stores it: a serial number with a date format. */
@@ -35,6 +38,16 @@ export function writeWorkbook(sheets: SheetSpec[], bookType: 'xlsx' | 'biff8' = 
   for (const sheet of sheets) {
     const ws = XLSX.utils.aoa_to_sheet(sheet.rows.map((r) => r.map((c) => (c === null ? undefined : c))) as unknown[][]);
     if (sheet.merges) ws['!merges'] = sheet.merges.map((m) => XLSX.utils.decode_range(m));
+    if (sheet.hiddenRows) {
+      const rows: XLSX.RowInfo[] = [];
+      for (const r of sheet.hiddenRows) rows[r - 1] = { hidden: true };
+      ws['!rows'] = rows;
+    }
+    if (sheet.hiddenColumns) {
+      const cols: XLSX.ColInfo[] = [];
+      for (const c of sheet.hiddenColumns) cols[XLSX.utils.decode_col(c)] = { hidden: true };
+      ws['!cols'] = cols;
+    }
     XLSX.utils.book_append_sheet(wb, ws, sheet.name);
   }
   sheets.forEach((s, i) => {

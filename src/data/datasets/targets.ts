@@ -1,5 +1,6 @@
 // targets.csv (contract §3.7): targets for a metric by a deadline, for the site, a township or a village.
 import { quantityOf, monthOf, scopeOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
+import { fractionMessage } from '../mistakes.ts';
 import { resolveMetric } from '../readCell.ts';
 import { scopeName } from '../../metrics/scope.ts';
 import { note } from './columns.ts';
@@ -40,6 +41,14 @@ export const targetsSchema: DatasetSchema<'targets', Target, false> = {
     const spec = targetMetrics.find((m) => m.key === metric);
     if (spec) return spec.key === 'inspection_score' ? { unit: spec.unit, max: 100 } : { unit: spec.unit };
     return undefined;
+  },
+  checkRow(values, _refs, rawOf) {
+    // A percent target below 1 is Excel's 90% saved as 0.9 (contract §3.9).
+    const metric = targetMetrics.find((m) => m.key === values.get('metric'));
+    const value = values.get('value') as Target['value'] | null | undefined;
+    if (metric?.unit !== '%' || !value || value.value <= 0 || value.value >= 1) return [];
+    const why = `「${metric.name}」是百分比，目标值按百分数填写`;
+    return [{ key: 'value', code: 'type-error', message: fractionMessage('目标值', rawOf('value') ?? '', value.value, why) }];
   },
   view(tables, parts, rows) {
     // `due` is a deadline, not a reporting month: the view has no month (no `latest`, no 数据截至).
