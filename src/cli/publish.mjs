@@ -262,7 +262,7 @@ function makeWorkDir(outDir) {
 
 /**
  * Where Astro should build. Astro writes into its outDir only when that folder lies inside the
- * working directory (its getOutDirWithinCwd, a plain prefix test mirrored here); otherwise it
+ * working directory (its getOutDirWithinCwd); otherwise it
  * builds into `<cwd>/.astro/`, then copies all of that folder into the outDir and deletes it, so
  * its own files (collections/, content-modules.mjs, and after `npm run dev` data-store.json and
  * settings.json) would be published. A site published outside the project is therefore built in
@@ -270,7 +270,9 @@ function makeWorkDir(outDir) {
  * Returns null when the work folder itself will do.
  */
 export function stagingSite(projectRoot, workSite) {
-  if (path.resolve(workSite).startsWith(projectRoot)) return null;
+  // By path segments: `C:\rjhj-site` starts with `C:\rjhj` but lies outside it (Astro's own prefix
+  // test would then write its server chunks there, where they cannot find node_modules).
+  if (isWithin(path.resolve(workSite), path.resolve(projectRoot))) return null;
   return path.join(stagingRoot(projectRoot), String(process.pid), 'site');
 }
 
