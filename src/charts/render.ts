@@ -12,6 +12,7 @@ import { chartData, type ChartData } from './rows.ts';
 import { chartSummary } from './summary.ts';
 import { finishSvg, plotClass } from './svg.ts';
 import { svgFile } from './svgFile.ts';
+import { xmlSafe } from './escape.ts';
 import { chartTable } from './table.ts';
 import type { ChartSpec, RenderedChart } from './types.ts';
 
@@ -30,9 +31,10 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   const notes = [spec.caption, spec.source, spec.asOf && `数据截至 ${formatMonth(spec.asOf)}`];
   return {
     spec,
-    svg: wide!.svg,
-    svgNarrow: narrow!.svg,
-    svgFile: svgFile({
+    // Plot writes the labels itself: drop the characters XML forbids from the finished markup.
+    svg: xmlSafe(wide!.svg),
+    svgNarrow: xmlSafe(narrow!.svg),
+    svgFile: xmlSafe(svgFile({
       title: spec.title,
       summary,
       legend: legendItems(spec, chart),
@@ -40,7 +42,7 @@ export function renderChart(spec: ChartSpec): RenderedChart {
       width: wide!.width,
       height: wide!.height,
       notes: notes.filter((n): n is string => Boolean(n)),
-    }),
+    })),
     summary,
     table,
     csv,

@@ -1,6 +1,7 @@
 // Reading a content file as text: UTF-8 (with or without BOM), or GB18030 as Windows Notepad
 // writes it, through the same decoder as the CSV files.
 import { readFileSync } from 'node:fs';
+import { xmlSafe } from '../charts/escape.ts';
 import { decodeBytes } from '../data/decode.ts';
 
 export type TextFile = { ok: true; text: string } | { ok: false; missing: boolean; message: string };
@@ -13,5 +14,7 @@ export function readText(path: string): TextFile {
     return { ok: false, missing: true, message: '文件不存在或无法读取' };
   }
   const decoded = decodeBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength));
-  return decoded.ok ? { ok: true, text: decoded.text } : { ok: false, missing: false, message: decoded.message };
+  // Characters XML forbids (Word's Shift+Enter, a pasted ESC) would break the feed and the SVG
+  // files, and mean nothing on a page: gone from every title, summary and paragraph at once.
+  return decoded.ok ? { ok: true, text: xmlSafe(decoded.text) } : { ok: false, missing: false, message: decoded.message };
 }
