@@ -78,31 +78,39 @@ const OUR_HOOK_ERROR = /\[(validate-data-and-content|public-photos-without-metad
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /**
- * Astro's stderr, less its English frame around our integrations' Chinese reports: the "An unhandled
- * error occurred while running the … hook" line and an empty "Stack trace:". `seen` collects what
- * the output says about the disk (a full disk inside Astro is reported in Chinese afterwards).
+ * Astro's stderr, less its English frame around our integrations' Chinese reports (the "An
+ * unhandled error occurred while running the … hook" line and an empty "Stack trace:"), and less
+ * its error and stack for a full, read-only or forbidden disk: `seen.code` keeps that code, and
+ * the wrapper says it in Chinese afterwards (fileSystemMessage).
  */
 function filterStderr(stream, seen) {
-  let held = null; // a "Stack trace:" line, printed only if a stack follows
+  let held = null; // { line, kind: 'stack' | 'error' }: printed or dropped by what follows
+  let quiet = false; // after a disk error: the rest is its English location and stack
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   lines.on('line', (line) => {
     const plain = line.replace(ANSI, '');
     const code = /\b(ENOSPC|EDQUOT|EROFS|EACCES)\b/.exec(plain);
-    if (code) seen.code ??= code[1];
+    if (code) {
+      seen.code ??= code[1];
+      quiet = true;
+      held = null; // the "[ERROR] … Build failed" line announcing it
+    }
+    if (quiet) return;
     if (held !== null) {
-      const stack = held;
+      const { line: before, kind } = held;
       held = null;
-      if (plain.trim() === '') return;
-      process.stderr.write(`${stack}\n`);
+      if (kind === 'stack' && plain.trim() === '') return;
+      process.stderr.write(`${before}\n`);
     }
     if (OUR_HOOK_ERROR.test(plain)) return;
-    if (/^\s*Stack trace:\s*$/.test(plain)) {
-      held = line;
-      return;
-    }
-    process.stderr.write(`${line}\n`);
+    if (/^\s*Stack trace:\s*$/.test(plain)) held = { line, kind: 'stack' };
+    else if (/\[ERROR\]/.test(plain)) held = { line, kind: 'error' };
+    else process.stderr.write(`${line}\n`);
   });
-  return new Promise((resolve) => lines.on('close', resolve));
+  return new Promise((resolve) => lines.on('close', () => {
+    if (held?.kind === 'error') process.stderr.write(`${held.line}\n`);
+    resolve();
+  }));
 }
 
 /**
