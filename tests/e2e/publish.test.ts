@@ -201,12 +201,15 @@ describe('the wrapper killed alone', () => {
     const children = readFileSync(`/proc/${wrapper}/task/${wrapper}/children`, 'utf8').trim().split(/\s+/).map(Number);
     expect(children.length).toBe(1);
     const astro = children[0]!;
+    const wrapperGone = new Promise((r) => build.child.once('exit', r));
     process.kill(wrapper, 'SIGKILL'); // the wrapper alone, not its group
-    await build.exited;
+    // not build.exited: the pipes stay open while the child lives
+    await wrapperGone;
     const alive = () => { try { process.kill(astro, 0); return !readFileSync(`/proc/${astro}/stat`, 'utf8').includes(') Z '); } catch { return false; } };
     const started = Date.now();
     while (alive() && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 100));
     expect(alive(), `Astro child ${astro} still running 5 s after its wrapper was killed`).toBe(false);
+    await build.exited;
     expect(fingerprint(dist)).toEqual(before);
 
     const run = buildSync(['--outDir', dist], GOOD);
