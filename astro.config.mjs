@@ -1,6 +1,7 @@
 // @ts-check
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { devWatch } from './src/project/devWatch.mjs';
@@ -71,6 +72,36 @@ const validate = {
   },
 };
 
+/**
+ * Astro copies public/ as it is: every JPEG, PNG and WebP in it that carries metadata (a phone
+ * photo's GPS) is written again without it, upright, with a warning (contract §3.10). Symbolic
+ * links in public/ are refused earlier, by the validation step, so the copy never followed one.
+ * @type {import('astro').AstroIntegration}
+ */
+const publicPhotos = {
+  name: 'public-photos-without-metadata',
+  hooks: {
+    'astro:build:done': async ({ dir }) => {
+      const { tsImport } = await import('tsx/esm/api');
+      const { cleanPublicPhotos } = await tsImport('./src/project/siteFiles.ts', import.meta.url);
+      const { formatReport } = await tsImport('./src/data/report.ts', import.meta.url);
+      const { cleaned, issues } = await cleanPublicPhotos(path.join(siteDir, 'public'), fileURLToPath(dir));
+      const warnings = cleaned.map((/** @type {string} */ file) => ({
+        path: file, code: 'warning',
+        message: `${file} 带有拍摄信息（EXIF/XMP，可能含拍摄地点），发布的副本已去除这些信息并摆正方向；原文件未改动`,
+      }));
+      if (warnings.length > 0) console.log(formatReport(warnings));
+      if (issues.length > 0) {
+        console.error(formatReport(issues));
+        if (config.buildStatus) writeFileSync(config.buildStatus, JSON.stringify({ invalid: true }));
+        const error = new Error('public/ 中有无法读取的照片（见上面的列表），构建已停止。');
+        error.stack = error.message;
+        throw error;
+      }
+    },
+  },
+};
+
 /** @type {import('astro').AstroIntegration} */
 const timingsFile = {
   name: 'build-timings',
@@ -94,8 +125,11 @@ export default defineConfig({
   markdown: { syntaxHighlight: false, remarkPlugins: [dropImages] },
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [validate, ...(site ? [sitemap()] : []), timingsFile, devWatch(siteDir)],
+  integrations: [validate, ...(site ? [sitemap()] : []), publicPhotos, timingsFile, devWatch(siteDir)],
   vite: {
-    server: { fs: { allow: [siteDir, '.'] } },
+    // `npm run dev -- --host` is reachable from the office network: Vite's /@fs/ serves only the
+    // site's code and its packages, never data/ originals (photos with GPS, raw CSV) or drafts.
+    // public/ is served by Vite's own public-folder handler, which this does not restrict.
+    server: { fs: { strict: true, allow: [path.resolve('src'), path.resolve('node_modules')] } },
   },
 });

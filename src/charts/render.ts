@@ -12,6 +12,7 @@ import { chartData, type ChartData } from './rows.ts';
 import { chartSummary } from './summary.ts';
 import { finishSvg, plotClass } from './svg.ts';
 import { svgFile, type SvgFileParts } from './svgFile.ts';
+import { xmlSafe } from './escape.ts';
 import { chartTable } from './table.ts';
 import type { ChartSpec, RenderedChart } from './types.ts';
 
@@ -40,11 +41,12 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   };
   return {
     spec,
-    svg: wide!.svg,
-    svgNarrow: narrow!.svg,
-    svgFile: svgFile(fileParts),
+    // Plot writes the labels itself: drop the characters XML forbids from the finished markup.
+    svg: xmlSafe(wide!.svg),
+    svgNarrow: xmlSafe(narrow!.svg),
+    svgFile: xmlSafe(svgFile(fileParts)),
     // The shared picture is read on a phone (WeChat): it draws the phone-sized variant.
-    pictureParts: { ...fileParts, chart: phone.svg, width: phone.width, height: phone.height },
+    pictureParts: { ...fileParts, chart: xmlSafe(phone.svg), width: phone.width, height: phone.height },
     summary,
     table,
     csv,

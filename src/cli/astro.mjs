@@ -16,12 +16,14 @@
 //   previous site exactly as it was and removes the temporary folder. After a SIGKILL the folder
 //   and the lock stay behind, never under the site's own name, and the next build removes them.
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
-  acquireLock, BuildRefused, chmodTree, cleanLeftovers, createWorkDir, markSite, moveTree, parseBuildArgs,
-  projectLockPath, releaseLock, safeOutDir, stagingRoot, stagingSite, swapIn,
+  acquireLock, BuildRefused, chmodTree, cleanLeftovers, createWorkDir, fileSystemMessage, isFileSystemError, markSite,
+  moveTree, parseBuildArgs, projectLockPath, releaseLock, safeOutDir, stagingRoot, stagingSite, swapIn,
 } from './publish.mjs';
 import { ENV, readConfig } from '../project/config.mjs';
 import { takePrevious } from './previous.mjs';
@@ -69,17 +71,64 @@ for (const signal of SIGNALS) {
   });
 }
 
-/** Run Astro as a child; resolves with its exit code (signals map to 128 + n, like a shell). */
-function run(argv) {
+/** The child stops itself when this process dies without telling it (a SIGKILL): parentWatch.cjs. */
+const parentWatch = fileURLToPath(new URL('parentWatch.cjs', import.meta.url));
+
+/** Our own integrations, whose errors are Chinese reports already printed (astro.config.mjs). */
+const OUR_HOOK_ERROR = /\[(validate-data-and-content|public-photos-without-metadata)\] An unhandled error occurred while running the "astro:[a-z:]+" hook/;
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/**
+ * Astro's stderr, less its English frame around our integrations' Chinese reports (the "An
+ * unhandled error occurred while running the … hook" line and an empty "Stack trace:"), and less
+ * its error and stack for a full, read-only or forbidden disk: `seen.code` keeps that code, and
+ * the wrapper says it in Chinese afterwards (fileSystemMessage).
+ */
+function filterStderr(stream, seen) {
+  let held = null; // { line, kind: 'stack' | 'error' }: printed or dropped by what follows
+  let quiet = false; // after a disk error: the rest is its English location and stack
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  lines.on('line', (line) => {
+    const plain = line.replace(ANSI, '');
+    const code = /\b(ENOSPC|EDQUOT|EROFS|EACCES)\b/.exec(plain);
+    if (code) {
+      seen.code ??= code[1];
+      quiet = true;
+      held = null; // the "[ERROR] … Build failed" line announcing it
+    }
+    if (quiet) return;
+    if (held !== null) {
+      const { line: before, kind } = held;
+      held = null;
+      if (kind === 'stack' && plain.trim() === '') return;
+      process.stderr.write(`${before}\n`);
+    }
+    if (OUR_HOOK_ERROR.test(plain)) return;
+    if (/^\s*Stack trace:\s*$/.test(plain)) held = { line, kind: 'stack' };
+    else if (/\[ERROR\]/.test(plain)) held = { line, kind: 'error' };
+    else process.stderr.write(`${line}\n`);
+  });
+  return new Promise((resolve) => lines.on('close', () => {
+    if (held?.kind === 'error') process.stderr.write(`${held.line}\n`);
+    resolve();
+  }));
+}
+
+/**
+ * Run Astro as a child; resolves with its exit code (signals map to 128 + n, like a shell).
+ * `seen` (build only): its stderr is filtered (filterStderr) and what it says about the disk kept.
+ */
+function run(argv, seen = null) {
   return new Promise((resolve) => {
-    child = spawn(process.execPath, argv, { stdio: 'inherit', env });
+    child = spawn(process.execPath, ['--require', parentWatch, ...argv], { stdio: ['inherit', 'inherit', seen ? 'pipe' : 'inherit'], env });
+    const filtered = seen ? filterStderr(child.stderr, seen) : Promise.resolve();
     child.on('error', (error) => {
       console.error(`无法启动 Astro：${error.message}`);
       resolve(1);
     });
     child.on('exit', (code, signal) => {
       child = null;
-      resolve(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 137));
+      void filtered.then(() => resolve(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 137)));
     });
   });
 }
@@ -169,7 +218,8 @@ async function build() {
       // It grows with the data so a larger county still builds.
       env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapLimitMb()}`.trim();
     }
-    const code = stopSignal ? 1 : await run([astro, 'build', ...parsed.rest, '--outDir', astroOut]);
+    const seen = { code: null };
+    const code = stopSignal ? 1 : await run([astro, 'build', ...parsed.rest, '--outDir', astroOut], seen);
     const stopped = () => {
       if (!stopSignal) return false;
       console.error(`构建已中断（${stopSignal}）：${kept()}，临时文件已清理。`);
@@ -180,6 +230,7 @@ async function build() {
       let invalid = false;
       try { invalid = JSON.parse(readFileSync(work.status, 'utf8')).invalid === true; } catch { /* no status: Astro failed */ }
       if (invalid) console.error(`构建已停止：请先改正上面列出的错误。${kept()}。`);
+      else if (seen.code) console.error(fileSystemMessage({ code: seen.code }, outDir));
       else console.error(`构建失败（Astro 退出码 ${code}）：${kept()}，没有发布不完整的网站。`);
       return 1;
     }
@@ -196,6 +247,10 @@ async function build() {
     swapIn(work, outDir);
     console.log(`网站已发布到 ${shown}`);
     return 0;
+  } catch (error) {
+    // A full, read-only or foreign disk is the machine's state, not a bug: say so in Chinese.
+    if (isFileSystemError(error)) throw new BuildRefused(fileSystemMessage(error, outDir));
+    throw error;
   } finally {
     if (work) rmSync(work.dir, { recursive: true, force: true });
     rmSync(stagingRoot(process.cwd()), { recursive: true, force: true });

@@ -224,8 +224,22 @@ function workDirs(outDir) {
   return names
     .filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)))
     .map((n) => path.join(parent, n))
-    // ours by the marker; an empty one was made by a build killed before it wrote the marker
-    .filter((d) => existsSync(path.join(d, WORK_MARKER)) || isEmptyDir(d));
+    // ours by the marker; an empty one was made by a build killed before it wrote the marker; one
+    // holding only what a build writes (site/, status.json) whose build no longer runs was re-made by
+    // an Astro child that outlived its killed wrapper, after the next build had removed the folder
+    .filter((d) => existsSync(path.join(d, WORK_MARKER)) || isEmptyDir(d) || isOrphanedWorkDir(d, prefix));
+}
+
+function isOrphanedWorkDir(dir, prefix) {
+  const pid = Number(path.basename(dir).slice(prefix.length));
+  if (pid === process.pid || isAlive(pid)) return false;
+  try {
+    const names = readdirSync(dir);
+    return names.length > 0 && names.every((n) => n === 'site' || n === 'status.json') &&
+      (!names.includes('site') || lstatSync(path.join(dir, 'site')).isDirectory());
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -234,6 +248,7 @@ function workDirs(outDir) {
  * yet in place) the old site is put back first; then the work folders are removed.
  */
 export function cleanLeftovers(outDir) {
+  cleanInPlaceLeftovers(outDir);
   for (const dir of workDirs(outDir)) {
     const previous = path.join(dir, 'previous');
     if (!existsSync(outDir) && existsSync(previous)) renameSync(previous, outDir);
@@ -262,7 +277,7 @@ function makeWorkDir(outDir) {
 
 /**
  * Where Astro should build. Astro writes into its outDir only when that folder lies inside the
- * working directory (its getOutDirWithinCwd, a plain prefix test mirrored here); otherwise it
+ * working directory (its getOutDirWithinCwd); otherwise it
  * builds into `<cwd>/.astro/`, then copies all of that folder into the outDir and deletes it, so
  * its own files (collections/, content-modules.mjs, and after `npm run dev` data-store.json and
  * settings.json) would be published. A site published outside the project is therefore built in
@@ -270,7 +285,9 @@ function makeWorkDir(outDir) {
  * Returns null when the work folder itself will do.
  */
 export function stagingSite(projectRoot, workSite) {
-  if (path.resolve(workSite).startsWith(projectRoot)) return null;
+  // By path segments: `C:\rjhj-site` starts with `C:\rjhj` but lies outside it (Astro's own prefix
+  // test would then write its server chunks there, where they cannot find node_modules).
+  if (isWithin(path.resolve(workSite), path.resolve(projectRoot))) return null;
   return path.join(stagingRoot(projectRoot), String(process.pid), 'site');
 }
 
@@ -316,11 +333,10 @@ export function chmodTree(dir) {
 export function swapIn(work, outDir) {
   let stat = null;
   try { stat = statSync(outDir); } catch { /* absent */ }
-  if (stat && readdirSync(outDir).length === 0) {
-    // the marker last: a folder interrupted while filling never claims to be a complete build
-    const names = readdirSync(work.site).sort((a, b) => Number(a === SITE_MARKER) - Number(b === SITE_MARKER));
-    for (const name of names) renameSync(path.join(work.site, name), path.join(outDir, name));
-    chmodSync(outDir, 0o755);
+  // An empty folder, or a folder on another disk (a mount point: a USB disk, a network share, which
+  // cannot be renamed and which a rename cannot reach), is filled in place instead.
+  if (stat && (readdirSync(outDir).length === 0 || stat.dev !== statSync(work.dir).dev)) {
+    fillInPlace(work, outDir);
     return;
   }
   const previous = path.join(work.dir, 'previous');
@@ -334,6 +350,95 @@ export function swapIn(work, outDir) {
   } catch (error) {
     if (stat) renameSync(previous, outDir); // put the old site back before the work folder goes
     throw new BuildRefused(swapMessage(outDir, error));
+  }
+}
+
+/** Folders inside the output folder while it is filled in place (fillInPlace): never published. */
+const INCOMING = '.renju-incoming-';
+const OUTGOING = '.renju-previous-';
+
+/**
+ * Fill an output folder that cannot be swapped with a rename: the new site is first copied into
+ * `<outDir>/.renju-incoming-<pid>/` (on the output folder's own disk, so a full disk stops the
+ * build there, with the old site untouched), then the old site's files are moved aside into
+ * `.renju-previous-<pid>/` and the new ones moved in, the marker last: renames within one disk.
+ */
+function fillInPlace(work, outDir) {
+  const incoming = path.join(outDir, `${INCOMING}${process.pid}`);
+  const outgoing = path.join(outDir, `${OUTGOING}${process.pid}`);
+  try {
+    rmSync(incoming, { recursive: true, force: true });
+    moveTree(work.site, incoming);
+  } catch (error) {
+    rmSync(incoming, { recursive: true, force: true });
+    throw new BuildRefused(fileSystemMessage(error, outDir));
+  }
+  const old = readdirSync(outDir).filter((n) => !n.startsWith(INCOMING) && !n.startsWith(OUTGOING));
+  mkdirSync(outgoing, { recursive: true });
+  for (const name of old) renameSync(path.join(outDir, name), path.join(outgoing, name));
+  // the marker last: a folder interrupted while filling never claims to be a complete build
+  const names = readdirSync(incoming).sort((a, b) => Number(a === SITE_MARKER) - Number(b === SITE_MARKER));
+  for (const name of names) renameSync(path.join(incoming, name), path.join(outDir, name));
+  rmSync(incoming, { recursive: true, force: true });
+  rmSync(outgoing, { recursive: true, force: true });
+  chmodSync(outDir, 0o755);
+}
+
+/**
+ * A build killed while filling an output folder in place: the copy it was making is removed; if it
+ * died while the old site's files were moved aside (no marker in the folder), they are put back.
+ */
+function cleanInPlaceLeftovers(outDir) {
+  let names = [];
+  try { names = readdirSync(outDir); } catch { return; }
+  const incoming = names.filter((n) => n.startsWith(INCOMING));
+  const outgoing = names.filter((n) => n.startsWith(OUTGOING));
+  if (incoming.length === 0 && outgoing.length === 0) return;
+  const complete = existsSync(path.join(outDir, SITE_MARKER));
+  for (const aside of outgoing) {
+    const dir = path.join(outDir, aside);
+    if (!complete) {
+      for (const name of names) {
+        if (!name.startsWith(INCOMING) && !name.startsWith(OUTGOING)) rmSync(path.join(outDir, name), { recursive: true, force: true });
+      }
+      for (const name of readdirSync(dir)) renameSync(path.join(dir, name), path.join(outDir, name));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const name of incoming) rmSync(path.join(outDir, name), { recursive: true, force: true });
+}
+
+/** File-system error codes that are the machine's state, not a bug: each gets a Chinese sentence. */
+const FILE_SYSTEM_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EXDEV', 'EBUSY', 'EIO', 'EMFILE', 'ENFILE']);
+
+export function isFileSystemError(error) {
+  return Boolean(error) && typeof error === 'object' && FILE_SYSTEM_CODES.has(error.code);
+}
+
+/**
+ * A file-system failure while building or publishing to `outDir`, as a Chinese sentence that names
+ * the folder and what to do. The old site is kept in every case (the caller made sure of it).
+ */
+export function fileSystemMessage(error, outDir) {
+  const where = outDir;
+  const code = error?.code ?? '';
+  const kept = '原来的网站保持原样，没有发布不完整的网站。';
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `磁盘空间不足（${code}）：无法在 ${where} 所在的磁盘上写入新网站。构建需要大约两倍于网站大小的空闲空间（新网站写完后才替换旧网站）。` +
+        `${kept}请清理该磁盘（如删除不用的文件），或用 --outDir 指定另一个磁盘上的文件夹后重试。`;
+    case 'EROFS':
+      return `输出文件夹 ${where} 所在的磁盘是只读的（${code}），无法写入。${kept}请换一个可写的文件夹（--outDir），或请管理员把该磁盘改为可写。`;
+    case 'EACCES':
+    case 'EPERM':
+      return `没有权限在 ${where} 中写入（${code}${error.path ? `：${error.path}` : ''}）。${kept}请确认当前用户对该文件夹及其上级文件夹有写权限，或用 --outDir 指定另一个文件夹。`;
+    case 'EXDEV':
+      return `无法把新网站移到 ${where}（${code}：它在另一个磁盘上）。${kept}请重试；如仍失败，请用 --outDir 指定与项目在同一磁盘上的文件夹。`;
+    case 'EBUSY':
+      return `输出文件夹 ${where} 正被其他程序占用（${code}），如资源管理器、网页服务器。${kept}请关闭占用它的程序后重试。`;
+    default:
+      return `读写 ${where} 时出错（${code}${error?.message ? `：${error.message}` : ''}）。${kept}请检查该磁盘后重试，或用 --outDir 指定另一个文件夹。`;
   }
 }
 

@@ -6,16 +6,17 @@ import { getProject } from '../project/current.ts';
 import { encodePath } from '../paths.ts';
 import { correctionItems } from '../releases/feed.ts';
 import { bulletinEntries } from '../views/bulletin.ts';
+import { xmlSafe } from '../charts/escape.ts';
 
 // A dynamic route only so that the file can be left out when site.md has no `url`.
 export const getStaticPaths: GetStaticPaths = () => (getProject().site.url ? [{ params: { feed: 'rss' } }] : []);
 
-export const GET: APIRoute = () => {
+export const GET: APIRoute = async () => {
   const project = getProject();
   const { site, reports } = project;
   const url = site.url!;
   const root = url.endsWith('/') ? url : `${url}/`;
-  return rss({
+  const response = await rss({
     title: site.title,
     description: site.description ?? site.title,
     site: root,
@@ -34,4 +35,7 @@ export const GET: APIRoute = () => {
       .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime()),
     customData: '<language>zh-cn</language>',
   });
+  // Feed readers reject a feed that is not well-formed XML as a whole: whatever text reached it
+  // (a title, a data value), no character XML forbids is written.
+  return new Response(xmlSafe(await response.text()), { headers: response.headers });
 };

@@ -1,6 +1,6 @@
 // What an image file is, read from its first bytes without decoding it: the format, the pixel size
 // and the EXIF orientation (so the upright width and height are known before any encoding, and
-// pages and Markdown can be written synchronously). Decoding errors (a truncated file) are found
+// pages and Markdown can be written synchronously), for JPEG, PNG (eXIf) and WebP (EXIF) alike. Decoding errors (a truncated file) are found
 // later, when the photo is processed (process.ts).
 
 export type PhotoFormat = 'jpeg' | 'png' | 'webp';
@@ -15,7 +15,7 @@ export function probeImage(b: Uint8Array): Probe {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return probeJpeg(b);
   if (b.length >= 24 && ascii(b, 0, 8) === '\x89PNG\r\n\x1a\n') {
     const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    return sized('png', v.getUint32(16), v.getUint32(20), 1);
+    return sized('png', v.getUint32(16), v.getUint32(20), pngOrientation(b, v));
   }
   if (b.length >= 30 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return probeWebp(b);
   if (b.length >= 12 && ascii(b, 4, 8) === 'ftyp') {
@@ -82,12 +82,46 @@ function exifOrientation(t: Uint8Array): number | undefined {
   return undefined;
 }
 
+/**
+ * A PNG's orientation: its `eXIf` chunk (a TIFF block, as phones and sharp write it), which may come
+ * before or after the image data; browsers and libvips turn the picture by it, so must we.
+ */
+function pngOrientation(b: Uint8Array, v: DataView): number {
+  let i = 8;
+  while (i + 8 <= b.length) {
+    const len = v.getUint32(i);
+    const type = ascii(b, i + 4, i + 8);
+    if (type === 'IEND' || i + 12 + len > b.length) break;
+    if (type === 'eXIf') return exifOrientation(b.subarray(i + 8, i + 8 + len)) ?? 1;
+    i += 12 + len;
+  }
+  return 1;
+}
+
+/** An extended WebP's orientation: its `EXIF` chunk (a TIFF block, sometimes after an `Exif\0\0`). */
+function webpOrientation(b: Uint8Array): number {
+  let i = 12;
+  while (i + 8 <= b.length) {
+    const type = ascii(b, i, i + 4);
+    const len = (b[i + 4]! | (b[i + 5]! << 8) | (b[i + 6]! << 16) | (b[i + 7]! << 24)) >>> 0;
+    if (i + 8 + len > b.length) break;
+    if (type === 'EXIF') {
+      let t = b.subarray(i + 8, i + 8 + len);
+      if (ascii(t, 0, 6) === 'Exif\0\0') t = t.subarray(6);
+      return exifOrientation(t) ?? 1;
+    }
+    i += 8 + len + (len & 1); // chunks are padded to an even length
+  }
+  return 1;
+}
+
 function probeWebp(b: Uint8Array): Probe {
   const chunk = ascii(b, 12, 16);
   if (chunk === 'VP8X') {
     const w = 1 + (b[24]! | (b[25]! << 8) | (b[26]! << 16));
     const h = 1 + (b[27]! | (b[28]! << 8) | (b[29]! << 16));
-    return sized('webp', w, h, 1);
+    // flag bit 3: the file has an EXIF chunk (only the extended format can carry one)
+    return sized('webp', w, h, b[20]! & 0x08 ? webpOrientation(b) : 1);
   }
   if (chunk === 'VP8 ') {
     const w = (b[26]! | (b[27]! << 8)) & 0x3fff;

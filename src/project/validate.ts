@@ -12,6 +12,7 @@ import { timings } from './timings.ts';
 import { preparePhotos } from '../photos/prepare.ts';
 import { processState } from './config.mjs';
 import { currentRelease } from '../releases/current.ts';
+import { linkIssues } from './siteFiles.ts';
 
 /** Characters that break a download address /data/<name>.csv (a space is fine: it is encoded). */
 const UNSAFE_DATASET_NAME = /[?#%\\"<>|*:]/;
@@ -22,7 +23,7 @@ const UNSAFE_DATASET_NAME = /[?#%\\"<>|*:]/;
  * name can be a download file (/data/<name>.csv) on any server.
  */
 export function buildChecks(project: Project): Issue[] {
-  const issues: Issue[] = [];
+  const issues: Issue[] = linkIssues(project.root);
   for (const dataset of project.tables.free) {
     const name = dataset.name;
     const file = dataset.file.slice(dataset.file.lastIndexOf('/') + 1);

@@ -1,6 +1,7 @@
 // Front matter: YAML between `---` lines at the top of a Markdown file (contract §1). Errors are
 // frontmatter-errors at the file line (front matter lines counted from the file's first line).
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { xmlSafe } from '../charts/escape.ts';
 import type { Issue } from '../data/types.ts';
 
 export interface FrontMatter {
@@ -63,6 +64,15 @@ function likelyLine(lines: readonly string[], close: number): number | undefined
   return undefined;
 }
 
+function cleanStrings(value: unknown): unknown {
+  if (typeof value === 'string') return xmlSafe(value);
+  if (Array.isArray(value)) return value.map(cleanStrings);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [xmlSafe(k), cleanStrings(v)]));
+  }
+  return value;
+}
+
 /** Split a Markdown file into front matter and body; a file without `---` has no settings. */
 export function parseFrontMatter(text: string, file: string): FrontMatter {
   const source = text.replace(/^\uFEFF/, '');
@@ -103,7 +113,8 @@ export function parseFrontMatter(text: string, file: string): FrontMatter {
     const range = isScalar(pair.key) ? pair.key.range : undefined;
     if (range) result.lines.set(key, fileLine(range[0]));
   }
-  const data = doc.toJS() as unknown;
+  // YAML escapes ("\e", "\uFFFE") make characters XML forbids after reading: drop them here too.
+  const data = cleanStrings(doc.toJS()) as unknown;
   if (data && typeof data === 'object') result.data = data as Record<string, unknown>;
   return result;
 }

@@ -53,3 +53,12 @@ test('a work folder inside the project needs no staging; one outside is staged u
     path.join(project, 'node_modules', '.cache', 'renju-build', String(process.pid), 'site'),
   );
 });
+
+test('a work folder beside the project whose name starts with the project\'s is outside it (path segments)', () => {
+  // C:\rjhj publishing to C:\rjhj-site: a string-prefix test took it for a folder inside the project
+  const project = path.join(tmp, 'rjhj');
+  expect(stagingSite(project, path.join(tmp, 'rjhj-site.building-1', 'site'))).toBe(
+    path.join(project, 'node_modules', '.cache', 'renju-build', String(process.pid), 'site'),
+  );
+  expect(stagingSite(project + path.sep, path.join(project, 'dist.building-1', 'site'))).toBeNull();
+});

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import {
-  BuildRefused, cleanLeftovers, createWorkDir, isEarlierBuild, markSite, parseBuildArgs, safeOutDir, swapIn,
+  BuildRefused, cleanLeftovers, createWorkDir, fileSystemMessage, isEarlierBuild, isFileSystemError, markSite, parseBuildArgs,
+  safeOutDir, swapIn,
 } from '../../src/cli/publish.mjs';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'publish-unit-'));
@@ -105,4 +106,33 @@ test('cleanLeftovers removes only work folders with our marker (or empty ones)',
   expect(existsSync(path.join(parent, 'dist.building-111', 'not-ours.txt'))).toBe(true);
   expect(existsSync(path.join(parent, 'dist.building-222'))).toBe(false);
   expect(existsSync(path.join(parent, 'dist.building-x'))).toBe(true);
+});
+
+test('a work folder re-made without its marker by an Astro child that outlived its wrapper is removed', () => {
+  const outDir = path.join(tmp, 'orphan', 'dist');
+  const parent = path.dirname(outDir);
+  const dead = 2 ** 22 + 4321; // no such process
+  mkdirSync(path.join(parent, `dist.building-${dead}`, 'site', 'villages'), { recursive: true });
+  writeFileSync(path.join(parent, `dist.building-${dead}`, 'site', 'index.html'), '首页');
+  // the same shape, but its process runs (this test): another build's, not ours to remove
+  mkdirSync(path.join(parent, `dist.building-${process.ppid}`, 'site'), { recursive: true });
+  // a folder with anything else in it is not ours
+  mkdirSync(path.join(parent, `dist.building-${dead + 1}`, 'site'), { recursive: true });
+  writeFileSync(path.join(parent, `dist.building-${dead + 1}`, 'notes.txt'), 'keep');
+  cleanLeftovers(outDir);
+  expect(existsSync(path.join(parent, `dist.building-${dead}`))).toBe(false);
+  expect(existsSync(path.join(parent, `dist.building-${process.ppid}`))).toBe(true);
+  expect(existsSync(path.join(parent, `dist.building-${dead + 1}`, 'notes.txt'))).toBe(true);
+});
+
+test('fileSystemMessage: a Chinese sentence naming the folder and what to do, for each disk failure', () => {
+  for (const code of ['ENOSPC', 'EACCES', 'EROFS', 'EXDEV', 'EPERM', 'EBUSY']) {
+    const error = Object.assign(new Error(`${code}: raw`), { code });
+    expect(isFileSystemError(error)).toBe(true);
+    const message = fileSystemMessage(error, '/mnt/usb/site');
+    expect(message).toContain('/mnt/usb/site');
+    expect(message).toContain('原来的网站保持原样');
+    expect(message).toMatch(/请/);
+  }
+  expect(isFileSystemError(new TypeError('a bug'))).toBe(false);
 });

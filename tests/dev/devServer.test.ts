@@ -4,7 +4,7 @@
 // polls (up to a generous limit, so a loaded machine does not make it flaky) and prints the
 // measured times, which `npm run bench` does not repeat.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -89,6 +89,25 @@ describe('npm run dev follows data/ (copy of tests/fixtures/site-one, outside th
     expect(await status(`${base}/villages/bs-shang/`), output).toBe(200);
     expect(await status(`${base}/cleanup/`), output).toBe(200);
     expect(await status(`${base}/villages/bs-new/`), output).toBe(404);
+  });
+
+  test('Vite\'s /@fs/ serves no data/ or content/ original (a --host server is on the office network)', async () => {
+    // A phone photo with GPS beside the raw ledgers, in the site folder and in the project's own data/.
+    writeFileSync(path.join(siteDir, 'data/gps-photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe1, 0, 0]));
+    const originals = [
+      path.join(siteDir, 'data/villages.csv'),
+      path.join(siteDir, 'data/gps-photo.jpg'),
+      path.join(siteDir, 'content/site.md'),
+      path.join(root, 'data/villages.csv'),
+      path.join(root, 'package.json'),
+    ];
+    for (const file of originals) {
+      expect(existsSync(file), file).toBe(true);
+      const url = `${base}/@fs${encodeURI(file.split(path.sep).join('/'))}`;
+      expect([403, 404], `${url}\n${output}`).toContain(await status(url));
+    }
+    // the site's own code is still served (the pages' scripts come from src/)
+    expect(await status(`${base}/@fs${encodeURI(path.join(root, 'src/paths.ts'))}`)).toBe(200);
   });
 
   test('a village added to villages.csv has its page', async () => {

@@ -72,6 +72,9 @@ describe('the output folder', () => {
     expect(run.code).toBe(1);
     expect(run.output).toContain('type-error');
     expect(run.output).toMatch(/保持原样/);
+    // no English line from Astro around our report ("An unhandled error … hook", "Stack trace:")
+    const lines = run.output.replace(/\u001b\[[0-9;]*m/g, '').split('\n').filter((l) => l.trim() !== '');
+    for (const line of lines) expect(line, run.output).toMatch(/[\u4e00-\u9fff]/);
     expect(fingerprint(dist)).toEqual(before);
     expect(leftovers(dist)).toEqual([]);
   }, 300_000);
@@ -186,6 +189,91 @@ describe('interrupted builds', () => {
     expect(leftovers(dist)).toEqual([]);
     expect(existsSync(path.join(dist, 'index.html'))).toBe(true);
   }, 400_000);
+});
+
+describe('the wrapper killed alone', () => {
+  test('SIGKILL of the build wrapper only: its Astro child stops too, and the next build cleans up', async () => {
+    const dist = freshGoodDist('wrapper-kill');
+    const before = fingerprint(dist);
+    const build = startBuild(['--outDir', dist], GOOD);
+    await build.waitFor(/\[build\]/);
+    const wrapper = build.child.pid!;
+    const children = readFileSync(`/proc/${wrapper}/task/${wrapper}/children`, 'utf8').trim().split(/\s+/).map(Number);
+    expect(children.length).toBe(1);
+    const astro = children[0]!;
+    const wrapperGone = new Promise((r) => build.child.once('exit', r));
+    process.kill(wrapper, 'SIGKILL'); // the wrapper alone, not its group
+    // not build.exited: the pipes stay open while the child lives
+    await wrapperGone;
+    const alive = () => { try { process.kill(astro, 0); return !readFileSync(`/proc/${astro}/stat`, 'utf8').includes(') Z '); } catch { return false; } };
+    const started = Date.now();
+    while (alive() && Date.now() - started < 5_000) await new Promise((r) => setTimeout(r, 100));
+    expect(alive(), `Astro child ${astro} still running 5 s after its wrapper was killed`).toBe(false);
+    await build.exited;
+    expect(fingerprint(dist)).toEqual(before);
+
+    const run = buildSync(['--outDir', dist], GOOD);
+    expect(run.code, run.output).toBe(0);
+    expect(leftovers(dist)).toEqual([]);
+  }, 400_000);
+});
+
+/** A real tmpfs of `size` at `dir` (CI runs as root); fails loudly when it cannot mount. */
+function mountTmpfs(dir: string, size: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`cannot mount a tmpfs at ${dir} (run as root): ${r.stderr}${r.error ?? ''}`);
+  return () => { spawnSync('umount', ['-l', dir]); };
+}
+
+function du(dir: string): number {
+  return Number(spawnSync('du', ['-sk', dir], { encoding: 'utf8' }).stdout.split(/\s/)[0]);
+}
+
+describe('another disk', () => {
+  test('an empty mount point as the output folder is filled, and replaced by the next build', () => {
+    const mnt = path.join(tmp, 'usb');
+    const unmount = mountTmpfs(mnt, '200m');
+    try {
+      for (const round of [1, 2]) {
+        if (round === 2) writeFileSync(path.join(mnt, 'stale.html'), 'old page');
+        const run = buildSync(['--outDir', mnt], GOOD);
+        expect(run.code, run.output).toBe(0);
+        expect(run.output).not.toMatch(/^\s+at /m);
+        expect(existsSync(path.join(mnt, 'index.html'))).toBe(true);
+        expect(existsSync(path.join(mnt, '.renju-site.json'))).toBe(true);
+        expect(readdirSync(mnt).filter((n) => n.startsWith('.renju-') && n !== '.renju-site.json')).toEqual([]);
+        expect(leftovers(mnt)).toEqual([]);
+      }
+      expect(existsSync(path.join(mnt, 'stale.html'))).toBe(false);
+    } finally {
+      unmount();
+    }
+  }, 400_000);
+
+  for (const where of ['inside the project', 'outside the project'] as const) {
+    test(`a full disk (${where}): a Chinese sentence naming the folder, the old site kept, no stack`, () => {
+      const parent = where === 'inside the project' ? path.join(tmp, 'full-in') : mkdtempSync(path.join(tmpdir(), 'publish-full-'));
+      // room for the old site and a little more: the new one cannot be written beside it
+      const unmount = mountTmpfs(parent, `${du(goodDist) + 256}k`);
+      try {
+        const dist = path.join(parent, 'dist');
+        const r = spawnSync('cp', ['-a', goodDist, dist]);
+        if (r.status !== 0) throw new Error(String(r.stderr));
+        const before = fingerprint(dist);
+        const run = buildSync(['--outDir', dist], GOOD);
+        expect(run.code).toBe(1);
+        expect(run.output).toMatch(new RegExp(`磁盘空间不足.*${dist.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*原来的网站保持原样`));
+        expect(run.output).not.toMatch(/构建程序出错/);
+        expect(run.output).not.toMatch(/^\s+at /m);
+        expect(fingerprint(dist)).toEqual(before);
+        expect(leftovers(dist)).toEqual([]);
+      } finally {
+        unmount();
+        if (where === 'outside the project') rmSync(parent, { recursive: true, force: true });
+      }
+    }, 400_000);
+  }
 });
 
 describe('whatever check accepts, the build builds', () => {

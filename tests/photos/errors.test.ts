@@ -139,4 +139,14 @@ describe('probe', () => {
       expect(probeImage(webp)).toMatchObject({ ok: true, format: 'webp', width: 37, height: 19 });
     }
   });
+
+  test('reads the EXIF orientation of a PNG (eXIf) and a WebP (EXIF chunk): the upright size', async () => {
+    // Stored 300×200 with orientation 6: shown (and published) 200×300, as libvips turns it.
+    const stored = sharp({ create: { width: 300, height: 200, channels: 3, background: '#808080' } });
+    for (const format of ['png', 'webp'] as const) {
+      const buf = await stored.clone()[format]().withMetadata({ orientation: 6 }).withExif({ IFD0: { Make: 'Xiaomi' } }).toBuffer();
+      expect((await sharp(buf).metadata()).autoOrient).toEqual({ width: 200, height: 300 });
+      expect(probeImage(buf)).toEqual({ ok: true, format, width: 200, height: 300, orientation: 6 });
+    }
+  });
 });
