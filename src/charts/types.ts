@@ -62,6 +62,8 @@ export interface RenderedChart {
   svg: string;
   /** inline SVG designed for a 360 px phone (text ≥ 12 px on screen); `''` for compact charts */
   svgNarrow: string;
+  /** inline SVG for a phone at large text (11 em of text across, layout.ts); compact charts too */
+  svgSmall: string;
   /** standalone SVG file: xmlns, embedded styles, title */
   svgFile: string;
   /** the automatically written Chinese sentence stating what the chart shows */

@@ -9,6 +9,7 @@ describe('renderChart golden SVG', () => {
     const chart = renderChart(spec);
     test(`${name} (wide)`, () => expectGolden(`${name}.svg`, chart.svg));
     test(`${name} (narrow)`, () => expectGolden(`${name}-narrow.svg`, chart.svgNarrow));
+    test(`${name} (small)`, () => expectGolden(`${name}-small.svg`, chart.svgSmall));
   }
   test('bar-stacked (downloadable file)', () => expectGolden('bar-stacked-file.svg', renderChart(stackedBar).svgFile));
 });
@@ -18,6 +19,7 @@ describe('renderChart inline SVG', () => {
   const svgs = charts.flatMap(([name, c]) => [
     [`${name} wide`, c.svg],
     [`${name} narrow`, c.svgNarrow],
+    [`${name} small`, c.svgSmall],
   ]);
 
   test.each(svgs)('%s has no aria-label on <g>', (_, svg) => {
@@ -47,24 +49,40 @@ describe('renderChart inline SVG', () => {
     expect(svg).not.toMatch(/>(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/);
   });
 
-  test('text stays at least 12 px on screen at the intended widths', () => {
+  test('text is at least the body text (1 rem) in the narrowest column each drawing is shown in', () => {
+    // chartCss: wide from a 40rem column, narrow from 17rem, small from 11rem (320 px at 特大)
     for (const [, c] of charts) {
-      // wide: shown from 601 px of viewport (≥ ~570 px of content); narrow: a 320–360 px phone
-      for (const [svg, shownAt] of [
-        [c.svg, 570],
-        [c.svgNarrow, 300],
+      for (const [svg, shownFromRem] of [
+        [c.svg, 40],
+        [c.svgNarrow, 17],
+        [c.svgSmall, 11],
       ] as const) {
         const width = Number(/ width="(\d+)"/.exec(svg)![1]);
         const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
-        for (const size of sizes) expect((size * Math.min(shownAt, width)) / width).toBeGreaterThanOrEqual(12);
+        expect(sizes.length).toBeGreaterThan(0);
+        for (const size of sizes) expect((size * shownFromRem) / width).toBeGreaterThanOrEqual(1);
       }
     }
   });
-  test('the narrow SVG is drawn for a phone', () => {
+  test('the narrow and small SVGs are drawn for a phone', () => {
     for (const [, c] of charts) {
       expect(c.svg).toMatch(/^<svg[^>]* width="640"/);
       expect(c.svgNarrow).toMatch(/^<svg[^>]* width="340"/);
+      expect(c.svgSmall).toMatch(/^<svg[^>]* width="264"/);
     }
+  });
+  test('bars and dots carry their values when there are at most 20 of them, in every drawing', () => {
+    const dots = renderChart(goldenSpecs['dot-villages']!);
+    for (const svg of [dots.svg, dots.svgNarrow, dots.svgSmall]) expect(svg).toContain('>1,205.5余</text>');
+    const many = { ...goldenSpecs['dot-villages']!, rows: Array.from({ length: 21 }, (_, i) => ({ village: `村${i}`, garbage_t: 1000 + i })) };
+    expect(renderChart(many).svg).not.toContain('>1,020</text>');
+    expect(renderChart({ ...many, rows: many.rows.slice(0, 20) }).svg).toContain('>1,019</text>');
+    // a stacked bar's parts are not labelled (their total is not a figure of the table)
+    expect(renderChart(stackedBar).svg).not.toMatch(/>55<\/text>/);
+  });
+  test('the small drawing writes names above the bars, whole where they fit', () => {
+    const small = renderChart(goldenSpecs['dot-villages']!).svgSmall;
+    expect(small).toContain('>石门村</text>');
   });
   test('month ticks are Chinese, with the year where it changes', () => {
     const wide = renderChart(goldenSpecs['area-months']!).svg;
@@ -118,7 +136,7 @@ describe('renderChart output', () => {
   });
   test('escapes a <script> in the title everywhere', () => {
     const chart = renderChart({ ...barMonths, title: '<script>alert("x")</script>' });
-    for (const svg of [chart.svg, chart.svgNarrow, chart.svgFile]) {
+    for (const svg of [chart.svg, chart.svgNarrow, chart.svgSmall, chart.svgFile]) {
       expect(svg).not.toContain('<script');
       expect(svg).toContain('&lt;script&gt;');
     }
@@ -126,7 +144,7 @@ describe('renderChart output', () => {
   test('a table chart and a chart without rows draw no SVG', () => {
     for (const spec of [{ ...stackedBar, type: 'table' }, { ...barMonths, rows: [] }] as ChartSpec[]) {
       const chart = renderChart(spec);
-      expect([chart.svg, chart.svgNarrow, chart.svgFile]).toEqual(['', '', '']);
+      expect([chart.svg, chart.svgNarrow, chart.svgSmall, chart.svgFile]).toEqual(['', '', '', '']);
     }
     expect(renderChart({ ...barMonths, rows: [] }).summary).toBe('暂无数据。');
   });
