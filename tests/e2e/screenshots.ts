@@ -60,12 +60,24 @@ async function main(): Promise<void> {
       await ctx.addInitScript(`try { localStorage.setItem('rjhj-text', ${JSON.stringify(size.value)}); } catch (e) {}`);
       const page = await ctx.newPage();
       // The browser's default font size (Chromium's 字体大小 setting), through the DevTools protocol.
-      if (size.defaultFont) await (await ctx.newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: size.defaultFont, fixed: size.defaultFont } });
+      if (size.defaultFont) {
+        const cdp = await ctx.newCDPSession(page);
+        await cdp.send('Page.enable');
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: size.defaultFont, fixed: size.defaultFont } });
+      }
       for (const [name, p] of pages) {
         await page.goto(`${server.home}${p}`, { waitUntil: 'load' });
         const file = path.join(OUT, `${name}-${size.width}-${size.name}.png`);
-        await page.screenshot({ path: file, fullPage: true });
         await page.screenshot({ path: file.replace(/\.png$/, '-first-screen.png') });
+        if (size.defaultFont) {
+          // fullPage resets the font sizes set above (seen here): grow the viewport instead.
+          const full = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+          await page.setViewportSize({ width: size.width, height: full });
+          await page.screenshot({ path: file });
+          await page.setViewportSize({ width: size.width, height });
+        } else {
+          await page.screenshot({ path: file, fullPage: true });
+        }
         console.log(`screenshots: ${path.relative(REPO_ROOT, file)}`);
       }
       await ctx.close();
