@@ -206,14 +206,16 @@ describe('高对比度 (high contrast)', () => {
   test('the toggle sets data-contrast="high", survives a reload, and text reaches 7:1 on every kind of page', async () => {
     const ctx = await context();
     const page = await open(ctx, '/');
+    // Inside the closed 字号 · 对比度 disclosure the button is out of the accessibility tree: read
+    // its state by selector, press it by role once the disclosure is open.
     const toggle = page.getByRole('button', { name: '高对比度' });
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(page.locator('[data-contrast-toggle]').getAttribute('aria-pressed')).resolves.toBe('false');
     await openTools(page);
     await toggle.click();
     await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
     await page.reload();
     expect(await page.evaluate(`document.documentElement.getAttribute('data-contrast')`)).toBe('high');
-    await expect(page.getByRole('button', { name: '高对比度' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.locator('[data-contrast-toggle]').getAttribute('aria-pressed')).resolves.toBe('true');
     const problems: string[] = [];
     for (const p of ['/', paths.village, 'ranking/', paths.report]) {
       const tab = await open(ctx, p);
@@ -235,7 +237,7 @@ describe('高对比度 (high contrast)', () => {
     const more = await context({ contrast: 'more' });
     const page = await open(more, '/');
     expect(await page.evaluate(`document.documentElement.getAttribute('data-contrast')`)).toBe('high');
-    await expect(page.getByRole('button', { name: '高对比度' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.locator('[data-contrast-toggle]').getAttribute('aria-pressed')).resolves.toBe('true');
     await more.close();
 
     const problems: string[] = [];
@@ -268,7 +270,7 @@ describe('高对比度 (high contrast)', () => {
       await page.close();
     }
     expect(problems.join('\n')).toBe('');
-  });
+  }, 90_000); // five pages at 特大 through axe: over 20 s on the shared two-core machine
 });
 
 describe('keyboard', () => {
@@ -471,8 +473,10 @@ describe('公示 print sheet', () => {
     for (const hidden of ['.site-nav', '.tools', '.chart-downloads', '.chart-narrow']) {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     }
-    expect(await page.locator('.kpis').isVisible()).toBe(true);
-    const drawn = page.locator('figure.chart svg[role="img"]');
+    expect(await page.locator('.print-only .kpis').isVisible()).toBe(true);
+    expect(await page.locator('.no-print .kpis').first().isVisible()).toBe(false);
+    // Every drawing but the phone's large-text one (.chart-small, issue 21), which print never shows.
+    const drawn = page.locator('figure.chart :not(.chart-small) > svg[role="img"]');
     expect(await drawn.count()).toBeGreaterThan(0);
     expect(await drawn.evaluateAll((svgs) => svgs.filter((s) => s.getClientRects().length === 0).length), 'charts hidden in print').toBe(0);
     expect(await page.locator('figure.chart').first().evaluate((f) => getComputedStyle(f).breakInside)).toBe('avoid');

@@ -71,6 +71,10 @@ beforeAll(async () => {
   const siteMd = path.join(site, 'content/site.md');
   const fields = Object.entries(FOOTER).map(([k, v]) => `${k}: "${v}"`).join('\n');
   writeFileSync(siteMd, readFileSync(siteMd, 'utf8').replace(/^contact:.*\n/m, '').replace(/^---\n/, `---\n${fields}\n`));
+  // A report whose author starts at # and skips levels (issue 21: axe heading-order); dated
+  // early, so it is the last in the list and the first report stays the sample's own.
+  writeFileSync(path.join(site, 'content/reports/heading-levels.md'),
+    '---\ntitle: 标题级别示例\ndate: 2020-01-01\nsummary: 作者从一级标题写起，又跳过了级别。\n---\n\n# 一、总体情况\n\n正文。\n\n### 细项\n\n正文。\n\n# 二、下步打算\n\n##### 再细\n\n正文。\n');
   const distDir = (await buildSite({ outDir: projectTempDir('phone-dist-'), base: BASE, siteDir: site })).outDir;
   const first = (file: string, pattern: RegExp) => {
     const m = pattern.exec(readFileSync(path.join(distDir, file), 'utf8'));
@@ -566,6 +570,27 @@ describe('朗读 and axe', () => {
     }
     expect(problems.join('\n')).toBe('');
   }, 300_000);
+
+  test('every report\'s headings pass axe (heading-order included): h2 first, no level skipped', async () => {
+    const ctx = await context('标准');
+    const index = await open(ctx, pages.reports!);
+    const reports = await index.locator('main a[href*="/reports/"]').evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).pathname))]);
+    await index.close();
+    expect(reports.length).toBeGreaterThanOrEqual(2);
+    expect(reports.some((r) => decodeURI(r).includes('heading-levels'))).toBe(true);
+    const problems: string[] = [];
+    for (const r of reports) {
+      const page = await open(ctx, r.replace(BASE, ''));
+      const levels = await page.locator('article :is(h1, h2, h3, h4, h5, h6)').evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
+      const violations = await runAxe(page, AXE_ALL_TAGS);
+      if (violations.length > 0) problems.push(`${r}\n    ${formatViolations(violations)}`);
+      if (decodeURI(r).includes('heading-levels')) expect(levels.filter((l) => l > 1)).toEqual([2, 3, 2, 3]);
+      await page.close();
+    }
+    console.log(`phone: axe on ${reports.length} reports: ${problems.length} with violations`);
+    expect(problems.join('\n')).toBe('');
+    await ctx.close();
+  }, 120_000);
 
   test('no console error, broken resource or off-site request on the pages above', () => {
     // The 404 page answers 404 by design; nothing else may fail.
