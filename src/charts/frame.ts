@@ -169,7 +169,7 @@ function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): F
     tickSize: 0,
     tickPadding: tickPadding + 4,
     label: null,
-    ...(namesAbove && { axis: null, paddingInner: 0.1, paddingOuter: 0.05 }),
+    ...(namesAbove && { axis: null, paddingInner: ROW_GAP, paddingOuter: 0.05 }),
   };
   const height = marginTop + marginBottom + chart.xDomain.length * rowStep;
   return {
@@ -182,10 +182,13 @@ function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): F
   };
 }
 
-/** A row of the small drawing: the name's line on top, the mark under it (band = 0.9 of a row). */
+/** Share of a row left empty above each name in the small drawing, so a mark reads with its own name. */
+const ROW_GAP = 0.25;
+
+/** A row of the small drawing: the name's line on top, the mark right under it. */
 function aboveOffsets(names: Map<string, string>, rowStep: number, fontSize: number): NonNullable<Frame['namesAbove']> {
-  const band = rowStep * 0.9;
-  const nameLine = Math.round(fontSize * 1.3);
+  const band = rowStep * (1 - ROW_GAP);
+  const nameLine = Math.round(fontSize * 1.05);
   return { names, nameDy: -band / 2, markDy: (nameLine + 2) / 2, insetTop: nameLine + 2 };
 }
 
