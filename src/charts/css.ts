@@ -4,8 +4,8 @@
 // Charts grow with the text (issues 12, 21): each SVG is as wide as its column, capped in rem, so
 // its text is a fixed share of the reader's text size (see layout.ts for the numbers). The figure
 // is a size container, and rem in a container query is the reader's text size: the wide drawing
-// from a 40rem column, the narrow one from 17rem, the small one below, whatever the window. No
-// JavaScript. A browser without container queries switches wide/narrow at a 600 px window.
+// from a 40rem column, the narrow one below, whatever the window. No JavaScript. A browser without
+// container queries switches at a 600 px window.
 import { fontFamily, plotClass } from './svg.ts';
 
 export const chartCss = `
@@ -23,22 +23,16 @@ export const chartCss = `
 }
 .${plotClass} text, .${plotClass} tspan { white-space: pre; }
 .chart-wide .${plotClass} { width: 100%; max-width: 40rem; }
-.chart-narrow .${plotClass} { width: 100%; max-width: 24rem; }
-.chart-compact .${plotClass} { width: 100%; max-width: 20rem; }
-.chart-small .${plotClass} { width: 100%; max-width: 17rem; }
-.chart-narrow, .chart-small { display: none; }
+.chart-narrow .${plotClass}, .chart-compact .${plotClass} { width: 100%; max-width: 15rem; }
+.chart-narrow { display: none; }
 @media (max-width: 600px) {
   .chart-wide { display: none; }
   .chart-narrow { display: block; }
 }
 @supports (container-type: inline-size) {
   .chart { container-type: inline-size; }
-  .chart-wide, .chart-narrow, .chart-compact { display: none; }
-  .chart-small { display: block; }
-  @container (min-width: 17rem) {
-    .chart-narrow, .chart-compact { display: block; }
-    .chart-small { display: none; }
-  }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
   @container (min-width: 40rem) {
     .chart-wide { display: block; }
     .chart-narrow { display: none; }

@@ -1,5 +1,5 @@
 // figureHtml: the whole <figure> of a chart, the same on topic pages and in Markdown reports:
-// heading, wide, narrow and small SVG (CSS shows one), legend, summary, data table, downloads and
+// heading, wide and narrow SVG (CSS shows one), legend, summary, data table, downloads and
 // notes, with a 分享本图 link to the figure's address. Everything from staff-written text is escaped.
 import { formatMonth } from '../format.ts';
 import { escapeText } from './escape.ts';
@@ -30,7 +30,6 @@ export function figureHtml(chart: RenderedChart, links: FigureLinks): string {
         ...(chart.svgNarrow === ''
           ? [`<div class="chart-compact">${chart.svg}</div>`]
           : [`<div class="chart-wide">${chart.svg}</div>`, `<div class="chart-narrow">${chart.svgNarrow}</div>`]),
-        `<div class="chart-small">${chart.svgSmall}</div>`,
         legendHtml(legendItems(spec, chartData(spec))),
       );
     }

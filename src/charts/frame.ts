@@ -23,10 +23,16 @@ export interface Frame {
   valueDomain: [number, number];
   /** everything Plot needs except marks and the document */
   options: PlotOptions;
+  /**
+   * marks carry a native tooltip (`<title>`): in the drawing a mouse can reach (wide, or a compact
+   * chart's only one); the phone drawings leave them out (a touch screen shows no tooltip, the
+   * values are written on the marks or in the table) to keep pages light
+   */
+  tooltips: boolean;
   /** each category's value as written beside its bar or dot; null where they are not drawn */
   valueLabels: Map<string, string> | null;
   /**
-   * a horizontal chart with each name above its bar (the small drawing: no room beside it): the
+   * a horizontal chart with each name above its bar (the narrow drawing: no room beside it): the
    * names, and offsets from a row's centre to the name's top and to the middle of its mark
    */
   namesAbove: { names: Map<string, string>; nameDy: number; markDy: number; insetTop: number } | null;
@@ -64,10 +70,11 @@ export function isHorizontal(spec: ChartSpec): boolean {
 }
 
 export function chartFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Frame {
-  return isHorizontal(spec) ? horizontalFrame(spec, chart, variant) : verticalFrame(spec, chart, variant);
+  const frame = isHorizontal(spec) ? horizontalFrame(spec, chart, variant) : verticalFrame(spec, chart, variant);
+  return { ...frame, tooltips: variant.name === 'wide' || (spec.compact === true && variant.name === 'narrow') };
 }
 
-function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Frame {
+function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Omit<Frame, 'tooltips'> {
   const { width, height, fontSize } = variant;
   const value = valueAxis(spec, chart, variant.valueTicks);
   const tick = tickLabel(spec);
@@ -116,10 +123,10 @@ function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Fra
   };
 }
 
-function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Frame {
+function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Omit<Frame, 'tooltips'> {
   const { width, fontSize } = variant;
-  // The small drawing writes each name above its bar, across the whole width.
-  const namesAbove = variant.name === 'small';
+  // The narrow drawing writes each name above its bar, across the whole width.
+  const namesAbove = variant.name === 'narrow';
   const rowStep = namesAbove ? Math.round(fontSize * 1.3) + variant.rowStep - 16 : variant.rowStep;
   const maxName = namesAbove ? width - 8 : width * variant.maxLabelShare;
   const names = new Map(chart.xDomain.map((key) => [key, fitText(formatKey(spec.x, key), maxName, fontSize)]));
@@ -182,10 +189,10 @@ function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): F
   };
 }
 
-/** Share of a row left empty above each name in the small drawing, so a mark reads with its own name. */
+/** Share of a row left empty above each name in the narrow drawing, so a mark reads with its own name. */
 const ROW_GAP = 0.25;
 
-/** A row of the small drawing: the name's line on top, the mark right under it. */
+/** A row of the narrow drawing: the name's line on top, the mark right under it. */
 function aboveOffsets(names: Map<string, string>, rowStep: number, fontSize: number): NonNullable<Frame['namesAbove']> {
   const band = rowStep * (1 - ROW_GAP);
   const nameLine = Math.round(fontSize * 1.05);

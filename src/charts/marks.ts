@@ -16,7 +16,8 @@ export function chartMarks(spec: ChartSpec, chart: ChartData, frame: Frame): Mar
   const data = chart.data.filter((d) => d.y !== null);
   const stacked = spec.color !== undefined;
   const paint = stacked ? (d: Datum) => d.color : singleColor;
-  const title = (d: Datum) => tooltip(spec, d);
+  // A mark that carries its value as text needs no tooltip saying it again (pages stay light).
+  const title = frame.tooltips && !frame.valueLabels ? (d: Datum) => tooltip(spec, d) : undefined;
   const z = stacked ? 'color' : undefined;
   const marks: Markish[] = [];
   // The zero line only where zero is on the scale (score dots start at a round number below the lowest).

@@ -1,4 +1,4 @@
-// renderChart: one ChartSpec → three inline SVGs (wide, narrow, small: see layout.ts), the
+// renderChart: one ChartSpec → two inline SVGs (wide, narrow: see layout.ts), the
 // downloadable SVG file, the summary sentence, the data table and the CSV, all from the same
 // normalised rows. `svg` is the one default drawing for a consumer that wants a single image.
 import * as Plot from '@observablehq/plot';
@@ -22,18 +22,17 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   const table = chartTable(spec, chart);
   const csv = chartCsv(spec, chart);
   const drawable = spec.type !== 'table' && chart.data.some((d) => d.y !== null);
-  if (!drawable) return { spec, svg: '', svgNarrow: '', svgSmall: '', svgFile: '', summary, table, csv };
+  if (!drawable) return { spec, svg: '', svgNarrow: '', svgFile: '', summary, table, csv };
 
-  // A compact chart is drawn phone-sized only (its `svg` is the narrow drawing).
-  const [wide, narrow, small] = spec.compact
-    ? [drawChart(spec, chart, variants[1]!), { svg: '' }, drawChart(spec, chart, variants[2]!)]
+  // A compact chart is drawn once, phone-sized (its `svg` is the narrow drawing).
+  const [wide, narrow] = spec.compact
+    ? [drawChart(spec, chart, variants[1]!), { svg: '' }]
     : variants.map((variant) => drawChart(spec, chart, variant));
   const notes = [spec.caption, spec.source, spec.asOf && `数据截至 ${formatMonth(spec.asOf)}`];
   return {
     spec,
     svg: wide!.svg,
     svgNarrow: narrow!.svg,
-    svgSmall: small!.svg,
     svgFile: svgFile({
       title: spec.title,
       summary,

@@ -60,10 +60,8 @@ export interface RenderedChart {
   spec: ChartSpec;
   /** inline SVG for wide screens (no xmlns; role="img" and an accessible name) */
   svg: string;
-  /** inline SVG designed for a 360 px phone (text ≥ 12 px on screen); `''` for compact charts */
+  /** inline SVG for a phone at any text size (11 em of text across, layout.ts); `''` for compact charts */
   svgNarrow: string;
-  /** inline SVG for a phone at large text (11 em of text across, layout.ts); compact charts too */
-  svgSmall: string;
   /** standalone SVG file: xmlns, embedded styles, title */
   svgFile: string;
   /** the automatically written Chinese sentence stating what the chart shows */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderChart } from '../../src/charts/render.ts';
+import { tooltip } from '../../src/charts/marks.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
 import { barMonths, goldenSpecs, stackedBar } from './fixtures.ts';
 import { expectGolden } from './golden.ts';
@@ -9,7 +10,6 @@ describe('renderChart golden SVG', () => {
     const chart = renderChart(spec);
     test(`${name} (wide)`, () => expectGolden(`${name}.svg`, chart.svg));
     test(`${name} (narrow)`, () => expectGolden(`${name}-narrow.svg`, chart.svgNarrow));
-    test(`${name} (small)`, () => expectGolden(`${name}-small.svg`, chart.svgSmall));
   }
   test('bar-stacked (downloadable file)', () => expectGolden('bar-stacked-file.svg', renderChart(stackedBar).svgFile));
 });
@@ -19,7 +19,6 @@ describe('renderChart inline SVG', () => {
   const svgs = charts.flatMap(([name, c]) => [
     [`${name} wide`, c.svg],
     [`${name} narrow`, c.svgNarrow],
-    [`${name} small`, c.svgSmall],
   ]);
 
   test.each(svgs)('%s has no aria-label on <g>', (_, svg) => {
@@ -50,12 +49,11 @@ describe('renderChart inline SVG', () => {
   });
 
   test('text is at least the body text (1 rem) in the narrowest column each drawing is shown in', () => {
-    // chartCss: wide from a 40rem column, narrow from 17rem, small from 11rem (320 px at 特大)
+    // chartCss: wide from a 40rem column; narrow below, down to 11rem (a 320 px phone at 特大)
     for (const [, c] of charts) {
       for (const [svg, shownFromRem] of [
         [c.svg, 40],
-        [c.svgNarrow, 17],
-        [c.svgSmall, 11],
+        [c.svgNarrow, 11],
       ] as const) {
         const width = Number(/ width="(\d+)"/.exec(svg)![1]);
         const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
@@ -64,25 +62,24 @@ describe('renderChart inline SVG', () => {
       }
     }
   });
-  test('the narrow and small SVGs are drawn for a phone', () => {
+  test('the narrow SVG is drawn for a phone', () => {
     for (const [, c] of charts) {
       expect(c.svg).toMatch(/^<svg[^>]* width="640"/);
-      expect(c.svgNarrow).toMatch(/^<svg[^>]* width="340"/);
-      expect(c.svgSmall).toMatch(/^<svg[^>]* width="264"/);
+      expect(c.svgNarrow).toMatch(/^<svg[^>]* width="264"/);
     }
   });
   test('bars and dots carry their values when there are at most 20 of them, in every drawing', () => {
     const dots = renderChart(goldenSpecs['dot-villages']!);
-    for (const svg of [dots.svg, dots.svgNarrow, dots.svgSmall]) expect(svg).toContain('>1,205.5余</text>');
+    for (const svg of [dots.svg, dots.svgNarrow]) expect(svg).toContain('>1,205.5余</text>');
     const many = { ...goldenSpecs['dot-villages']!, rows: Array.from({ length: 21 }, (_, i) => ({ village: `村${i}`, garbage_t: 1000 + i })) };
     expect(renderChart(many).svg).not.toContain('>1,020</text>');
     expect(renderChart({ ...many, rows: many.rows.slice(0, 20) }).svg).toContain('>1,019</text>');
     // a stacked bar's parts are not labelled (their total is not a figure of the table)
     expect(renderChart(stackedBar).svg).not.toMatch(/>55<\/text>/);
   });
-  test('the small drawing writes names above the bars, whole where they fit', () => {
-    const small = renderChart(goldenSpecs['dot-villages']!).svgSmall;
-    expect(small).toContain('>石门村</text>');
+  test('the narrow drawing writes names above the bars, whole where they fit', () => {
+    const narrow = renderChart(goldenSpecs['dot-villages']!).svgNarrow;
+    expect(narrow).toContain('>黄泥坑村民小组</text>');
   });
   test('month ticks are Chinese, with the year where it changes', () => {
     const wide = renderChart(goldenSpecs['area-months']!).svg;
@@ -95,9 +92,12 @@ describe('renderChart inline SVG', () => {
     expect(svg).toMatch(/fill="#0072B2"[^>]*><title>石门村 · 2023年1月：40 吨<\/title>/);
     expect(svg).toMatch(/fill="#D55E00"[^>]*><title>长塘村 · 2023年1月：60 吨<\/title>/);
   });
-  test('tooltips name the series, the month and the value with its unit (and 余)', () => {
-    expect(renderChart(barMonths).svg).toContain('<title>2023年2月：160余 吨</title>');
-    expect(renderChart(goldenSpecs['dot-villages']!).svg).toContain('<title>石门村：1,205.5余 吨</title>');
+  test('tooltips name the series, the month and the value with its unit (and 余); a labelled mark has its value as text instead', () => {
+    expect(tooltip(barMonths, { x: '2023-02', y: 160, approx: true, color: null })).toBe('2023年2月：160余 吨');
+    expect(renderChart(barMonths).svg).toContain('>160余</text>');
+    expect(renderChart(barMonths).svg).not.toContain('<title>2023年2月');
+    expect(renderChart(goldenSpecs['dot-villages']!).svg).toContain('>1,205.5余</text>');
+    expect(renderChart(goldenSpecs['line-target']!).svg).toMatch(/<title>2023年\d+月：[\d.]+%<\/title>/);
   });
   test('a target is drawn as a dashed rule with its label', () => {
     const svg = renderChart(goldenSpecs['line-target']!).svg;
@@ -136,7 +136,7 @@ describe('renderChart output', () => {
   });
   test('escapes a <script> in the title everywhere', () => {
     const chart = renderChart({ ...barMonths, title: '<script>alert("x")</script>' });
-    for (const svg of [chart.svg, chart.svgNarrow, chart.svgSmall, chart.svgFile]) {
+    for (const svg of [chart.svg, chart.svgNarrow, chart.svgFile]) {
       expect(svg).not.toContain('<script');
       expect(svg).toContain('&lt;script&gt;');
     }
@@ -144,7 +144,7 @@ describe('renderChart output', () => {
   test('a table chart and a chart without rows draw no SVG', () => {
     for (const spec of [{ ...stackedBar, type: 'table' }, { ...barMonths, rows: [] }] as ChartSpec[]) {
       const chart = renderChart(spec);
-      expect([chart.svg, chart.svgNarrow, chart.svgSmall, chart.svgFile]).toEqual(['', '', '', '']);
+      expect([chart.svg, chart.svgNarrow, chart.svgFile]).toEqual(['', '', '']);
     }
     expect(renderChart({ ...barMonths, rows: [] }).summary).toBe('暂无数据。');
   });

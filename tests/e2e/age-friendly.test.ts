@@ -475,8 +475,7 @@ describe('公示 print sheet', () => {
     }
     expect(await page.locator('.print-only .kpis').isVisible()).toBe(true);
     expect(await page.locator('.no-print .kpis').first().isVisible()).toBe(false);
-    // Every drawing but the phone's large-text one (.chart-small, issue 21), which print never shows.
-    const drawn = page.locator('figure.chart :not(.chart-small) > svg[role="img"]');
+    const drawn = page.locator('figure.chart svg[role="img"]');
     expect(await drawn.count()).toBeGreaterThan(0);
     expect(await drawn.evaluateAll((svgs) => svgs.filter((s) => s.getClientRects().length === 0).length), 'charts hidden in print').toBe(0);
     expect(await page.locator('figure.chart').first().evaluate((f) => getComputedStyle(f).breakInside)).toBe('avoid');
