@@ -1,10 +1,11 @@
 // The CSS every chart needs, once in the site's stylesheet (Plot would repeat a <style> per SVG):
 // Plot's own defaults for its SVG, the wide/narrow switch, legend, table and links.
 //
-// Charts grow with the text (issue 12): each SVG is as wide as its column, capped in rem, so its
-// text is a fixed share of the reader's text size (see layout.ts for the numbers). The figure is a
-// size container: the wide drawing is shown only where its column is at least 31rem, whatever the
-// window; a browser without container queries switches at a 600 px window as before.
+// Charts grow with the text (issues 12, 21): each SVG is as wide as its column, capped in rem, so
+// its text is a fixed share of the reader's text size (see layout.ts for the numbers). The figure
+// is a size container, and rem in a container query is the reader's text size: the wide drawing
+// from a 40rem column, the narrow one below, whatever the window. No JavaScript. A browser without
+// container queries switches at a 600 px window.
 import { fontFamily, plotClass } from './svg.ts';
 
 export const chartCss = `
@@ -22,7 +23,7 @@ export const chartCss = `
 }
 .${plotClass} text, .${plotClass} tspan { white-space: pre; }
 .chart-wide .${plotClass} { width: 100%; max-width: 40rem; }
-.chart-narrow .${plotClass}, .chart-compact .${plotClass} { width: 100%; max-width: 18.7rem; }
+.chart-narrow .${plotClass}, .chart-compact .${plotClass} { width: 100%; max-width: 15rem; }
 .chart-narrow { display: none; }
 @media (max-width: 600px) {
   .chart-wide { display: none; }
@@ -32,7 +33,7 @@ export const chartCss = `
   .chart { container-type: inline-size; }
   .chart-wide { display: none; }
   .chart-narrow { display: block; }
-  @container (min-width: 31rem) {
+  @container (min-width: 40rem) {
     .chart-wide { display: block; }
     .chart-narrow { display: none; }
   }

@@ -1,5 +1,5 @@
 // figureHtml: the whole <figure> of a chart, the same on topic pages and in Markdown reports:
-// heading, wide and narrow SVG, legend, summary, data table, downloads and
+// heading, wide and narrow SVG (CSS shows one), legend, summary, data table, downloads and
 // notes, with a 分享本图 link to the figure's address. Everything from staff-written text is escaped.
 import { formatMonth } from '../format.ts';
 import { escapeText } from './escape.ts';

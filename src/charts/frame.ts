@@ -3,7 +3,7 @@
 // labels must be Chinese and thinned to what fits.
 import type { PlotOptions, ScaleOptions } from '@observablehq/plot';
 import { formatCompact, formatNumber } from '../format.ts';
-import { fieldHeader, formatKey } from './labels.ts';
+import { fieldHeader, formatCell, formatKey } from './labels.ts';
 import { fitText, textWidth, type Variant } from './layout.ts';
 import { monthSteps, monthTickLabels, monthTicks } from './months.ts';
 import type { ChartData } from './rows.ts';
@@ -23,7 +23,41 @@ export interface Frame {
   valueDomain: [number, number];
   /** everything Plot needs except marks and the document */
   options: PlotOptions;
+  /**
+   * marks carry a native tooltip (`<title>`): in the drawing a mouse can reach (wide, or a compact
+   * chart's only one); the phone drawings leave them out (a touch screen shows no tooltip, the
+   * values are written on the marks or in the table) to keep pages light
+   */
+  tooltips: boolean;
+  /** each category's value as written beside its bar or dot; null where they are not drawn */
+  valueLabels: Map<string, string> | null;
+  /**
+   * a horizontal chart with each name above its bar (the narrow drawing: no room beside it): the
+   * names, and offsets from a row's centre to the name's top and to the middle of its mark
+   */
+  namesAbove: { names: Map<string, string>; nameDy: number; markDy: number; insetTop: number } | null;
 }
+
+/** The most marks that carry their value as text (issue 21: a resident reads it off the chart). */
+export const MAX_VALUE_LABELS = 20;
+
+/**
+ * Values written beside bars and dots: for bar and dot charts of at most 20 marks with one mark
+ * per category (a stacked bar's parts would need a total, a figure the table does not show).
+ */
+function valueLabelsOf(spec: ChartSpec, chart: ChartData): Map<string, string> | null {
+  if (spec.type !== 'bar' && spec.type !== 'dot') return null;
+  const drawn = chart.data.filter((d) => d.y !== null);
+  if (drawn.length === 0 || drawn.length > MAX_VALUE_LABELS) return null;
+  const labels = new Map<string, string>();
+  for (const d of drawn) {
+    if (labels.has(d.x)) return null;
+    labels.set(d.x, formatCell(spec.y, d.y!, d.approx));
+  }
+  return labels;
+}
+
+const widest = (texts: Iterable<string>, fontSize: number) => Math.max(0, ...[...texts].map((t) => textWidth(t, fontSize)));
 
 const tickSize = 6;
 const tickPadding = 3;
@@ -36,15 +70,16 @@ export function isHorizontal(spec: ChartSpec): boolean {
 }
 
 export function chartFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Frame {
-  return isHorizontal(spec) ? horizontalFrame(spec, chart, variant) : verticalFrame(spec, chart, variant);
+  const frame = isHorizontal(spec) ? horizontalFrame(spec, chart, variant) : verticalFrame(spec, chart, variant);
+  return { ...frame, tooltips: variant.name === 'wide' || (spec.compact === true && variant.name === 'narrow') };
 }
 
-function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Frame {
+function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Omit<Frame, 'tooltips'> {
   const { width, height, fontSize } = variant;
   const value = valueAxis(spec, chart, variant.valueTicks);
   const tick = tickLabel(spec);
-  const valueLabels = value.ticks.map(tick);
-  const marginLeft = Math.ceil(Math.max(...valueLabels.map((l) => textWidth(l, fontSize)))) + tickSize + tickPadding + 6;
+  const tickLabels = value.ticks.map(tick);
+  const marginLeft = Math.ceil(Math.max(...tickLabels.map((l) => textWidth(l, fontSize)))) + tickSize + tickPadding + 6;
   const marginTop = fontSize + 14; // the value-axis label sits above the plot
   const marginBottom = fontSize + tickSize + tickPadding + 10;
   const band = spec.type === 'bar';
@@ -63,6 +98,11 @@ function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Fra
     }
   }
   const labels = new Map(ticks.map((t) => [t.key, t.label]));
+  // Values above the marks only where each fits its column.
+  let valueLabels = valueLabelsOf(spec, chart);
+  const column = (width - marginLeft - marginRight) / Math.max(1, chart.xDomain.length);
+  if (valueLabels && widest(valueLabels.values(), fontSize) > column * (band ? 1 : 0.9)) valueLabels = null;
+  const top = valueLabels ? marginTop + fontSize + 4 : marginTop;
   const x: ScaleOptions = {
     type: band ? 'band' : 'point',
     domain: chart.xDomain,
@@ -77,15 +117,40 @@ function verticalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Fra
     horizontal: false,
     variant,
     valueDomain: value.domain,
-    options: { width, height, marginTop, marginRight, marginBottom, marginLeft, x, y },
+    options: { width, height, marginTop: top, marginRight, marginBottom, marginLeft, x, y },
+    valueLabels,
+    namesAbove: null,
   };
 }
 
-function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Frame {
-  const { width, fontSize, rowStep } = variant;
-  const maxName = width * variant.maxLabelShare;
+function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): Omit<Frame, 'tooltips'> {
+  const { width, fontSize } = variant;
+  // The narrow drawing writes each name above its bar, across the whole width.
+  const namesAbove = variant.name === 'narrow';
+  const rowStep = namesAbove ? Math.round(fontSize * 1.3) + variant.rowStep - 16 : variant.rowStep;
+  const maxName = namesAbove ? width - 8 : width * variant.maxLabelShare;
   const names = new Map(chart.xDomain.map((key) => [key, fitText(formatKey(spec.x, key), maxName, fontSize)]));
-  const marginLeft = Math.ceil(Math.max(...[...names.values()].map((n) => textWidth(n, fontSize)))) + tickPadding + 8;
+  // Names above: the left margin holds half the first value tick.
+  const marginLeft = namesAbove ? Math.ceil(fontSize * 0.7) : Math.ceil(widest(names.values(), fontSize)) + tickPadding + 8;
+  const valueLabels = valueLabelsOf(spec, chart);
+  const labelGapPx = spec.type === 'dot' ? 12 : 8;
+  /**
+   * The right margin that keeps every value label inside the drawing: a label of width w after a
+   * mark at share f of the plot width W (W = A − margin) ends at f·W + w ≤ A, so the margin is at
+   * least A + (w − A) / f; only the marks near the top of the scale need it.
+   */
+  const labelMargin = ([lo, hi]: [number, number]): number => {
+    if (!valueLabels) return 0;
+    const available = width - marginLeft;
+    let margin = 0;
+    for (const d of chart.data) {
+      const f = d.y === null ? 0 : (d.y - lo) / (hi - lo || 1);
+      if (f <= 0) continue;
+      const need = textWidth(valueLabels.get(d.x) ?? '', fontSize) + labelGapPx;
+      margin = Math.max(margin, Math.ceil(available + (need - available) / Math.min(1, f)));
+    }
+    return margin;
+  };
   const marginTop = spec.target ? fontSize + 12 : 8;
   const marginBottom = 2 * fontSize + tickSize + tickPadding + 12; // tick labels, then the axis label
 
@@ -98,7 +163,7 @@ function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): F
     value = valueAxis(spec, chart, count);
     labels = value.ticks.map(tick);
     const widest = Math.max(...labels.map((l) => textWidth(l, fontSize)));
-    marginRight = Math.ceil(textWidth(labels.at(-1) ?? '', fontSize) / 2) + 4;
+    marginRight = Math.max(Math.ceil(textWidth(labels.at(-1) ?? '', fontSize) / 2) + 4, labelMargin(value.domain));
     const spacing = (width - marginLeft - marginRight) / Math.max(1, value.ticks.length - 1);
     if (spacing >= widest + labelGap) break;
   }
@@ -111,6 +176,7 @@ function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): F
     tickSize: 0,
     tickPadding: tickPadding + 4,
     label: null,
+    ...(namesAbove && { axis: null, paddingInner: ROW_GAP, paddingOuter: 0.05 }),
   };
   const height = marginTop + marginBottom + chart.xDomain.length * rowStep;
   return {
@@ -118,7 +184,19 @@ function horizontalFrame(spec: ChartSpec, chart: ChartData, variant: Variant): F
     variant,
     valueDomain: value.domain,
     options: { width, height, marginTop, marginRight, marginBottom, marginLeft, x, y },
+    valueLabels,
+    namesAbove: namesAbove ? aboveOffsets(names, rowStep, fontSize) : null,
   };
+}
+
+/** Share of a row left empty above each name in the narrow drawing, so a mark reads with its own name. */
+const ROW_GAP = 0.25;
+
+/** A row of the narrow drawing: the name's line on top, the mark right under it. */
+function aboveOffsets(names: Map<string, string>, rowStep: number, fontSize: number): NonNullable<Frame['namesAbove']> {
+  const band = rowStep * (1 - ROW_GAP);
+  const nameLine = Math.round(fontSize * 1.05);
+  return { names, nameDy: -band / 2, markDy: (nameLine + 2) / 2, insetTop: nameLine + 2 };
 }
 
 /** The value scale of either orientation: gridlines at the ticks, the y field's name at its end. */

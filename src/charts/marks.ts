@@ -1,6 +1,7 @@
 // Chart types to Plot marks: bar (stacked when a color field is given), line, area (stacked) and
 // dot, vertical for months and numbers, horizontal for categories; plus the target rule. Every
-// drawn value carries a `title` for a native tooltip (`长塘村 · 2023年3月：120 吨`).
+// drawn value carries a `title` for a native tooltip (`长塘村 · 2023年3月：120 吨`); bar and dot
+// charts of at most 20 marks write each value beside its mark (frame.ts valueLabels).
 import * as Plot from '@observablehq/plot';
 import type { Markish } from '@observablehq/plot';
 import type { Frame } from './frame.ts';
@@ -15,18 +16,37 @@ export function chartMarks(spec: ChartSpec, chart: ChartData, frame: Frame): Mar
   const data = chart.data.filter((d) => d.y !== null);
   const stacked = spec.color !== undefined;
   const paint = stacked ? (d: Datum) => d.color : singleColor;
-  const title = (d: Datum) => tooltip(spec, d);
+  // A mark that carries its value as text needs no tooltip saying it again (pages stay light).
+  const title = frame.tooltips && !frame.valueLabels ? (d: Datum) => tooltip(spec, d) : undefined;
   const z = stacked ? 'color' : undefined;
   const marks: Markish[] = [];
   // The zero line only where zero is on the scale (score dots start at a round number below the lowest).
   const zero = frame.valueDomain[0] <= 0 && frame.valueDomain[1] >= 0 ? [0] : [];
 
   if (frame.horizontal) {
+    const above = frame.namesAbove;
+    const shift = above ? { dy: above.markDy } : {};
     marks.push(Plot.ruleX(zero, { stroke: ink }));
+    if (above) {
+      const names = above.names;
+      marks.push(Plot.text([...names.keys()], {
+        y: (key: string) => key, text: (key: string) => names.get(key)!, frameAnchor: 'left', textAnchor: 'start', lineAnchor: 'top', dy: above.nameDy, fill: ink,
+      }));
+    }
     if (spec.type === 'bar') {
-      marks.push(Plot.barX(data, { x: 'y', y: 'x', fill: paint, title, ...separator(stacked) }));
+      marks.push(Plot.barX(data, { x: 'y', y: 'x', fill: paint, title, ...separator(stacked), ...(above && { insetTop: above.insetTop, insetBottom: 2 }) }));
     } else {
-      marks.push(Plot.dot(data, { x: 'y', y: 'x', fill: paint, r: 6, title, ...halo }));
+      marks.push(Plot.dot(data, { x: 'y', y: 'x', fill: paint, r: 6, title, ...halo, ...shift }));
+    }
+    const labels = frame.valueLabels;
+    if (labels) {
+      const text = (d: Datum) => labels.get(d.x) ?? '';
+      const gap = spec.type === 'dot' ? 10 : 5;
+      const label = { x: 'y', y: 'x', text, fill: ink, ...valueHalo, ...shift };
+      marks.push(
+        Plot.text(data.filter((d) => d.y! >= 0), { ...label, textAnchor: 'start', dx: gap }),
+        Plot.text(data.filter((d) => d.y! < 0), { ...label, textAnchor: 'end', dx: -gap }),
+      );
     }
   } else {
     switch (spec.type) {
@@ -58,6 +78,16 @@ export function chartMarks(spec: ChartSpec, chart: ChartData, frame: Frame): Mar
         break;
     }
     marks.push(Plot.ruleY(zero, { stroke: ink }));
+    const labels = frame.valueLabels;
+    if (labels) {
+      const text = (d: Datum) => labels.get(d.x) ?? '';
+      const gap = spec.type === 'dot' ? 9 : 4;
+      const label = { x: 'x', y: 'y', text, fill: ink, ...valueHalo };
+      marks.push(
+        Plot.text(data.filter((d) => d.y! >= 0), { ...label, lineAnchor: 'bottom', dy: -gap }),
+        Plot.text(data.filter((d) => d.y! < 0), { ...label, lineAnchor: 'top', dy: gap }),
+      );
+    }
   }
   if (spec.target) marks.push(...targetMarks(spec, frame));
   return marks;
@@ -122,6 +152,9 @@ function separator(stacked: boolean) {
 
 // A white ring keeps overlapping dots apart.
 const halo = { stroke: 'white', strokeWidth: 1.5 };
+
+// Value labels keep clear of gridlines and neighbouring marks.
+const valueHalo = { stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' };
 
 function targetMarks(spec: ChartSpec, frame: Frame): Markish[] {
   const { value } = spec.target!;

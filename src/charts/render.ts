@@ -1,5 +1,6 @@
-// renderChart: one ChartSpec → two inline SVGs (wide, narrow), the downloadable SVG file, the
-// summary sentence, the data table and the CSV, all from the same normalised rows.
+// renderChart: one ChartSpec → two inline SVGs (wide, narrow: see layout.ts), the
+// downloadable SVG file, the summary sentence, the data table and the CSV, all from the same
+// normalised rows. `svg` is the one default drawing for a consumer that wants a single image.
 import * as Plot from '@observablehq/plot';
 import { formatMonth } from '../format.ts';
 import { chartCsv } from './csv.ts';

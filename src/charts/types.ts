@@ -60,7 +60,7 @@ export interface RenderedChart {
   spec: ChartSpec;
   /** inline SVG for wide screens (no xmlns; role="img" and an accessible name) */
   svg: string;
-  /** inline SVG designed for a 360 px phone (text ≥ 12 px on screen); `''` for compact charts */
+  /** inline SVG for a phone at any text size (11 em of text across, layout.ts); `''` for compact charts */
   svgNarrow: string;
   /** standalone SVG file: xmlns, embedded styles, title */
   svgFile: string;

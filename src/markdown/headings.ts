@@ -40,6 +40,31 @@ export function uniqueId(env: MarkdownEnv, wanted: string): string {
   return id;
 }
 
+/**
+ * Core rule: the report's headings under the page's h1 — the highest level it uses becomes h2,
+ * and a heading never goes more than one level below the one before it (`#`, `###` → h2, h3), so
+ * the outline has no gap (axe heading-order, WCAG 1.3.1).
+ */
+export function headingLevelsRule(state: StateCore): void {
+  const tokens = state.tokens;
+  const opens = tokens.filter((t) => t.type === 'heading_open');
+  if (opens.length === 0) return;
+  const top = Math.min(...opens.map((t) => Number(t.tag.slice(1))));
+  let previous = 1; // the page's own h1
+  const tags = new Map<number, string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type === 'heading_open') {
+      const level = Math.min(Number(token.tag.slice(1)) - top + 2, previous + 1, 6);
+      previous = level;
+      token.tag = `h${level}`;
+      tags.set(token.level, token.tag);
+    } else if (token.type === 'heading_close') {
+      token.tag = tags.get(token.level) ?? token.tag;
+    }
+  }
+}
+
 /** Core rule: give every heading an id and collect the contents (h2 and h3). */
 export function headingIdsRule(state: StateCore): void {
   const env = pageEnv(state.env);
@@ -59,5 +84,6 @@ export function headingIdsRule(state: StateCore): void {
 }
 
 export function headingPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('heading_levels', headingLevelsRule);
   md.core.ruler.push('heading_ids', headingIdsRule);
 }

@@ -21,13 +21,13 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-village-finder]
     const query = input.value.trim();
     const matches = villageMatcher(query);
     let found = 0;
-    let only: HTMLAnchorElement | null = null;
+    let first: HTMLAnchorElement | null = null;
     for (const { section, items } of sections) {
       let shown = 0;
       for (const item of items) {
         const hit = matches(item.name, item.syllables);
         item.li.hidden = !hit;
-        if (hit) { shown++; only = item.link; }
+        if (hit) { shown++; first ??= item.link; }
       }
       section.hidden = shown === 0;
       found += shown;
@@ -36,16 +36,18 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-village-finder]
       ? ''
       : found === 0
         ? `没有找到与“${query}”相符的村。请换个写法，或清空搜索框查看全部村。`
-        : `找到 ${found} 个村。`;
-    return found === 1 ? only : null;
+        : found === 1
+          ? '找到 1 个村。'
+          : `找到 ${found} 个村。按回车键打开第一个：${first?.textContent ?? ''}。`;
+    return first;
   };
 
   input.addEventListener('input', update);
-  // Enter opens the village when the query finds exactly one.
+  // Enter opens the only village the query finds, or the first of several (list order).
   input.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter') return;
-    const only = update();
-    if (only) only.click();
+    if (event.key !== 'Enter' || input.value.trim() === '') return;
+    event.preventDefault();
+    update()?.click();
   });
   box.hidden = false;
   if (input.value) update(); // the browser restored a query (back button)

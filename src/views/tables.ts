@@ -1,4 +1,6 @@
 // The tables of the topic and village pages, built from the metric functions and formatted once.
+// Each row's key figure (得分, 覆盖率, 完成量) comes right after the village's or item's name, so a
+// phone shows it beside the name at any text size; secondary columns follow (issue 21).
 import type { Scope, Tables } from '../data/types.ts';
 import { cleanupSchema } from '../data/datasets/cleanup.ts';
 import { formatMonth, formatNumber, formatPercent, formatQuantity } from '../format.ts';
@@ -50,15 +52,15 @@ export function cleanupVillageTable(tables: Tables, scope: Scope, base: string):
 /** Planned vs done per (item, unit). */
 export function itemTotalsTable(tables: Tables, scope: Scope): TableData {
   return {
-    head: ['建设内容', '单位', '计划量', '完成量', '完成率'],
+    head: ['建设内容', '完成量', '完成率', '计划量', '单位'],
     rows: itemTotals(tables, scope).map((t) => [
       t.item + (t.averaged ? '（平均）' : ''),
-      t.unit,
-      formatQuantity(t.planned),
       formatQuantity(t.done),
       formatPercent(t.progress.value, t.progress.approx),
+      formatQuantity(t.planned),
+      t.unit,
     ]),
-    numeric: [2, 3, 4],
+    numeric: [1, 2, 3],
   };
 }
 
@@ -91,22 +93,22 @@ export function toiletVillageTable(tables: Tables, scope: Scope, base: string): 
   const latest = index?.months.at(-1);
   const township = scope.kind !== 'township'; // a township's own table omits 乡镇
   return {
-    head: ['村', ...(township ? ['乡镇'] : []), '户数', '无害化卫生户厕(户)', '覆盖率', '公厕(座)', '最近上报'],
+    head: ['村', '覆盖率', '无害化卫生户厕(户)', '户数', ...(township ? ['乡镇'] : []), '公厕(座)', '最近上报'],
     rows: coverageByVillage(tables, scope).map((c) => {
       const row = latest ? latestRow(index?.byVillage.get(c.village.id), latest) : undefined;
       const standing = latest ? latestCell(index?.byVillage.get(c.village.id), latest, (r) => r.public_toilets) : undefined;
       const toilets = standing?.cell ? formatQuantity(standing.cell) : dash;
       return [
         villageLink(tables, c.village.id, base),
-        ...(township ? [c.village.township] : []),
-        formatNumber(c.village.households),
-        c.sanitary ? formatQuantity(c.sanitary) : dash,
         c.percent ? formatPercent(c.percent.value, c.percent.approx) : '未上报',
+        c.sanitary ? formatQuantity(c.sanitary) : dash,
+        formatNumber(c.village.households),
+        ...(township ? [c.village.township] : []),
         toilets,
         row ? formatMonth(row.month) : '未上报',
       ];
     }),
-    numeric: township ? [2, 3, 4, 5] : [1, 2, 3, 4],
+    numeric: township ? [1, 2, 3, 5] : [1, 2, 3, 4],
   };
 }
 
@@ -122,22 +124,22 @@ export function rankingTable(tables: Tables, month: string, base: string, scope:
   const entries = ranking(tables, month, scope);
   const [low, high] = scoreDomain(entries.map((e) => e.score.value));
   return {
-    head: ['名次', '村', '乡镇', '得分', '较上月'],
+    head: ['名次', '村', '得分', '较上月', '乡镇'],
     rows: entries.map((e) => [
       `第 ${e.rank} 名`,
       villageLink(tables, e.village.id, base),
-      e.village.township,
       // A bar on the same scale as the ranking chart, so the printed sheet shows the differences.
       { text: formatQuantity(e.score), share: Math.max(0, (e.score.value - low) / (high - low || 1)) },
       changeText(e),
+      e.village.township,
     ]),
-    numeric: [3],
+    numeric: [2],
   };
 }
 
-/** Site-wide rank of every village in every month (rows: villages, columns: months). */
+/** Site-wide rank of every village in every month (rows: villages, columns: months, newest first). */
 export function rankHistoryTable(tables: Tables, base: string): TableData {
-  const months = createIndex(tables).inspections?.months ?? [];
+  const months = [...(createIndex(tables).inspections?.months ?? [])].reverse();
   const villages = createIndex(tables).villages;
   return {
     head: ['村', ...months.map((m) => formatMonth(m))],

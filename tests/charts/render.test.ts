@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { renderChart } from '../../src/charts/render.ts';
+import { tooltip } from '../../src/charts/marks.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
 import { barMonths, goldenSpecs, stackedBar } from './fixtures.ts';
 import { expectGolden } from './golden.ts';
@@ -47,24 +48,38 @@ describe('renderChart inline SVG', () => {
     expect(svg).not.toMatch(/>(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/);
   });
 
-  test('text stays at least 12 px on screen at the intended widths', () => {
+  test('text is at least the body text (1 rem) in the narrowest column each drawing is shown in', () => {
+    // chartCss: wide from a 40rem column; narrow below, down to 11rem (a 320 px phone at 特大)
     for (const [, c] of charts) {
-      // wide: shown from 601 px of viewport (≥ ~570 px of content); narrow: a 320–360 px phone
-      for (const [svg, shownAt] of [
-        [c.svg, 570],
-        [c.svgNarrow, 300],
+      for (const [svg, shownFromRem] of [
+        [c.svg, 40],
+        [c.svgNarrow, 11],
       ] as const) {
         const width = Number(/ width="(\d+)"/.exec(svg)![1]);
         const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
-        for (const size of sizes) expect((size * Math.min(shownAt, width)) / width).toBeGreaterThanOrEqual(12);
+        expect(sizes.length).toBeGreaterThan(0);
+        for (const size of sizes) expect((size * shownFromRem) / width).toBeGreaterThanOrEqual(1);
       }
     }
   });
   test('the narrow SVG is drawn for a phone', () => {
     for (const [, c] of charts) {
       expect(c.svg).toMatch(/^<svg[^>]* width="640"/);
-      expect(c.svgNarrow).toMatch(/^<svg[^>]* width="340"/);
+      expect(c.svgNarrow).toMatch(/^<svg[^>]* width="264"/);
     }
+  });
+  test('bars and dots carry their values when there are at most 20 of them, in every drawing', () => {
+    const dots = renderChart(goldenSpecs['dot-villages']!);
+    for (const svg of [dots.svg, dots.svgNarrow]) expect(svg).toContain('>1,205.5余</text>');
+    const many = { ...goldenSpecs['dot-villages']!, rows: Array.from({ length: 21 }, (_, i) => ({ village: `村${i}`, garbage_t: 1000 + i })) };
+    expect(renderChart(many).svg).not.toContain('>1,020</text>');
+    expect(renderChart({ ...many, rows: many.rows.slice(0, 20) }).svg).toContain('>1,019</text>');
+    // a stacked bar's parts are not labelled (their total is not a figure of the table)
+    expect(renderChart(stackedBar).svg).not.toMatch(/>55<\/text>/);
+  });
+  test('the narrow drawing writes names above the bars, whole where they fit', () => {
+    const narrow = renderChart(goldenSpecs['dot-villages']!).svgNarrow;
+    expect(narrow).toContain('>黄泥坑村民小组</text>');
   });
   test('month ticks are Chinese, with the year where it changes', () => {
     const wide = renderChart(goldenSpecs['area-months']!).svg;
@@ -77,9 +92,12 @@ describe('renderChart inline SVG', () => {
     expect(svg).toMatch(/fill="#0072B2"[^>]*><title>石门村 · 2023年1月：40 吨<\/title>/);
     expect(svg).toMatch(/fill="#D55E00"[^>]*><title>长塘村 · 2023年1月：60 吨<\/title>/);
   });
-  test('tooltips name the series, the month and the value with its unit (and 余)', () => {
-    expect(renderChart(barMonths).svg).toContain('<title>2023年2月：160余 吨</title>');
-    expect(renderChart(goldenSpecs['dot-villages']!).svg).toContain('<title>石门村：1,205.5余 吨</title>');
+  test('tooltips name the series, the month and the value with its unit (and 余); a labelled mark has its value as text instead', () => {
+    expect(tooltip(barMonths, { x: '2023-02', y: 160, approx: true, color: null })).toBe('2023年2月：160余 吨');
+    expect(renderChart(barMonths).svg).toContain('>160余</text>');
+    expect(renderChart(barMonths).svg).not.toContain('<title>2023年2月');
+    expect(renderChart(goldenSpecs['dot-villages']!).svg).toContain('>1,205.5余</text>');
+    expect(renderChart(goldenSpecs['line-target']!).svg).toMatch(/<title>2023年\d+月：[\d.]+%<\/title>/);
   });
   test('a target is drawn as a dashed rule with its label', () => {
     const svg = renderChart(goldenSpecs['line-target']!).svg;

@@ -115,6 +115,8 @@ describe('renderMarkdown(source, ctx)', () => {
       { id: '清理', text: '清理', level: 3 },
       { id: '二主要做法', text: '二、主要做法', level: 2 },
       { id: '三下步打算', text: '三、下步打算', level: 2 },
+      // `####` right under an h2 is the h3 it reads as (headingLevelsRule), so it is listed
+      { id: '细节', text: '细节', level: 3 },
     ]);
     expectGolden('toc', r.html + '\n<!-- toc -->\n' + JSON.stringify(r.toc, null, 2) + '\n');
     expect(render('## 一\n\n## 二\n').toc).toEqual([]);
