@@ -1,6 +1,6 @@
 // `npm run bench`: what a resident downloads (per page type, throttled like Lighthouse mobile),
 // how the build scales with the number of villages, and what one chart costs to render.
-// Prints a readable report and writes every figure to tests/output/bench.json.
+// Prints a readable report and writes every figure to tests/.out/bench.json (git-ignored).
 //
 //   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-photos] [--photos 300]
 //                          [--runs 5] [--chart-runs 50] [--keep] [--json <file>] [--dist <folder>]
@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
     'chart-runs': { type: 'string', default: '50' },
     keep: { type: 'boolean', default: false },
     dist: { type: 'string' },
-    json: { type: 'string', default: path.join(REPO_ROOT, 'tests/output/bench.json') },
+    json: { type: 'string', default: path.join(REPO_ROOT, 'tests/.out/bench.json') },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });

@@ -1,6 +1,6 @@
 // `npm run screenshots`: builds the site under /town/ (or reuses E2E_DIST=<folder>), serves it with
 // nginx and writes a full-page PNG of every page type at 360 px, at 标准 and at 特大, into
-// tests/output/screenshots/360/ (git-ignored), for a reviewer to look at. SITE_DIR=<folder> shoots
+// tests/.out/screenshots/360/ (git-ignored), for a reviewer to look at. SITE_DIR=<folder> shoots
 // another data set. Needs Debian's Chromium and nginx, like the browser tests.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { launchChromium } from './support/browser.ts';
 import { buildSite, projectTempDir, REPO_ROOT } from './support/build.ts';
 import { startNginx } from './support/nginx.ts';
 
-const OUT = path.join(REPO_ROOT, 'tests/output/screenshots/360');
+const OUT = path.join(REPO_ROOT, 'tests/.out/screenshots/360');
 const SIZES = [
   { name: 'standard', value: '' },
   { name: 'xl', value: 'xl' },
