@@ -1,10 +1,12 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { ALL_TESTS, BUILD_TESTS } from './projects.ts';
 
 // Kept under tests/ so the top level stays as DEVELOPERS.md lists it.
 // Two projects (tests/projects.ts says which file goes where):
-// - unit: every other file, in parallel (each file in its own process: no shared module state);
+// - unit: every other file, in parallel, one worker per core (each file in its own process: no
+//   shared module state);
 // - build: files that run `astro build`, the dev server, `astro check`, Chromium or nginx. Builds
 //   share Astro's caches in the project folder (and the build lock), so these run one file at a
 //   time, after the unit files (groupOrder), not beside them.
@@ -23,6 +25,8 @@ export default defineConfig({
           name: 'unit',
           include: [ALL_TESTS],
           exclude: [...configDefaults.exclude, ...BUILD_TESTS],
+          // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine.
+          maxWorkers: Math.max(2, availableParallelism()),
           sequence: { groupOrder: 0 },
         },
       },
