@@ -34,7 +34,7 @@ interface ChromeLauncher { launch(options: { chromePath: string; chromeFlags: st
 const { values: args } = parseArgs({
   options: {
     dist: { type: 'string' },
-    json: { type: 'string', default: path.join(REPO_ROOT, 'tests/output/lighthouse.json') },
+    json: { type: 'string', default: path.join(REPO_ROOT, 'tests/.out/lighthouse.json') },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });

@@ -48,3 +48,20 @@ export const SLOW_4G = {
   cpuSlowdown: 4,
   viewport: { width: 390, height: 844 },
 };
+
+/**
+ * Build scale references of issue 23 (measured constants, this machine, one run after the other):
+ * the previous release and the release before issue 23 at 3,000 villages, and a province (20,000
+ * villages × 24 months) before issue 23; with the targets set there. Memory is the peak of the
+ * build (MB as the issue wrote them).
+ */
+export const SCALE_REFERENCES = [
+  { villages: 3_000, label: 'previous release', ms: 43_000, bytes: 728e6 },
+  { villages: 3_000, label: 'before issue 23', ms: 50_000, bytes: 984e6 },
+  { villages: 20_000, label: 'before issue 23', ms: 403_000, bytes: 3.44e9 },
+] as const;
+
+export const SCALE_TARGETS = [
+  { villages: 3_000, maxBytes: 728e6, maxMs: null },
+  { villages: 20_000, maxBytes: 2.5e9, maxMs: 240_000 },
+] as const;

@@ -1,11 +1,12 @@
 // `npm run bench`: what a resident downloads (per page type, throttled like Lighthouse mobile),
 // how the build scales with the number of villages, and what one chart costs to render.
-// Prints a readable report and writes every figure to tests/output/bench.json.
+// Prints a readable report and writes every figure to tests/.out/bench.json (git-ignored).
 //
-//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000]
+//   tsx tests/bench/run.ts [--sizes 300,1000,3000] [--province] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000]
 //                          [--runs 5] [--chart-runs 50] [--keep] [--json <file>] [--dist <folder>]
 //
 // --dist measures a site already built with `--base /town/` instead of building the default one.
+// --province adds a 20,000-village build (several minutes, ~2.5 GB) to the sizes.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +20,7 @@ import { CHECK_TARGET_MS, timeChecks, type CheckTiming } from './checkInputs.ts'
 import { ledgerBench, type LedgerResult } from './ledger.ts';
 import { LIMIT_TARGETS, workbookLimitsBench } from './workbookLimits.ts';
 import { measurePages, type PageMeasure } from './pages.ts';
-import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SLOW_4G, TARGETS } from './peers.ts';
+import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SCALE_REFERENCES, SCALE_TARGETS, SLOW_4G, TARGETS } from './peers.ts';
 import { photoBuild, photoPage } from './photos.ts';
 import { countyBench, countyPages, type CountyPages, type CountyResult } from './county.ts';
 import { pictureBuilds, type PictureBuild } from './pictures.ts';
@@ -27,6 +28,7 @@ import { pictureBuilds, type PictureBuild } from './pictures.ts';
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '300,1000,3000' },
+    province: { type: 'boolean', default: false },
     'skip-pages': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     'skip-charts': { type: 'boolean', default: false },
@@ -42,13 +44,13 @@ const { values: args } = parseArgs({
     'chart-runs': { type: 'string', default: '50' },
     keep: { type: 'boolean', default: false },
     dist: { type: 'string' },
-    json: { type: 'string', default: path.join(REPO_ROOT, 'tests/output/bench.json') },
+    json: { type: 'string', default: path.join(REPO_ROOT, 'tests/.out/bench.json') },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 
 if (args.help) {
-  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
+  console.log('usage: tsx tests/bench/run.ts [--sizes 300,1000,3000] [--province] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
   process.exit(0);
 }
 
@@ -170,6 +172,7 @@ async function buildSection(sizes: number[], keep: boolean): Promise<BuildSectio
   if (results.some((r) => !r.timings)) {
     console.log('   (n/a: the build did not write $SITE_TIMINGS_FILE, so stage times are unknown)');
   }
+  scaleReferences(results);
   let growth: BuildSection['growth'] = null;
   const first = results[0];
   const last = results[results.length - 1];
@@ -192,6 +195,24 @@ async function buildSection(sizes: number[], keep: boolean): Promise<BuildSectio
     }
   }
   return { sizes: results, growth };
+}
+
+/** This run beside issue 23's figures for the same sizes, and its targets. */
+function scaleReferences(results: ScaleResult[]): void {
+  const mb = (n: number) => `${Math.round(n / 1e6).toLocaleString('en-US')} MB`;
+  const rows: string[][] = [];
+  for (const r of results) {
+    const refs = SCALE_REFERENCES.filter((x) => x.villages === r.villages);
+    if (refs.length === 0) continue;
+    for (const ref of refs) rows.push([`${int(ref.villages)} (${ref.label})`, sec(ref.ms), mb(ref.bytes), '']);
+    const target = SCALE_TARGETS.find((t) => t.villages === r.villages);
+    const met = target && r.memory.maxProcessBytes <= target.maxBytes && (target.maxMs === null || r.buildMs <= target.maxMs);
+    const goal = target ? `≤ ${mb(target.maxBytes)}${target.maxMs === null ? '' : `, ≤ ${sec(target.maxMs)}`}: ${met ? 'MET' : 'NOT MET'}` : '';
+    rows.push([`${int(r.villages)} (this run)`, sec(r.buildMs), `${mb(r.memory.maxProcessBytes)} (tree ${mb(r.memory.maxTreeBytes)})`, goal]);
+  }
+  if (rows.length === 0) return;
+  console.log('   beside issue 23 (peak = the largest process, the Astro build; time is noisy on a shared machine):');
+  console.log(table(['build', 'time', 'peak memory', 'target'], rows));
 }
 
 async function chartsSection(runs: number): Promise<ChartTiming[]> {
@@ -276,6 +297,7 @@ async function picturesSection(list: string): Promise<PictureBuild[]> {
 
 async function main(): Promise<number> {
   const sizes = args.sizes!.split(',').map((s) => Number(s.trim().replace(/[_,]/g, ''))).filter((n) => n > 0);
+  if (args.province && !sizes.includes(20_000)) sizes.push(20_000);
   const started = new Date();
   const report: Record<string, unknown> = {
     startedAt: started.toISOString(),

@@ -4,13 +4,24 @@
 //
 // Approach: a missing golden file is WRITTEN and the test FAILS, saying so; a golden file is only
 // ever created deliberately, by looking at it and running the tests again. On a mismatch the new
-// output is written next to it as <name>-changed.<ext> (git-ignored) and the test fails; to accept
-// a change, look at both and move the -changed file over the golden one.
+// output is written to tests/.out/charts/<name>-changed.<ext> (git-ignored: tests/output/ holds
+// goldens only) and the test fails; to accept a change, look at both and move the -changed file
+// over the golden one, or accept every change at once with UPDATE_GOLDENS=1 (see updateGoldens).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
 const outputDir = fileURLToPath(new URL('../output/charts/', import.meta.url));
+const changedDir = fileURLToPath(new URL('../.out/charts/', import.meta.url));
+
+/**
+ * `UPDATE_GOLDENS=1 npm test -- --project unit` (or one file) rewrites every golden file that
+ * differs or is missing and passes: for a deliberate change of many charts at once (a layout
+ * change). Review the result with `git diff tests/output/` before committing it.
+ */
+export function updateGoldens(): boolean {
+  return process.env.UPDATE_GOLDENS === '1';
+}
 
 /**
  * Rounds numbers to two decimals and renumbers Plot's generated class names and, in SVG, ids.
@@ -92,8 +103,13 @@ export function pretty(markup: string): string {
 export function expectGolden(name: string, markup: string): void {
   mkdirSync(outputDir, { recursive: true });
   const path = outputDir + name;
-  const changed = path.replace(/(\.\w+)$/, '-changed$1');
+  const changed = changedDir + name.replace(/(\.\w+)$/, '-changed$1');
   const actual = pretty(tidy(markup, !name.endsWith('.html')));
+  if (updateGoldens()) {
+    if (!existsSync(path) || readFileSync(path, 'utf8') !== actual) writeFileSync(path, actual);
+    rmSync(changed, { force: true });
+    return;
+  }
   if (!existsSync(path)) {
     writeFileSync(path, actual);
     expect.fail(`golden file created: tests/output/charts/${name}; check it, then run the tests again`);
@@ -103,6 +119,8 @@ export function expectGolden(name: string, markup: string): void {
     rmSync(changed, { force: true });
     return;
   }
+  mkdirSync(changedDir, { recursive: true });
   writeFileSync(changed, actual);
-  expect.fail(`${name} differs from its golden file; see tests/output/charts/${name.replace(/(\.\w+)$/, '-changed$1')}`);
+  expect.fail(`${name} differs from its golden file tests/output/charts/${name}; see tests/.out/charts/${name.replace(/(\.\w+)$/, '-changed$1')} ` +
+    '(accept every change: UPDATE_GOLDENS=1)');
 }

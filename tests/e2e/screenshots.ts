@@ -2,7 +2,7 @@
 // nginx and writes a full-page PNG (and one of the first screen) of every page type at 360 px, at
 // 标准 and at 特大, at the phone's own text enlargement approximated two ways (2× page zoom: a
 // 180 px wide viewport drawn at device scale 2; a 32 px default font), and at 320 px 特大, into
-// tests/output/screenshots/360/ (git-ignored), for a reviewer to look at; plus the printed 公示
+// tests/.out/screenshots/360/ (git-ignored), for a reviewer to look at; plus the printed 公示
 // sheets (ranking, village) as PDF and as a PNG of the print layout. SITE_DIR=<folder> shoots
 // another data set. Needs Debian's Chromium and nginx, like the browser tests.
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { launchChromium } from './support/browser.ts';
 import { buildSite, projectTempDir, REPO_ROOT } from './support/build.ts';
 import { startNginx } from './support/nginx.ts';
 
-const OUT = path.join(REPO_ROOT, 'tests/output/screenshots/360');
+const OUT = path.join(REPO_ROOT, 'tests/.out/screenshots/360');
 /** The settings shot: the site's text size, the viewport, and the browser's default font size. */
 const SIZES = [
   { name: 'standard', value: '', width: 360, scale: 1, defaultFont: 0 },

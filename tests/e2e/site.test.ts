@@ -15,7 +15,7 @@ import { requireNginx, startNginx, type NginxServer } from './support/nginx.ts';
 const BASE = '/town/';
 const WIDTHS = [390, 1280] as const;
 const MAX_SAMPLED_PER_TYPE = 10;
-const SCREENSHOT_DIR = path.join(REPO_ROOT, 'tests/output/screenshots');
+const SCREENSHOT_DIR = path.join(REPO_ROOT, 'tests/.out/screenshots');
 const MISSING = `${BASE}no-such-page/really/`;
 
 interface Findings {
