@@ -11,9 +11,23 @@ const CHECK = '10X98765432';
 const ID = /(?<![0-9A-Za-z])(\d{17}[\dXx])(?![0-9A-Za-z])/g;
 const MOBILE = /(?<!\d)1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/;
 
-/** Is this an 18-character 居民身份证号 whose last character is its check digit? */
+/** A birth date `YYYYMMDD` that exists, from 1900 on (digits 7–14 of an ID number). */
+function isBirthDate(text: string): boolean {
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(4, 6));
+  const d = Number(text.slice(6, 8));
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * Is this an 18-character 居民身份证号: a province code (11–91), a birth date that exists, and
+ * its check digit last? (The date keeps a long ledger figure from being taken for one.)
+ */
 export function isIdNumber(id: string): boolean {
   if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  const province = Number(id.slice(0, 2));
+  if (province < 11 || province > 91 || !isBirthDate(id.slice(6, 14))) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * WEIGHTS[i]!;
   return CHECK[sum % 11] === id[17]!.toUpperCase();

@@ -82,6 +82,12 @@ describe('personal information is never published (contract §3.9)', () => {
     expect(errors).toEqual([expect.stringMatching(/^data\/编码\.csv:2:2 type-error .*10 的 15 次方/)]);
   });
 
+  test('18 digits with a right check digit but no birth date in them are a ledger figure, not an ID', () => {
+    // 839173485983477162: check digit 2 is right, digits 7–14 (85983477) are no date
+    const file = excelCsv([['村', '编码'], ['长塘村', '839173485983477162'], ['前江村', '12']]);
+    const { errors } = check(fixture({ 'data/编码.csv': file }));
+    expect(errors).toEqual([expect.stringMatching(/^data\/编码\.csv:2:2 type-error .*10 的 15 次方/)]);
+  });
   test('a mobile number in a free dataset is one warning per column asking whether residents agreed', () => {
     const file = excelCsv([['村', '保洁员', '电话'], ['长塘村', '张三', '13812345678'], ['前江村', '李四', '139-1234-5678'], ['新村', '王五', '0797-1234567']]);
     const { lines, errors } = check(fixture({ 'data/保洁员.csv': file }));
