@@ -1,7 +1,7 @@
 // Residents first (适老化): the repository's own site built once with `--base /town/`, served by
 // nginx and used in Chromium as an older resident would: bigger text, high contrast, keyboard
 // only, finding their village, searching, listening to a report, and printing a 公示 sheet.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -402,7 +402,11 @@ describe('站内搜索 (site search, Pagefind)', () => {
     const villages = readdirSync(path.join(distDir, 'villages')).filter((f) => f !== 'index.html').length;
     const reports = readdirSync(path.join(distDir, 'reports')).filter((f) => f !== 'index.html').length;
     const topics = ['cleanup', 'construction', 'toilets', 'ranking'].filter((t) => readdirSync(distDir).includes(t)).length;
-    expect(indexed).toBe(villages + reports + topics + 1);
+    // each month's 通报 (/ranking/<YYYY-MM>/) and, in a county, each township's page are pages too
+    const months = existsSync(path.join(distDir, 'ranking')) ? readdirSync(path.join(distDir, 'ranking')).filter((f) => /^\d{4}-\d{2}$/.test(f)).length : 0;
+    const townships = existsSync(path.join(distDir, 'townships')) ? readdirSync(path.join(distDir, 'townships')).filter((f) => f !== 'index.html').length : 0;
+    expect(months).toBeGreaterThan(0);
+    expect(indexed).toBe(villages + reports + topics + 1 + months + townships);
     const total = size(bundle);
     console.log(`age-friendly: Pagefind adds ${(total / 1024).toFixed(1)} KB to dist/ (${indexed} pages indexed)`);
     expect(total).toBeLessThan(300 * 1024);
@@ -500,7 +504,7 @@ describe('公示 print sheet', () => {
 });
 
 describe('sharing a chart', () => {
-  test('every chart has its anchor; its CSV and SVG downloads answer 200 with the right type', async () => {
+  test('every chart has its anchor; its CSV, SVG and PNG downloads answer 200 with the right type', async () => {
     const ctx = await context();
     const page = await open(ctx, paths.village);
     const figures = (await page.locator('figure.chart').evaluateAll((fs) => fs.map((f) => ({
@@ -515,7 +519,7 @@ describe('sharing a chart', () => {
         const response = await fetch(href);
         await response.arrayBuffer();
         expect(response.status, href).toBe(200);
-        expect(response.headers.get('content-type'), href).toMatch(href.endsWith('.csv') ? /^text\/csv/ : /^image\/svg\+xml/);
+        expect(response.headers.get('content-type'), href).toMatch(href.endsWith('.csv') ? /^text\/csv/ : href.endsWith('.png') ? /^image\/png/ : /^image\/svg\+xml/);
       }
     }
     expect(figures.flatMap((f) => f.downloads).some((h) => h.endsWith('.svg'))).toBe(true);

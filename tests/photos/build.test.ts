@@ -77,7 +77,9 @@ describe('photos in the build', () => {
       expect(originals).not.toContain(createHash('sha256').update(readFileSync(file)).digest('hex'));
       expect(path.basename(file)).not.toMatch(/IMG_|ditch|sign\.png/);
     }
-    expect(all.some((f) => f.endsWith('.png'))).toBe(false);
+    // photos are published as JPEG/WebP; the only PNGs are the site's own pictures (contract §6.2)
+    const pictures = /[\\/]data[\\/]charts[\\/][^\\/]+\.png$|[\\/]honghei\.png$|[\\/]data[\\/]share\.png$/;
+    expect(all.filter((f) => f.endsWith('.png') && !pictures.test(f))).toEqual([]);
   });
 
   test('every <img> has its caption as alt, a phone-sized candidate and width/height', () => {

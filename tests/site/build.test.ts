@@ -36,9 +36,9 @@ describe('one township (tests/fixtures/site-one)', () => {
   test('ranking: ties share a rank and the change is stated', () => {
     const html = built.read('ranking/index.html');
     const text = textOf(html);
-    expect(text).toContain('第 1 名 下村 白沙乡 95 持平');
-    expect(text).toContain('第 2 名 上村 白沙乡 85 下降 1 位');
-    expect(text).toContain('第 2 名 中村 白沙乡 85 上升 1 位');
+    expect(text).toContain('第 1 名 下村 95 持平 白沙乡');
+    expect(text).toContain('第 2 名 上村 85 下降 1 位 白沙乡');
+    expect(text).toContain('第 2 名 中村 85 上升 1 位 白沙乡');
     expect(text).not.toContain('第 3 名');
   });
 
@@ -153,10 +153,10 @@ describe('several townships (tests/fixtures/site-multi), built under /town/', ()
 
   test('a name shared by two townships resolves by id, ranks tie at 2 and the next is 4', () => {
     const text = page(built, 'ranking/index.html');
-    expect(text).toContain('第 1 名 丙村 西乡 91');
-    expect(text).toContain('第 2 名 甲村（西乡） 西乡 88');
-    expect(text).toContain('第 2 名 乙村 东乡 88');
-    expect(text).toContain('第 4 名 甲村（东乡） 东乡 70');
+    expect(text).toContain('第 1 名 丙村 91 — 西乡');
+    expect(text).toContain('第 2 名 甲村（西乡） 88 — 西乡');
+    expect(text).toContain('第 2 名 乙村 88 — 东乡');
+    expect(text).toContain('第 4 名 甲村（东乡） 70 — 东乡');
   });
 
   test('construction: progress per point and the mean', () => {

@@ -53,8 +53,8 @@ describe('a county of three township folders (tests/fixtures/site-county)', () =
     expect(text).toContain('清理垃圾（累计） 8.75 吨');
     expect(text).toContain('无害化卫生户厕覆盖率 76.9%');
     // ranks within the township: 楠木村 95, 杆头村 80 (site-wide 杆头村 is last, 6th)
-    expect(text).toContain('第 1 名 楠木村 楠杆镇 95');
-    expect(text).toContain('第 2 名 杆头村 楠杆镇 80');
+    expect(text).toContain('第 1 名 楠木村 95 — 楠杆镇');
+    expect(text).toContain('第 2 名 杆头村 80 — 楠杆镇');
     expect(text).toContain('楠杆镇各月清理垃圾');
     expect(text).toContain('楠杆镇无害化卫生户厕覆盖率');
     expect(html.match(/<svg[^>]*role="img"/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
