@@ -73,7 +73,7 @@ export interface DatasetSchema<T extends string = string, R = object, Req extend
   /** checks across the columns of a row and against other files */
   checkRow?(values: Values, refs: References, rawOf: RawOf): RowProblem[];
   /** checks across the rows of the file (a stock that falls, §3.9); an error leaves its row out */
-  checkRows?(rows: readonly R[]): (RowProblem & { line: number })[];
+  checkRows?(rows: readonly R[]): (RowProblem & { line: number; row: R })[];
   /**
    * What other datasets may reference in this one, set on `refs` once it is loaded (`result` null
    * when its file is absent; `path` is its file or where it would be). Datasets with references

@@ -15,7 +15,7 @@ import { columnName, csvSource, type Source } from './source.ts';
 import type { Dataset, FreeRow, Issue, Tables } from './types.ts';
 import { currentMonth } from './mistakes.ts';
 import { readWorkbook, REFUSED_EXTENSIONS, type WorkbookSheet } from './workbook.ts';
-import { folderOf, isNested, PHOTO_FOLDER, mergeFree, mergeParts, nestedFolderIssue, unknownFolderIssue } from './folders.ts';
+import { fileOf, folderOf, isNested, PHOTO_FOLDER, mergeFree, mergeParts, nestedFolderIssue, unknownFolderIssue } from './folders.ts';
 import type { Seen } from './unique.ts';
 import { namesColumns, townshipColumn } from './layout.ts';
 
@@ -416,7 +416,8 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
         return source === null ? fallback : loadKnown<R>(schema, source, refs, into, part);
       })];
     });
-    return mergeParts(results, schema.columns.map((c) => c.key));
+    const merged = mergeParts(results, schema.columns.map((c) => c.key));
+    return results.length > 1 ? checkAcrossParts(schema, merged, results, issues) : merged;
   }
 
   // Datasets others reference first (villages, then construction points), then the rest.
@@ -502,6 +503,27 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     }
   }
   return tables;
+}
+
+/**
+ * Checks across rows over a dataset read from several files or sheets (a stock that falls from one
+ * quarter's sheet to the next, §3.9): each file was checked on its own; what shows only in the
+ * whole table is an error at its row in its own file, and the row is left out, as within a file.
+ */
+function checkAcrossParts<R>(schema: AnySchema, merged: KnownResult<R>, parts: readonly KnownResult<R>[], issues: Issue[]): KnownResult<R> {
+  const problems = (schema.checkRows?.(merged.dataset.rows) ?? []) as { line: number; row: R; key: string; code: Issue['code']; message: string }[];
+  if (problems.length === 0) return merged;
+  const left = new Set<R>();
+  const rejected = [...merged.rejected];
+  for (const problem of problems) {
+    const path = fileOf(problem.row as object, merged.dataset);
+    const column = parts.find((p) => p.dataset.file === path)?.positions?.[problem.key];
+    issues.push({ path, row: problem.line, ...(column !== undefined && { column }), code: problem.code, message: problem.message });
+    if (problem.code === 'warning' || left.has(problem.row)) continue;
+    left.add(problem.row);
+    rejected.push({ line: problem.line, raw: new Map(), path });
+  }
+  return { ...merged, dataset: { ...merged.dataset, rows: merged.dataset.rows.filter((r) => !left.has(r)) }, rejected };
 }
 
 const READ = /\.(?:csv|txt|xlsx|xls|et|ett|ets|numbers|ods|fods|xlsm|xlsb|xltx|xlt)$/i;

@@ -20,7 +20,9 @@ export interface StockFall {
   month: Month;
   value: Quantity;
   /** the village's previous report of this column (the latest earlier month with a figure) */
-  previous: { line: number; month: Month; value: Quantity };
+  previous: { line: number; month: Month; value: Quantity; row: ToiletRow };
+  /** the row itself (a dataset read from several files or sheets: its `path` says which) */
+  row: ToiletRow;
   /** the row's 备注: why the figure fell; `null` when it does not say */
   note: string | null;
 }
@@ -44,7 +46,7 @@ export function stockFalls(rows: readonly ToiletRow[]): StockFall[] {
         const before = previous?.[key];
         if (previous && before && previous.month < row.month && value.value < before.value) {
           const note = row.note?.trim() || null;
-          falls.push({ village, key, line: row.line, month: row.month, value, previous: { line: previous.line, month: previous.month, value: before }, note });
+          falls.push({ village, key, line: row.line, month: row.month, value, previous: { line: previous.line, month: previous.month, value: before, row: previous }, row, note });
         }
         previous = row;
       }

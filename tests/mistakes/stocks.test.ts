@@ -65,3 +65,21 @@ describe('a workbook sheet whose months are not in order', () => {
     expect(errors).toEqual([expect.stringMatching(/^data\/厕所革命\.xlsx\[厕所革命\]:2:3 constraint-error .*2023年7月为 30，比上次上报的2023年6月（第 3 行）的 300 少 270 户.*（单元格 C2）$/)]);
   });
 });
+
+describe('a workbook with one sheet per quarter (read as one table)', () => {
+  const book = writeWorkbook([
+    { name: '一季度', rows: [header.slice(0, 4), ['2023-02', '长塘村', 300, 4], ['2023-03', '长塘村', 305, 4]] },
+    { name: '二季度', rows: [header.slice(0, 4), ['2023-04', '长塘村', 30, 4], ['2023-05', '长塘村', 310, 4]] },
+  ]);
+  const { errors, project } = check(fixture({ 'data/厕所革命.xlsx': book }));
+
+  test('a fall from one sheet to the next is an error at its cell that names the other sheet', () => {
+    expect(errors).toEqual([
+      expect.stringMatching(/^data\/厕所革命\.xlsx\[二季度\]:2:3 constraint-error 「无害化卫生户厕\(户\)」2023年4月为 30，比上次上报的2023年3月（data\/厕所革命\.xlsx\[一季度\] 第 3 行）的 305 少 275 户/),
+    ]);
+  });
+
+  test('the row is not published', () => {
+    expect(project.tables.toilets!.rows.map((r) => r.month)).toEqual(['2023-02', '2023-03', '2023-05']);
+  });
+});

@@ -88,13 +88,17 @@ export const toiletsSchema: DatasetSchema<'toilets', ToiletRow, false> = {
       .filter((f) => f.note === null)
       .map((f) => {
         const { label, unit } = stockColumns.find((c) => c.key === f.key)!;
-        const column = f.key === 'sanitary' ? '无害化卫生户厕(户)' : '公厕(座)';
+        const column = toiletsSchema.columns.find((c) => c.key === f.key)!.label;
+        // the previous report in another file or sheet of the dataset (§3.9, §3.11) is named with it
+        const there = (f.previous.row as { path?: string }).path;
+        const where = there !== undefined && there !== (f.row as { path?: string }).path ? `${there} ` : '';
         return {
           line: f.line,
+          row: f.row,
           key: f.key,
           code: 'constraint-error' as const,
           message:
-            `「${column}」${monthText(f.month)}为 ${show(f.value)}，比上次上报的${monthText(f.previous.month)}（第 ${f.previous.line} 行）` +
+            `「${column}」${monthText(f.month)}为 ${show(f.value)}，比上次上报的${monthText(f.previous.month)}（${where}第 ${f.previous.line} 行）` +
             `的 ${show(f.previous.value)} 少 ${trimFloat(f.previous.value.value - f.value.value)} ${unit}：${label}是月底的累计数，不会减少；` +
             `若是打错了请改正；若确实减少了（如拆除危房），请在本行「备注」中写明原因（如“拆除 2 户危房”），网站会把原因显示在该数字旁`,
         };
