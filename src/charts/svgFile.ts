@@ -65,17 +65,37 @@ function textLine(text: string, x: number, y: number, attributes: string): strin
 
 const noBreakBefore = /[，。、；：！？）》」』%]/;
 
-/** Greedy line breaking by estimated width (Chinese breaks between any two characters). */
+/**
+ * The pieces a line may break between: a figure with its marks and unit (`1,000余`, `85.2%`,
+ * `2023年`, `data/cleanup.csv`) stays whole, and any other character is a piece of its own.
+ */
+const PIECE = /[0-9A-Za-z][0-9A-Za-z.,:%+\-/_]*[余多]?[年月日号]?|[\s\S]/gu;
+
+/**
+ * Greedy line breaking by estimated width: Chinese breaks between any two characters, never
+ * inside a figure (a resident must not read `5` and `50余` for `550余`).
+ */
 export function wrapText(text: string, width: number, fontSize: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const char of text) {
+  for (const piece of text.match(PIECE) ?? []) {
     // Closing punctuation never starts a line (it may overhang by a character instead).
-    if (line !== '' && !noBreakBefore.test(char) && textWidth(line + char, fontSize) > width) {
+    if (line !== '' && !noBreakBefore.test(piece) && textWidth(line + piece, fontSize) > width) {
       lines.push(line);
       line = '';
     }
-    line += char;
+    // A piece wider than a whole line (a long address) is broken where it must be.
+    if (textWidth(piece, fontSize) > width) {
+      for (const char of piece) {
+        if (line !== '' && textWidth(line + char, fontSize) > width) {
+          lines.push(line);
+          line = '';
+        }
+        line += char;
+      }
+      continue;
+    }
+    line += piece;
   }
   if (line !== '') lines.push(line);
   return lines;

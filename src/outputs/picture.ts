@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { svgFile, type SvgFileParts } from '../charts/svgFile.ts';
+import { svgFile, wrapText, type SvgFileParts } from '../charts/svgFile.ts';
 import { fontFamily } from '../charts/svg.ts';
 import { escapeText } from '../charts/escape.ts';
 import type { Month } from '../data/types.ts';
@@ -47,16 +47,7 @@ export function pictureSvg(parts: SvgFileParts, context: Pick<PictureContext, 's
 /** A picture without a chart (the site's share picture): title and lines of text, 1,080 px wide. */
 export function textPictureSvg(title: string, lines: readonly string[], site: string): string {
   const width = 540;
-  const wrap = (text: string, size: number) => {
-    const out: string[] = [];
-    let line = '';
-    for (const ch of text) {
-      if ([...line].length * size >= width - 64 - size) { out.push(line); line = ''; }
-      line += ch;
-    }
-    if (line) out.push(line);
-    return out;
-  };
+  const wrap = (text: string, size: number) => wrapText(text, width - 64, size);
   const body: string[] = [];
   let y = 60;
   for (const l of wrap(title, 30)) { body.push(`<text x="32" y="${y}" font-size="30" font-weight="bold">${escapeText(l)}</text>`); y += 42; }
