@@ -10,7 +10,7 @@ import { ranking, rankHistory } from '../metrics/ranks.ts';
 import { scopeName, townships, villageLabel } from '../metrics/scope.ts';
 import { formatMonth } from '../format.ts';
 import { createIndex, villageIndex } from '../metrics/tableIndex.ts';
-import { absentCause, absentText } from '../data/folders.ts';
+import { absentCause, absentText, fileOf } from '../data/folders.ts';
 import { cleanupSchema } from '../data/datasets/cleanup.ts';
 import { registry as schemas, type TableKey } from '../data/registry.ts';
 import { nearest, suggestion } from '../data/names.ts';
@@ -39,6 +39,24 @@ const presets = {
   'public-toilets': { datasets: ['toilets'], spec: publicToiletsChart },
   'inspection-ranking': { datasets: ['inspections'], spec: inspectionChart },
 } as const satisfies Record<string, Preset>;
+
+
+/**
+ * `数据来源：data/cleanup.csv`: the files the chart's datasets were read from, as staff named them
+ * (a workbook's sheet, a township's folder); a dataset read from several files names the first
+ * and how many (`data/洋江镇/cleanup.csv 等 15 个文件`).
+ */
+export function sourceOf(tables: Tables, ...keys: TableKey[]): string {
+  const names = keys.flatMap((key) => {
+    const dataset = tables[key] as { file: string; rows: readonly object[] } | undefined | null;
+    if (!dataset) return [];
+    // a workbook's sheets are one file (`data/台账.xlsx[村庄清洁]` is data/台账.xlsx)
+    const files = [...new Set(dataset.rows.map((row) => fileOf(row, dataset).replace(/\[[^\]]*\]$/, '')))];
+    if (files.length === 0) files.push(dataset.file.replace(/\[[^\]]*\]$/, ''));
+    return [files.length === 1 ? files[0]! : `${files[0]} 等 ${files.length} 个文件`];
+  });
+  return `数据来源：${names.join('、')}`;
+}
 
 export type PresetName = keyof typeof presets;
 
@@ -116,7 +134,7 @@ function cleanupMonthly(tables: Tables, scope: Scope, metric: CleanupMetric = 'g
     y,
     ...townshipColors(tables, split),
     rows,
-    source: '数据来源：data/cleanup.csv',
+    source: sourceOf(tables, 'cleanup'),
     asOf: latestMonths(tables).cleanup ?? undefined,
   };
 }
@@ -140,7 +158,7 @@ function cleanupVillages(tables: Tables, scope: Scope, metric: CleanupMetric = '
     y,
     ...townshipColors(tables, split),
     rows,
-    source: '数据来源：data/cleanup.csv',
+    source: sourceOf(tables, 'cleanup'),
     asOf: latestMonths(tables).cleanup ?? undefined,
   };
 }
@@ -163,7 +181,7 @@ function constructionProgress(tables: Tables, scope: Scope): Omit<ChartSpec, 'id
     y: percent('完成进度'),
     yDomain: [0, 100],
     rows,
-    source: '数据来源：data/construction-items.csv',
+    source: sourceOf(tables, 'constructionItems'),
   };
 }
 
@@ -197,7 +215,7 @@ function toiletCoverageChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'
     yDomain: [0, 100],
     target: target ? { value: target.value.value, label: '目标' } : undefined,
     rows,
-    source: '数据来源：data/toilets.csv、data/villages.csv',
+    source: sourceOf(tables, 'toilets', 'villages'),
     asOf: latestMonths(tables).toilets ?? undefined,
   };
 }
@@ -213,7 +231,7 @@ function publicToiletsChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'>
     y: { key: 'value', label: '公厕', type: 'number', unit: '座', measure: 'stock' },
     ...townshipColors(tables, split),
     rows,
-    source: '数据来源：data/toilets.csv',
+    source: sourceOf(tables, 'toilets'),
     asOf: latestMonths(tables).toilets ?? undefined,
   };
 }
@@ -236,7 +254,7 @@ function inspectionChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
       y,
       yDomain: [0, 100],
       rows,
-      source: '数据来源：data/inspections.csv',
+      source: sourceOf(tables, 'inspections'),
       asOf: latest ?? undefined,
     };
   }
@@ -255,7 +273,7 @@ function inspectionChart(tables: Tables, scope: Scope): Omit<ChartSpec, 'id'> {
     yDomain: domain,
     rows,
     ...(domain[0] > 0 && { caption: `横轴从 ${domain[0]} 分起，以便看清各村得分的差别。` }),
-    source: '数据来源：data/inspections.csv',
+    source: sourceOf(tables, 'inspections'),
     asOf: latest ?? undefined,
   };
 }

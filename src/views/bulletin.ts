@@ -14,6 +14,7 @@ import { createIndex } from '../metrics/tableIndex.ts';
 import type { Project } from '../project/project.ts';
 import type { Report } from '../texts/reports.ts';
 import { manyVillages } from './tables.ts';
+import { sourceOf } from '../presets/presets.ts';
 import { currentRelease } from '../releases/current.ts';
 import type { Release } from '../releases/record.ts';
 import { inspectionsSchema } from '../data/datasets/inspections.ts';
@@ -152,7 +153,7 @@ export function hongheiSpec(project: Project, month: Month): ChartSpec {
     colorDomain: ['黑榜', '红榜'],
     yDomain: [0, 100],
     rows,
-    source: '数据来源：data/inspections.csv',
+    source: sourceOf(tables, 'inspections'),
     asOf: month,
   };
 }

@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { cleanupTotal } from '../../src/metrics/cleanup.ts';
 import { readWorkbook } from '../../src/data/workbook.ts';
+import { presetSpec, sourceOf } from '../../src/presets/presets.ts';
 import { writeWorkbook, type Cell, type SheetSpec } from '../support/workbook.ts';
 import { check, fixture } from './excel.ts';
 
@@ -43,6 +44,13 @@ describe('a workbook named after a dataset: every sheet that holds it (contract 
     expect(cleanup.rows).toHaveLength(5);
     expect(cleanupTotal(project.tables, { kind: 'site' }, 'garbage_t')?.value).toBe(1173.5);
     expect(cleanupTotal(project.tables, { kind: 'township', township: '河口镇' }, 'garbage_t')?.value).toBe(26.75);
+  });
+
+  test('the charts name the workbook as their source, not a cleanup.csv that does not exist', () => {
+    const { project } = check(root());
+    expect(sourceOf(project.tables, 'cleanup')).toBe('数据来源：data/村庄清洁.xlsx');
+    const spec = presetSpec(project.tables, 'cleanup-monthly', { kind: 'site' });
+    expect(spec.source).toBe('数据来源：data/村庄清洁.xlsx');
   });
 
   test('the notes sheet is named in one warning; positions stay the sheet\'s own', () => {
