@@ -1,6 +1,7 @@
 // Cell grammar of contract §3.0: numbers, months, empty markers. Pure functions, no I/O.
 // Messages follow contract §5: 「label」, what was expected, 实际为 "the value as typed".
 import type { Month, Quantity } from './types.ts';
+import { INPUT_DIGITS, trimFloat } from '../floatNoise.ts';
 
 /** Result of reading one cell. Failures carry the report code and a Chinese message. */
 export type CellResult<T> =
@@ -121,7 +122,7 @@ function tooLarge(label: string, raw: string): CellResult<Quantity> {
 
 /** A number without exponent: 1200, 0.0012 (callers keep it below 10^15). */
 function plainDigits(n: number): string {
-  const s = String(Number(n.toPrecision(15)));
+  const s = String(trimFloat(n, INPUT_DIGITS));
   if (!/e/i.test(s)) return s;
   return n.toFixed(Math.max(0, Math.min(20, -Math.floor(Math.log10(Math.abs(n))) + 14))).replace(/\.?0+$/, '');
 }

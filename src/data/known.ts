@@ -12,6 +12,7 @@ import { numberRule, readCell, type ReadResult, type References } from './readCe
 import { checkPersonal } from './personal.ts';
 import { checkShape } from './shape.ts';
 import { columnOf, type Source } from './source.ts';
+import { INPUT_DIGITS, trimFloat } from '../floatNoise.ts';
 import { checkTotals, type BodyLine, type TotalColumn } from './totals.ts';
 import type { ColumnSpec, Dataset, Issue, Quantity } from './types.ts';
 import { checkUnique, uniqueKey, type Seen } from './unique.ts';
@@ -41,7 +42,7 @@ function converted<T>(result: T, conversion: Conversion | undefined): T {
   const r = result as { ok: boolean; value?: unknown };
   if (!conversion || !r.ok || typeof r.value !== 'object' || r.value === null) return result;
   const q = r.value as Quantity;
-  return { ...r, value: { value: Number((q.value / conversion.factor).toPrecision(15)), approx: q.approx } } as T;
+  return { ...r, value: { value: trimFloat(q.value / conversion.factor, INPUT_DIGITS), approx: q.approx } } as T;
 }
 
 function rowsText(lines: readonly number[]): string {

@@ -5,7 +5,7 @@ import type { CellResult } from './cells.ts';
 import { isEmptyCell } from './cells.ts';
 import type { TotalKind } from './frame.ts';
 import type { Issue, Quantity } from './types.ts';
-import { trimFloat } from '../format.ts';
+import { trimFloat } from '../floatNoise.ts';
 
 /** A column whose totals are checked: its cell index and label. */
 export interface TotalColumn {

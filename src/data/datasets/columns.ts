@@ -1,5 +1,5 @@
 // Columns and helpers several datasets share.
-import { trimFloat } from '../../format.ts';
+import { trimFloat } from '../../floatNoise.ts';
 import { meanQuantities } from '../../metrics/quantities.ts';
 import { quantityOf as viewQuantity, type ViewRecord } from '../../query/types.ts';
 import type { ColumnSpec, Quantity } from '../types.ts';

@@ -1,7 +1,7 @@
 // toilets.csv (contract §3.5): the monthly toilet revolution report, a stock of sanitary toilets.
 import { cellOf, monthOf, quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
 import type { Quantity, Scope, Tables } from '../types.ts';
-import { trimFloat } from '../../format.ts';
+import { trimFloat } from '../../floatNoise.ts';
 import { coverageByVillage, percentOf, publicToilets, toiletCoverage } from '../../metrics/coverage.ts';
 import { sumQuantities } from '../../metrics/quantities.ts';
 import { stockColumns, stockFalls } from '../../metrics/stocks.ts';
