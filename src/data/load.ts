@@ -301,7 +301,72 @@ interface Chosen {
 }
 
 function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: readonly AnySchema[]): Record<string, unknown> {
-  // Files by folder: data/ itself, then one folder per township (§3.11); photos/ is not a ledger.
+  const folders = foldersOf(files, issues);
+  const offers: Offer[] = [];
+  for (const [folder, list] of folders.byFolder) {
+    offers.push(...offersOf(list.filter((f) => !isNested(f.path)), folders.issues.get(folder)!, datasets));
+  }
+  const villagesName = datasets.find((s) => s.definesTownships)?.name;
+  for (const offer of offers) if (offer.folder !== '' && offer.dataset === villagesName) folders.townOf.set(offer.folder, offer.folder);
+  const { known, free } = chooseFiles(offers, folders.issues, datasets);
+
+  // Each dataset with references sets its part when loaded (villages, construction points).
+  const refs: References = {
+    villages: null,
+    villagesPath: '',
+    brokenVillages: new Map(),
+    points: null,
+    pointsPath: '',
+    brokenPoints: new Map(),
+    currentMonth: month,
+  };
+  const { results, missing } = loadKnownDatasets(datasets, known, folders, refs, villagesName, issues);
+  const elsewhere = unreadFolders(folders, offers, refs, villagesName !== undefined && known.has(villagesName), datasets, issues);
+
+  const tables: Record<string, unknown> = {};
+  for (const schema of datasets) {
+    const result = results.get(schema) ?? null;
+    tables[schema.table] =
+      result === null
+        ? schema.required ? emptyDataset(schema, defaultPath(schema)) : null
+        : schema.keepRejected
+          ? { ...result.dataset, rejected: result.rejected, ...(result.positions && { positions: result.positions }) }
+          : result.dataset;
+  }
+  tables.free = freeTables(free, folders, issues);
+  if (elsewhere.size > 0) tables.elsewhere = Object.fromEntries(elsewhere);
+  // Township folders' problems, once every file of theirs has been read (free datasets last).
+  for (const [folder, list] of folders.issues) if (folder !== '' && folders.townOf.has(folder)) issues.push(...list);
+  // A required file that is only where it is not read: say where it is (§3.11).
+  for (const [name, issue] of missing) {
+    const found = elsewhere.get(name);
+    if (found) issue.message += `（找到了 ${found.join('、')}，但它所在的文件夹未读取，见该文件夹的错误）`;
+  }
+  // Without a readable villages.csv no village reference can be checked: the charts and figures of
+  // every queryable dataset follow from its problem (contract §5).
+  if (refs.villages === null) {
+    for (const schema of datasets) {
+      const dataset = datasetOf(tables, schema);
+      if (schema.view !== false && dataset && dataset.damaged === undefined) dataset.damaged = refs.villagesPath;
+    }
+  }
+  return tables;
+}
+
+/** The files by folder under data/, which folders are townships', and each folder's problems. */
+interface Folders {
+  /** data/ itself (''), then one folder per township (§3.11); photos/ is not a ledger */
+  byFolder: Map<string, DataFile[]>;
+  /** folder → its township: a folder holding villages.csv names its own, others match a township */
+  townOf: Map<string, string>;
+  /**
+   * Each folder's problems (data/'s are the run's own list): a folder's are reported only once it
+   * is known to be a township's (villages.csv names the townships, and may itself be in the folders).
+   */
+  issues: Map<string, Issue[]>;
+}
+
+function foldersOf(files: DataFile[], issues: Issue[]): Folders {
   const byFolder = new Map<string, DataFile[]>([['', []]]);
   for (const file of files) {
     const folder = folderOf(file.path);
@@ -310,24 +375,37 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     if (list) list.push(file);
     else byFolder.set(folder, [file]);
   }
-  // A folder's problems are reported only once it is known to be a township's (villages.csv names
-  // the townships, and may itself be in the folders): each folder collects its own.
   const folderIssues = new Map<string, Issue[]>();
-  const offers: Offer[] = [];
-  for (const [folder, list] of byFolder) {
-    const own = folder === '' ? issues : [];
-    folderIssues.set(folder, own);
-    offers.push(...offersOf(list.filter((f) => !isNested(f.path)), own, datasets));
-  }
-  const villagesName = datasets.find((s) => s.definesTownships)?.name;
-  /** folder → its township: a folder holding villages.csv names its own, others match a township */
-  const townOf = new Map<string, string>([['', '']]);
-  for (const offer of offers) if (offer.folder !== '' && offer.dataset === villagesName) townOf.set(offer.folder, offer.folder);
+  for (const folder of byFolder.keys()) folderIssues.set(folder, folder === '' ? issues : []);
+  return { byFolder, townOf: new Map([['', '']]), issues: folderIssues };
+}
 
+/** The files of a dataset that are read: those in data/ and in townships' folders. */
+function readParts(folders: Folders, list: Chosen[] | undefined): Chosen[] {
+  return (list ?? []).filter((c) => folders.townOf.has(c.folder));
+}
+
+/** Once villages are known, the other folders named after a township are that township's. */
+function matchFolders(folders: Folders, refs: References): void {
+  for (const folder of folders.byFolder.keys()) {
+    if (folders.townOf.has(folder)) continue;
+    const town = refs.villages?.resolveTownship(folder);
+    if (town !== undefined) folders.townOf.set(folder, town);
+  }
+}
+
+/**
+ * Takes every file's offers; gives the files read for each known and free dataset, data/ itself
+ * first, then the folders by name. More than one file for a dataset in one folder is an error
+ * naming both (§3.9); files of one dataset in several folders are one table.
+ */
+function chooseFiles(
+  offers: readonly Offer[],
+  folderIssues: ReadonlyMap<string, Issue[]>,
+  datasets: readonly AnySchema[],
+): { known: Map<string, Chosen[]>; free: Map<string, Chosen[]> } {
   const known = new Map<string, Chosen[]>();
   const free = new Map<string, Chosen[]>();
-  // Group offers by folder and dataset; more than one for a dataset in one folder is an error naming
-  // both (§3.9). Files of one dataset in several folders are one table.
   const groups = new Map<string, Offer[]>();
   for (const offer of offers) {
     const key = `${offer.folder}\u0000${offer.dataset.toLowerCase()}`;
@@ -367,66 +445,32 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     if (list) list.push(entry);
     else table.set(key, [entry]);
   }
-  // data/ itself first, then the folders by name.
   for (const list of [...known.values(), ...free.values()]) {
     list.sort((a, b) => (a.folder === b.folder ? 0 : a.folder === '' ? -1 : b.folder === '' ? 1 : a.folder < b.folder ? -1 : 1));
   }
-  /** The files of a dataset that are read: those in data/ and in townships' folders. */
-  const readParts = (list: Chosen[] | undefined) => (list ?? []).filter((c) => townOf.has(c.folder));
-  /** Once villages are known, the other folders named after a township are that township's. */
-  const matchFolders = () => {
-    for (const folder of byFolder.keys()) {
-      if (townOf.has(folder)) continue;
-      const town = refs.villages?.resolveTownship(folder);
-      if (town !== undefined) townOf.set(folder, town);
-    }
-  };
+  return { known, free };
+}
 
-  // Each dataset with references sets its part when loaded (villages, construction points).
-  const refs: References = {
-    villages: null,
-    villagesPath: '',
-    brokenVillages: new Map(),
-    points: null,
-    pointsPath: '',
-    brokenPoints: new Map(),
-    currentMonth: month,
-  };
-
-  function load<R>(schema: AnySchema): KnownResult<R> | null {
-    const parts = readParts(known.get(schema.name));
-    if (parts.length === 0) return null;
-    // One map per unique key for all the dataset's files and sheets: a key repeated in another
-    // file or sheet names it (§3.9, §3.11).
-    const seen = new Map<string, Map<string, Seen>>();
-    const results = parts.flatMap((file) => {
-      // After a crash the file is damaged: what depends on it follows from the crash (§5).
-      const fallback: KnownResult<R> = { dataset: { ...emptyDataset<R>(schema, file.path), damaged: file.path }, usable: false, rejected: [] };
-      const township = townOf.get(file.folder) || undefined;
-      const into = folderIssues.get(file.folder)!;
-      const part = { ...(township !== undefined && { township }), seen };
-      // A workbook named after the dataset: every sheet that holds it, as one table (§3.9).
-      if (file.sheets) {
-        const sheets = guarded<Source[] | null>(file.path, into, null, () => file.sheets!());
-        return sheets === null ? [fallback] : sheets.map((sheet) => guarded(sheet.path, into, fallback, () => loadKnown<R>(schema, sheet, refs, into, part)));
-      }
-      return [guarded(file.path, into, fallback, () => {
-        const source = file.source();
-        // A file that could not be decoded: what depends on it follows from its problem (§5).
-        return source === null ? fallback : loadKnown<R>(schema, source, refs, into, part);
-      })];
-    });
-    const merged = mergeParts(results, schema.columns.map((c) => c.key));
-    return results.length > 1 ? checkAcrossParts(schema, merged, results, issues) : merged;
-  }
-
-  // Datasets others reference first (villages, then construction points), then the rest.
+/**
+ * Takes the files chosen for the known datasets; loads each, datasets others reference first
+ * (villages, then construction points), each setting its part of `refs`; once villages are known
+ * the township folders are matched. Gives each dataset's result (null: no file), and the error of
+ * each required dataset without a file.
+ */
+function loadKnownDatasets(
+  datasets: readonly AnySchema[],
+  known: ReadonlyMap<string, Chosen[]>,
+  folders: Folders,
+  refs: References,
+  villagesName: string | undefined,
+  issues: Issue[],
+): { results: Map<AnySchema, KnownResult<object> | null>; missing: Map<string, Issue> } {
   const order = [...datasets.filter((s) => s.refer), ...datasets.filter((s) => !s.refer)];
   const results = new Map<AnySchema, KnownResult<object> | null>();
   const missing = new Map<string, Issue>();
-  if (villagesName === undefined) matchFolders();
+  if (villagesName === undefined) matchFolders(folders, refs);
   for (const schema of order) {
-    const result = load<object>(schema);
+    const result = loadDataset<object>(schema, readParts(folders, known.get(schema.name)), folders, refs, issues);
     results.set(schema, result);
     if (result === null && schema.required && schema.missing !== undefined) {
       const issue: Issue = { path: defaultPath(schema), code: 'missing-value', message: schema.missing };
@@ -434,11 +478,52 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
       missing.set(schema.name, issue);
     }
     schema.refer?.(refs, result, result?.dataset.file ?? defaultPath(schema));
-    if (schema.name === villagesName) matchFolders();
+    if (schema.name === villagesName) matchFolders(folders, refs);
   }
+  return { results, missing };
+}
 
-  // Folders that are no township's: one error each, and what they hold is named wherever its
-  // dataset is missing (contract §5). Files in a folder inside a township's folder likewise.
+/** One known dataset from its files and sheets, as one table (null: no file); a crash damages only its file. */
+function loadDataset<R>(schema: AnySchema, parts: readonly Chosen[], folders: Folders, refs: References, issues: Issue[]): KnownResult<R> | null {
+  if (parts.length === 0) return null;
+  // One map per unique key for all the dataset's files and sheets: a key repeated in another
+  // file or sheet names it (§3.9, §3.11).
+  const seen = new Map<string, Map<string, Seen>>();
+  const results = parts.flatMap((file) => {
+    // After a crash the file is damaged: what depends on it follows from the crash (§5).
+    const fallback: KnownResult<R> = { dataset: { ...emptyDataset<R>(schema, file.path), damaged: file.path }, usable: false, rejected: [] };
+    const township = folders.townOf.get(file.folder) || undefined;
+    const into = folders.issues.get(file.folder)!;
+    const part = { ...(township !== undefined && { township }), seen };
+    // A workbook named after the dataset: every sheet that holds it, as one table (§3.9).
+    if (file.sheets) {
+      const sheets = guarded<Source[] | null>(file.path, into, null, () => file.sheets!());
+      return sheets === null ? [fallback] : sheets.map((sheet) => guarded(sheet.path, into, fallback, () => loadKnown<R>(schema, sheet, refs, into, part)));
+    }
+    return [guarded(file.path, into, fallback, () => {
+      const source = file.source();
+      // A file that could not be decoded: what depends on it follows from its problem (§5).
+      return source === null ? fallback : loadKnown<R>(schema, source, refs, into, part);
+    })];
+  });
+  const merged = mergeParts(results, schema.columns.map((c) => c.key));
+  return results.length > 1 ? checkAcrossParts(schema, merged, results, issues) : merged;
+}
+
+/**
+ * Folders that are no township's: one error each, and what they hold is named wherever its
+ * dataset is missing (contract §5). Files in a folder inside a township's folder likewise. Gives
+ * the files not read, by dataset.
+ */
+function unreadFolders(
+  folders: Folders,
+  offers: readonly Offer[],
+  refs: References,
+  villagesChosen: boolean,
+  datasets: readonly AnySchema[],
+  issues: Issue[],
+): Map<string, string[]> {
+  const { byFolder, townOf } = folders;
   const elsewhere = new Map<string, string[]>();
   const unread = (dataset: string, path: string) => {
     const list = elsewhere.get(dataset);
@@ -451,7 +536,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     if (!townOf.has(folder)) {
       // Without a readable village list no folder can be matched: that list is the one cause (§5).
       issues.push(
-        refs.villages === null && villagesName !== undefined && known.has(villagesName)
+        refs.villages === null && villagesChosen
           ? { path: `data/${folder}/`, code: 'warning', message: `文件夹 "${folder}" 未读取：村庄名录 ${refs.villagesPath} 未能读取，无法核对它是不是乡镇文件夹（原因见 ${refs.villagesPath} 的错误）` }
           : unknownFolderIssue(folder, list.map((f) => f.path), townships),
       );
@@ -463,46 +548,23 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
       unread(knownName(copyBase(base).base, datasets) ?? base, file.path);
     }
   }
+  return elsewhere;
+}
 
-  const tables: Record<string, unknown> = {};
-  for (const schema of datasets) {
-    const result = results.get(schema) ?? null;
-    tables[schema.table] =
-      result === null
-        ? schema.required ? emptyDataset(schema, defaultPath(schema)) : null
-        : schema.keepRejected
-          ? { ...result.dataset, rejected: result.rejected, ...(result.positions && { positions: result.positions }) }
-          : result.dataset;
-  }
-  tables.free = [...free.entries()]
+/** The free datasets, by name, each from its files read as one table; a crash damages only its file. */
+function freeTables(free: ReadonlyMap<string, Chosen[]>, folders: Folders, issues: Issue[]): Dataset<FreeRow>[] {
+  return [...free.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, list]) => {
-      const parts = readParts(list).map((file) =>
-        guarded(file.path, folderIssues.get(file.folder)!, { name, file: file.path, columns: [], rows: [], damaged: file.path } as Dataset<FreeRow>, () => {
+      const parts = readParts(folders, list).map((file) =>
+        guarded(file.path, folders.issues.get(file.folder)!, { name, file: file.path, columns: [], rows: [], damaged: file.path } as Dataset<FreeRow>, () => {
           const source = file.source();
-          return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, folderIssues.get(file.folder)!);
+          return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, folders.issues.get(file.folder)!);
         }),
       );
       return parts.length === 0 ? null : mergeFree(parts, issues);
     })
     .filter((d): d is Dataset<FreeRow> => d !== null);
-  if (elsewhere.size > 0) tables.elsewhere = Object.fromEntries(elsewhere);
-  // Township folders' problems, once every file of theirs has been read (free datasets last).
-  for (const [folder, list] of folderIssues) if (folder !== '' && townOf.has(folder)) issues.push(...list);
-  // A required file that is only where it is not read: say where it is (§3.11).
-  for (const [name, issue] of missing) {
-    const found = elsewhere.get(name);
-    if (found) issue.message += `（找到了 ${found.join('、')}，但它所在的文件夹未读取，见该文件夹的错误）`;
-  }
-  // Without a readable villages.csv no village reference can be checked: the charts and figures of
-  // every queryable dataset follow from its problem (contract §5).
-  if (refs.villages === null) {
-    for (const schema of datasets) {
-      const dataset = datasetOf(tables, schema);
-      if (schema.view !== false && dataset && dataset.damaged === undefined) dataset.damaged = refs.villagesPath;
-    }
-  }
-  return tables;
 }
 
 /**
