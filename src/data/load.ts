@@ -179,81 +179,107 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
       continue;
     }
     if (ext !== 'xlsx' && ext !== 'xls') continue;
-    const book = readWorkbook(file.bytes, ext);
-    const { base: name, copy } = copyBase(stem);
-    if (!book.ok) {
-      issues.push({ path, code: 'encoding-error', message: book.message });
-      // Its dataset could not be read: what depends on it follows from this one line (§5).
-      offers.push({ dataset: knownName(name, datasets) ?? name, folder, path, copy, source: () => null });
-      continue;
-    }
-    const filled = book.sheets.filter((s) => s.records.length > 0);
-    const visible = filled.filter((s) => !s.hidden);
-    const first = visible[0] ?? filled[0];
-    const own = knownName(name, datasets);
-    const named = filled.filter((s) => knownName(copyBase(s.name).base, datasets) !== undefined);
-    if (own !== undefined || named.length === 0) {
-      if (first === undefined) {
-        issues.push({ path, code: 'blank-header', message: '工作簿中没有任何数据：第一个工作表的第一行应为表头（列名），其下每行一条数据' });
-        continue;
-      }
-      // A workbook named after a known dataset: every non-empty sheet whose header names the
-      // dataset's columns, as one table (one sheet per township, year or quarter; §3.9).
-      const schema = datasets.find((d) => d.name === own);
-      // (a sheet named after another dataset holds that one, whatever its header shares)
-      const other = (s: WorkbookSheet) => {
-        const named = knownName(copyBase(s.name).base, datasets);
-        return named !== undefined && named !== own;
-      };
-      const holding =
-        schema === undefined ? [] : filled.filter((s) => !other(s) && namesColumns(s.records, schema, [...schema.columns, townshipColumn]));
-      const read = holding.length > 0 ? holding : [first];
-      const skipped = filled.filter((s) => !read.includes(s));
-      if (skipped.length > 0) {
-        const what = schema !== undefined ? `「${schema.title}」的表头（至少两个列名，如 ${schema.columns.slice(0, 2).map((c) => c.label).join('、')}）` : '要读取的数据（只读取了第一个有数据的工作表）';
-        issues.push({
-          path,
-          code: 'warning',
-          message:
-            `工作表${skipped.map((s) => `「${s.name}」`).join('')}中没有${what}，未读取；` +
-            `已读取：${read.map((s) => `「${s.name}」`).join('')}。如其中有要公布的数据，请把它放到单独的文件中`,
-        });
-      }
-      const sheetPath = read.length === 1 ? `${path}[${read[0]!.name}]` : path;
-      offers.push({
-        dataset: own ?? name,
-        folder,
-        path: sheetPath,
-        copy,
-        source: () => sheetSource(path, [stem], read[0]!, issues),
-        ...(read.length > 1 && { sheets: () => read.map((sheet) => sheetSource(path, [stem], sheet, issues)) }),
-      });
-      continue;
-    }
-    // A ledger workbook: each sheet named after a dataset supplies it.
-    for (const sheet of named) {
-      const sheetName = copyBase(sheet.name);
-      offers.push({
-        dataset: knownName(sheetName.base, datasets)!,
-        folder,
-        path: `${path}[${sheet.name}]`,
-        copy: copy || sheetName.copy,
-        source: () => sheetSource(path, [stem], sheet, issues),
-      });
-    }
-    // Hidden sheets too: no sheet with rows is skipped in silence (§3.9).
-    const skipped = filled.filter((s) => !named.includes(s)).map((s) => `「${s.name}」`);
-    if (skipped.length > 0) {
-      issues.push({
-        path,
-        code: 'warning',
-        message:
-          `工作表${skipped.join('')}的名称不是数据集名，未读取；` +
-          `要读取请把工作表改名为 ${[...new Set(chineseNames(datasets))].join('、')} 之一（或数据集的英文名）`,
-      });
-    }
+    offers.push(...workbookOffers({ path, folder, stem }, readWorkbook(file.bytes, ext), issues, datasets));
   }
   return offers;
+}
+
+/** A workbook file: its path, the folder under data/ holding it, its name without extension. */
+interface WorkbookFile {
+  path: string;
+  folder: string;
+  stem: string;
+}
+
+/**
+ * Takes a workbook as read; gives what it offers: one dataset, read from every sheet that holds
+ * it, when the workbook is named after it or no sheet is named after a dataset; else each sheet
+ * named after a dataset (a ledger workbook). An unreadable workbook offers its dataset, damaged.
+ */
+function workbookOffers(file: WorkbookFile, book: ReturnType<typeof readWorkbook>, issues: Issue[], datasets: readonly AnySchema[]): Offer[] {
+  const { path, folder } = file;
+  const { base: name, copy } = copyBase(file.stem);
+  if (!book.ok) {
+    issues.push({ path, code: 'encoding-error', message: book.message });
+    // Its dataset could not be read: what depends on it follows from this one line (§5).
+    return [{ dataset: knownName(name, datasets) ?? name, folder, path, copy, source: () => null }];
+  }
+  const filled = book.sheets.filter((s) => s.records.length > 0);
+  const own = knownName(name, datasets);
+  const named = filled.filter((s) => knownName(copyBase(s.name).base, datasets) !== undefined);
+  if (own !== undefined || named.length === 0) return datasetWorkbookOffer(file, filled, own, issues, datasets);
+  // A ledger workbook: each sheet named after a dataset supplies it.
+  const offers = named.map((sheet) => {
+    const sheetName = copyBase(sheet.name);
+    return {
+      dataset: knownName(sheetName.base, datasets)!,
+      folder,
+      path: `${path}[${sheet.name}]`,
+      copy: copy || sheetName.copy,
+      source: () => sheetSource(path, [file.stem], sheet, issues),
+    };
+  });
+  // Hidden sheets too: no sheet with rows is skipped in silence (§3.9).
+  const skipped = filled.filter((s) => !named.includes(s)).map((s) => `「${s.name}」`);
+  if (skipped.length > 0) {
+    issues.push({
+      path,
+      code: 'warning',
+      message:
+        `工作表${skipped.join('')}的名称不是数据集名，未读取；` +
+        `要读取请把工作表改名为 ${[...new Set(chineseNames(datasets))].join('、')} 之一（或数据集的英文名）`,
+    });
+  }
+  return offers;
+}
+
+/**
+ * A workbook named after a known dataset (`own`): every non-empty sheet whose header names the
+ * dataset's columns, as one table (one sheet per township, year or quarter; §3.9). Otherwise
+ * (a free dataset, or no sheet holds it) its first sheet with rows, visible ones first.
+ */
+function datasetWorkbookOffer(
+  file: WorkbookFile,
+  filled: readonly WorkbookSheet[],
+  own: string | undefined,
+  issues: Issue[],
+  datasets: readonly AnySchema[],
+): Offer[] {
+  const { path, folder, stem } = file;
+  const { base: name, copy } = copyBase(stem);
+  const first = filled.find((s) => !s.hidden) ?? filled[0];
+  if (first === undefined) {
+    issues.push({ path, code: 'blank-header', message: '工作簿中没有任何数据：第一个工作表的第一行应为表头（列名），其下每行一条数据' });
+    return [];
+  }
+  const schema = datasets.find((d) => d.name === own);
+  // (a sheet named after another dataset holds that one, whatever its header shares)
+  const other = (s: WorkbookSheet) => {
+    const named = knownName(copyBase(s.name).base, datasets);
+    return named !== undefined && named !== own;
+  };
+  const holding =
+    schema === undefined ? [] : filled.filter((s) => !other(s) && namesColumns(s.records, schema, [...schema.columns, townshipColumn]));
+  const read = holding.length > 0 ? holding : [first];
+  const skipped = filled.filter((s) => !read.includes(s));
+  if (skipped.length > 0) {
+    const what = schema !== undefined ? `「${schema.title}」的表头（至少两个列名，如 ${schema.columns.slice(0, 2).map((c) => c.label).join('、')}）` : '要读取的数据（只读取了第一个有数据的工作表）';
+    issues.push({
+      path,
+      code: 'warning',
+      message:
+        `工作表${skipped.map((s) => `「${s.name}」`).join('')}中没有${what}，未读取；` +
+        `已读取：${read.map((s) => `「${s.name}」`).join('')}。如其中有要公布的数据，请把它放到单独的文件中`,
+    });
+  }
+  return [{
+    dataset: own ?? name,
+    folder,
+    path: read.length === 1 ? `${path}[${read[0]!.name}]` : path,
+    copy,
+    source: () => sheetSource(path, [stem], read[0]!, issues),
+    ...(read.length > 1 && { sheets: () => read.map((sheet) => sheetSource(path, [stem], sheet, issues)) }),
+  }];
 }
 
 /** Load every dataset from the given files. Best effort: rows with errors are left out. */
