@@ -542,7 +542,8 @@ function checkFolderTownship<R>(plan: FilePlan<R>, row: Cursor, values: Values, 
 /** A `?` in a name typed by hand: Excel's replacement for a character GBK cannot encode (a warning). */
 function warnReplacedCharacters<R>(plan: FilePlan<R>, row: Cursor, issues: Issue[]): void {
   for (const col of plan.checkNames) {
-    const raw = row.rawOf(col.key)!;
+    const raw = row.rawOf(col.key);
+    if (raw === undefined) continue; // row too short: reported as missing-cell
     // `#NAME?` is a broken formula (reported as such), not Excel's replacement character.
     if (raw.includes('?') && excelErrorValue(col.label, raw) === null) {
       issues.push({
