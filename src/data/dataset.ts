@@ -4,8 +4,7 @@
 import type { NumberRule } from './cells.ts';
 import type { KnownResult } from './known.ts';
 import type { References } from './readCell.ts';
-import type { ColumnSpec, Dataset, IssueCode, Month, Quantity, Scope, Tables } from './types.ts';
-import type { DatasetView, ViewColumn, ViewRecord } from '../query/types.ts';
+import type { ColumnSpec, Dataset, IssueCode, Month, Quantity, Scope } from './types.ts';
 
 /** Raw cell of a column in the current row, by key (undefined when the column is absent). */
 export type RawOf = (key: string) => string | undefined;
@@ -19,17 +18,6 @@ export interface RowProblem {
   key: string;
   code: IssueCode;
   message: string;
-}
-
-/** A dataset view while it is built: the file's columns and rows, which a dataset may extend. */
-export interface ViewParts {
-  columns: ViewColumn[];
-  rows: ViewRecord[];
-}
-
-/** What a dataset adds to its view beyond the file's columns (contract §4.1). */
-export interface ViewExtras {
-  latestOf?: DatasetView['latestOf'];
 }
 
 export interface DatasetSchema<T extends string = string, R = object, Req extends boolean = boolean> {
@@ -81,10 +69,10 @@ export interface DatasetSchema<T extends string = string, R = object, Req extend
    */
   refer?(refs: References, result: KnownResult<R> | null, path: string): void;
   /**
-   * The dataset's query view (contract §4.1): derived columns and values added to `parts`.
-   * `false`: the dataset cannot be queried.
+   * `false`: the dataset cannot be queried (no chart block or `{{ }}` figure reads it). The columns
+   * its query view derives are declared with the metrics (src/metrics/derived.ts).
    */
-  view?: false | ((tables: Tables, parts: ViewParts, rows: readonly R[]) => ViewExtras | void);
+  view?: false;
 }
 
 /** Any registry entry (`any`: a schema's rows appear in argument positions, so no one row type covers them all). */

@@ -62,8 +62,4 @@ export const villagesSchema: DatasetSchema<'villages', Village, true> = {
       }
     }
   },
-  view(_tables, parts) {
-    // 乡镇 is what township filters and groups read.
-    parts.columns = parts.columns.map((c) => (c.key === 'township' ? { ...c, type: 'township' } : c));
-  },
 };
