@@ -2,7 +2,6 @@
 // dataset. The loader, validation, queries, downloads and templates walk the registry
 // (src/data/registry.ts) of these and name no dataset themselves.
 import type { NumberRule } from './cells.ts';
-import type { KnownResult } from './known.ts';
 import type { References } from './readCell.ts';
 import type { ColumnSpec, Dataset, IssueCode, Month, Quantity, Scope } from './types.ts';
 
@@ -10,6 +9,16 @@ import type { ColumnSpec, Dataset, IssueCode, Month, Quantity, Scope } from './t
 export type RawOf = (key: string) => string | undefined;
 /** Values read so far in the current row, by key (absent when unreadable). */
 export type Values = Map<string, unknown>;
+
+/**
+ * A dataset as its loader read it, for `refer` (src/data/known.ts's KnownResult): whether its
+ * header was read, and the rows left out because of an error, with their raw cells.
+ */
+export interface Loaded<R> {
+  dataset: Dataset<R>;
+  usable: boolean;
+  rejected: readonly { line: number; raw: Map<string, string>; path?: string }[];
+}
 
 /** No override: the column's own rule (shared, so callers can tell it apart cheaply). */
 export const NO_OVERRIDE: Partial<NumberRule> = Object.freeze({});
@@ -67,7 +76,7 @@ export interface DatasetSchema<T extends string = string, R = object, Req extend
    * when its file is absent; `path` is its file or where it would be). Datasets with references
    * are loaded first, in registry order.
    */
-  refer?(refs: References, result: KnownResult<R> | null, path: string): void;
+  refer?(refs: References, result: Loaded<R> | null, path: string): void;
   /**
    * `false`: the dataset cannot be queried (no chart block or `{{ }}` figure reads it). The columns
    * its query view derives are declared with the metrics (src/metrics/derived.ts).

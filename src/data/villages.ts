@@ -4,27 +4,36 @@
 // 长塘村); a name two townships share is told apart by its id, a township prefix or the row's
 // 乡镇 cell. Shared by the loader, chart blocks and `{{ }}` figures.
 import { nameKey, villageHint } from './names.ts';
-import type { Village } from './types.ts';
 
-export type VillageResolution =
+/**
+ * What the index reads of a village: the row type of villages.csv (src/data/datasets/villages.ts)
+ * has these and more, and an index of those rows hands the whole rows back.
+ */
+export interface VillageRef {
+  id: string;
+  name: string;
+  township: string;
+}
+
+export type VillageResolution<Village extends VillageRef = VillageRef> =
   | { ok: true; village: Village }
   | { ok: false; reason: 'not-found' | 'ambiguous'; message: string };
 
-export interface VillageIndex {
+export interface VillageIndex<Village extends VillageRef = VillageRef> {
   /** villages by their exact id */
   byId: Map<string, Village>;
   /**
    * A village id (case-insensitive) or name → the village, or a Chinese message saying why not.
    * `township` (the row's 乡镇 cell, already resolved) must agree and tells shared names apart.
    */
-  resolve(ref: string, township?: string): VillageResolution;
+  resolve(ref: string, township?: string): VillageResolution<Village>;
   /** a township name as written anywhere (normalised) → the name in villages.csv */
   resolveTownship(ref: string): string | undefined;
   /** township names in order of first appearance in villages.csv */
   townships: string[];
 }
 
-export function createVillageIndex(villages: readonly Village[]): VillageIndex {
+export function createVillageIndex<Village extends VillageRef>(villages: readonly Village[]): VillageIndex<Village> {
   const byId = new Map<string, Village>();
   const byIdKey = new Map<string, Village>();
   const byName = new Map<string, Village[]>();
@@ -68,7 +77,7 @@ export function createVillageIndex(villages: readonly Village[]): VillageIndex {
     return undefined;
   }
 
-  function mismatch(shown: string, village: Village, township: string): VillageResolution {
+  function mismatch(shown: string, village: Village, township: string): VillageResolution<Village> {
     return {
       ok: false,
       reason: 'not-found',
@@ -76,7 +85,7 @@ export function createVillageIndex(villages: readonly Village[]): VillageIndex {
     };
   }
 
-  function resolve(ref: string, township?: string): VillageResolution {
+  function resolve(ref: string, township?: string): VillageResolution<Village> {
     const key = nameKey(ref);
     const shown = ref.trim();
     const town = township === undefined ? undefined : nameKey(township);

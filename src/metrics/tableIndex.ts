@@ -110,6 +110,6 @@ export function memo<T>(tables: Tables, key: string, compute: () => T): T {
 }
 
 /** The village index of `tables` (references by id or name, townships), built once per Tables. */
-export function villageIndex(tables: Tables): VillageIndex {
+export function villageIndex(tables: Tables): VillageIndex<Village> {
   return memo(tables, 'villageIndex', () => createVillageIndex(tables.villages.rows));
 }

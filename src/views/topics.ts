@@ -1,7 +1,7 @@
 // The topic registry: one entry per topic page (/cleanup/, /construction/, /toilets/, /ranking/).
 // Navigation, the topic pages, the charts of the home, topic and village pages, `npm run check`'s
 // chart ids and the chart downloads all read these entries; a topic whose dataset file is absent
-// has no entry in `project.topics`, hence no page, no link and no charts (contract §2).
+// is not among `topicsOf(tables)`, hence no page, no link and no charts (contract §2).
 import type { TableKey } from '../data/registry.ts';
 import type { Scope, Tables } from '../data/types.ts';
 import type { ChartSpec } from '../charts/types.ts';
@@ -107,7 +107,7 @@ export type Topic = TopicEntry<TopicSlug>;
 /** Every topic, in navigation order, whether or not its dataset is present. */
 export const topicRegistry: readonly Topic[] = registry;
 
-/** The topics whose dataset file is present, in navigation order (`project.topics`). */
+/** The topics whose dataset file is present, in navigation order (the topic pages). */
 export function topicsOf(tables: Tables): Topic[] {
   return topicRegistry.filter((topic) => tables[topic.requires] !== null);
 }
@@ -141,7 +141,7 @@ export function topicKpis(project: Project, slug: TopicSlug): Kpi[] {
 
 /** Each present topic's overview presets: drawn site-wide on the home page and on every village page. */
 export function villageChartNames(project: Project): PresetName[] {
-  return drawable(project.tables, project.topics.flatMap((topic) => topic.overview));
+  return drawable(project.tables, topicsOf(project.tables).flatMap((topic) => topic.overview));
 }
 
 export function homeCharts(project: Project): ChartSpec[] {
@@ -155,7 +155,7 @@ export function villageCharts(project: Project, villageId: string): ChartSpec[] 
 
 /** A township page's charts: each present topic's township presets, narrowed to the township. */
 export function townshipCharts(project: Project, township: string): ChartSpec[] {
-  const names = drawable(project.tables, project.topics.flatMap((topic) => topic.township));
+  const names = drawable(project.tables, topicsOf(project.tables).flatMap((topic) => topic.township));
   return presets(project.tables, names, { kind: 'township', township }).map((spec) => ({ ...spec, compact: true }));
 }
 
@@ -167,7 +167,7 @@ export function chartIdSources(project: Project): { id: string; path: string; wh
   const out: { id: string; path: string; what: string }[] = [];
   // the home page and the topic pages share some charts (the same spec, one download)
   for (const spec of homeCharts(project)) out.push({ id: spec.id, path: 'data/', what: '全站图表' });
-  for (const topic of project.topics) for (const spec of topicCharts(project, topic.slug)) out.push({ id: spec.id, path: 'data/', what: '全站图表' });
+  for (const topic of topicsOf(project.tables)) for (const spec of topicCharts(project, topic.slug)) out.push({ id: spec.id, path: 'data/', what: '全站图表' });
   const names = villageChartNames(project);
   for (const v of project.tables.villages.rows) {
     for (const name of names) {

@@ -1,5 +1,5 @@
 // The topic registry (src/views/topics.ts): every entry's KPIs, charts and body exist, and a topic
-// whose dataset file is absent is in neither project.topics, the navigation nor the chart ids.
+// whose dataset file is absent is in neither topicsOf(tables), the navigation nor the chart ids.
 // (The built site without that topic's page: tests/site/build.test.ts, "cleanup.csv absent".)
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { presetNames } from '../../src/presets/presets.ts';
 import { loadProject } from '../../src/project/project.ts';
 import { kpiKeys, kpisFor } from '../../src/views/kpis.ts';
 import { navItems } from '../../src/views/nav.ts';
-import { chartIdSources, homeCharts, topicCharts, topicKpis, topicRegistry, villageChartNames } from '../../src/views/topics.ts';
+import { chartIdSources, homeCharts, topicCharts, topicKpis, topicRegistry, topicsOf, villageChartNames } from '../../src/views/topics.ts';
 
 const root = path.resolve('.');
 const sample = loadProject(root);
@@ -26,8 +26,8 @@ function without(...files: string[]) {
 }
 
 test('the sample data has every topic, in the registry order', () => {
-  expect(sample.topics.map((t) => t.slug)).toEqual(['cleanup', 'construction', 'toilets', 'ranking']);
-  expect(sample.topics).toEqual(topicRegistry);
+  expect(topicsOf(sample.tables).map((t) => t.slug)).toEqual(['cleanup', 'construction', 'toilets', 'ranking']);
+  expect(topicsOf(sample.tables)).toEqual(topicRegistry);
 });
 
 describe.each(topicRegistry.map((t) => [t.slug, t] as const))('topic %s', (slug, topic) => {
@@ -64,7 +64,7 @@ test('only the ranking prints as a sheet', () => {
 
 test('without toilets.csv the 厕所革命 topic, its link and its charts are gone', () => {
   const project = without('toilets.csv');
-  expect(project.topics.map((t) => t.slug)).toEqual(['cleanup', 'construction', 'ranking']);
+  expect(topicsOf(project.tables).map((t) => t.slug)).toEqual(['cleanup', 'construction', 'ranking']);
   expect(navItems(project).map((i) => i.path)).not.toContain('/toilets/');
   expect(navItems(project).map((i) => i.path)).toContain('/cleanup/');
   expect(homeCharts(project).map((c) => c.id)).toEqual(['cleanup-monthly']);
@@ -74,7 +74,7 @@ test('without toilets.csv the 厕所革命 topic, its link and its charts are go
 
 test('without construction-items.csv the construction topic stays but draws no progress chart', () => {
   const project = without('construction-items.csv');
-  expect(project.topics.map((t) => t.slug)).toContain('construction');
+  expect(topicsOf(project.tables).map((t) => t.slug)).toContain('construction');
   expect(topicCharts(project, 'construction')).toEqual([]);
   expect(topicKpis(project, 'construction').map((k) => k.key)).toContain('construction_points');
 });
