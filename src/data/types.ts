@@ -2,7 +2,7 @@
 // Values are normalised at the edge (src/data/load.ts); inner code does not re-check them.
 // Row types are inferred in each dataset's module (src/data/datasets/); the shapes they are made
 // of are declared below the datasets, in src/data/shapes/, and re-exported here.
-import type { TablesOf } from './dataset.ts';
+import type { TablesOf } from './schema/dataset.ts';
 import type { Registry } from './registry.ts';
 import type { Dataset, FreeRow } from './shapes/types.ts';
 
@@ -16,7 +16,7 @@ export type { ConstructionItem } from './datasets/constructionItems.ts';
 export type { ToiletRow } from './datasets/toilets.ts';
 export type { InspectionRow } from './datasets/inspections.ts';
 export type { Target } from './datasets/targets.ts';
-export type { TargetMetric } from './datasets/targetMetrics.ts';
+export type { TargetMetric } from './shapes/targetMetrics.ts';
 export type { PhotoRow, PhotoStage } from './datasets/photos.ts';
 
 /**

@@ -6,7 +6,7 @@
 import type { TableKey } from '../data/registry.ts';
 import { quantityOf as viewQuantity, type ViewExtras, type ViewParts, type ViewRecord } from '../data/shapes/view.ts';
 import type { Quantity, Scope, Tables } from '../data/types.ts';
-import { targetMetrics } from '../data/datasets/targetMetrics.ts';
+import { targetMetrics } from '../data/shapes/targetMetrics.ts';
 import { coverageByVillage, percentOf, publicToilets, toiletCoverage } from './coverage.ts';
 import { pointProgress } from './progress.ts';
 import { meanQuantities, sumQuantities } from './quantities.ts';

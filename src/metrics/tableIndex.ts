@@ -10,7 +10,7 @@ import type {
   ToiletRow,
   Village,
 } from '../data/types.ts';
-import { createVillageIndex, type VillageIndex } from '../data/villages.ts';
+import { createVillageIndex, type VillageIndex } from '../data/cells/villages.ts';
 
 /** Rows of a village-per-month dataset, by village and by month. */
 export interface MonthlyIndex<R extends { month: Month; village: string }> {

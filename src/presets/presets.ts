@@ -13,7 +13,7 @@ import { createIndex, villageIndex } from '../metrics/tableIndex.ts';
 import { absentCause, absentText, fileOf } from '../data/folders.ts';
 import { cleanupSchema } from '../data/datasets/cleanup.ts';
 import { registry as schemas, type TableKey } from '../data/registry.ts';
-import { nearest, suggestion } from '../data/names.ts';
+import { nearest, suggestion } from '../data/cells/names.ts';
 import type { ChartField, ChartRow, ChartSpec } from '../charts/types.ts';
 
 /** A preset: the datasets it draws from and its spec, before it is given an id. */

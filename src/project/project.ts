@@ -2,7 +2,7 @@
 // every page, `npm run check` and `npm run build`'s validation step.
 import { readConfig } from './config.mjs';
 import { presetSpec } from '../presets/presets.ts';
-import type { AnySchema } from '../data/dataset.ts';
+import type { AnySchema } from '../data/schema/dataset.ts';
 import { loadData } from '../data/load.ts';
 import { hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue, Month, Tables } from '../data/types.ts';

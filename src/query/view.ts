@@ -2,11 +2,11 @@
 // chart blocks and `{{ }}` figures. The virtual `township` column is added here, and each
 // dataset's derived columns of contract §4.1 from src/metrics/derived.ts, so a figure in prose
 // agrees with the same figure on a topic page.
-import { datasetOf } from '../data/dataset.ts';
+import { datasetOf } from '../data/schema/dataset.ts';
 import type { ViewExtras } from '../data/shapes/view.ts';
 import { registryOf } from '../data/registry.ts';
 import type { ColumnSpec, Dataset, Quantity, Tables } from '../data/types.ts';
-import { nameKey, withoutUnit } from '../data/names.ts';
+import { nameKey, withoutUnit } from '../data/cells/names.ts';
 import { villageLabelOf } from '../metrics/scope.ts';
 import { createIndex, memo } from '../metrics/tableIndex.ts';
 import { derivations, type Derivation } from '../metrics/derived.ts';

@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import { cellOf, monthOf, stringOf, textOf, type DatasetSchema, type Values } from '../../src/data/dataset.ts';
+import { cellOf, monthOf, stringOf, textOf, type DatasetSchema, type Values } from '../../src/data/schema/dataset.ts';
 import { note, reportMonth, reportVillage } from '../../src/data/datasets/columns.ts';
 import { knownName, loadData } from '../../src/data/load.ts';
 import { registry } from '../../src/data/registry.ts';

@@ -1,6 +1,6 @@
 // Columns and helpers several datasets share.
 import { trimFloat } from '../../format.ts';
-import type { ColumnSpec, Quantity } from '../types.ts';
+import type { ColumnSpec, Quantity } from '../shapes/types.ts';
 
 export const note: ColumnSpec = { key: 'note', label: '备注', type: 'text' };
 

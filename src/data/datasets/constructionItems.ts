@@ -1,6 +1,6 @@
 // construction-items.csv (contract §3.4): what is built at each construction point.
-import { isEmptyCell, normalizeCell } from '../cells.ts';
-import { quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
+import { isEmptyCell, normalizeCell } from '../cells/cells.ts';
+import { quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
 import { note, show } from './columns.ts';
 
 function row(v: Values, line: number) {

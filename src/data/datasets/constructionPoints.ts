@@ -1,6 +1,6 @@
 // construction-points.csv (contract §3.3): the new-countryside construction points.
-import { nameKey } from '../names.ts';
-import { cellOf, choiceOf, numberOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
+import { nameKey } from '../cells/names.ts';
+import { cellOf, choiceOf, numberOf, stringOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
 import { note } from './columns.ts';
 
 const LEVELS = ['省级', '市级', '县级', '镇级'] as const;

@@ -1,5 +1,5 @@
 // inspections.csv (contract §3.6): the monthly inspection scores the ranking is made of.
-import { monthOf, quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
+import { monthOf, quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
 import { note, reportMonth, reportVillage } from './columns.ts';
 
 function row(v: Values, line: number) {

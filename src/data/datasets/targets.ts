@@ -1,9 +1,9 @@
 // targets.csv (contract §3.7): targets for a metric by a deadline, for the site, a township or a village.
-import { quantityOf, monthOf, scopeOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
-import { fractionMessage } from '../mistakes.ts';
-import { resolveMetric } from '../readCell.ts';
+import { quantityOf, monthOf, scopeOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
+import { fractionMessage } from '../table/mistakes.ts';
+import { resolveMetric } from '../cells/readCell.ts';
 import { note } from './columns.ts';
-import { targetMetrics, type TargetMetric } from './targetMetrics.ts';
+import { targetMetrics, type TargetMetric } from '../shapes/targetMetrics.ts';
 
 function row(v: Values, line: number) {
   return {

@@ -4,9 +4,9 @@
 import { excelErrorValue, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import { nameKey, nearest, replacedName, suggestion, villageHint, withoutUnit } from './names.ts';
 import { quote } from './quote.ts';
-import { targetMetrics } from './datasets/targetMetrics.ts';
+import { targetMetrics, type TargetMetric } from '../shapes/targetMetrics.ts';
 import { parseDate } from './dates.ts';
-import type { ColumnSpec, IssueCode, Scope, TargetMetric } from './types.ts';
+import type { ColumnSpec, IssueCode, Scope } from '../shapes/types.ts';
 import type { VillageIndex, VillageRef } from './villages.ts';
 
 /** A row left out because of an error: its file (a dataset may have several, §3.11) and row. */

@@ -1,9 +1,9 @@
 // What a dataset module (src/data/datasets/*.ts) declares: everything specific to one known
 // dataset. The loader, validation, queries, downloads and templates walk the registry
 // (src/data/registry.ts) of these and name no dataset themselves.
-import type { NumberRule } from './cells.ts';
-import type { References } from './readCell.ts';
-import type { ColumnSpec, Dataset, IssueCode, Month, Quantity, Scope } from './types.ts';
+import type { NumberRule } from '../cells/cells.ts';
+import type { References } from '../cells/readCell.ts';
+import type { ColumnSpec, Dataset, IssueCode, Month, Quantity, Scope } from '../shapes/types.ts';
 
 /** Raw cell of a column in the current row, by key (undefined when the column is absent). */
 export type RawOf = (key: string) => string | undefined;
