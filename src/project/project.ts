@@ -1,6 +1,6 @@
 // One project per build: tables, site settings, reports and every issue, loaded once and shared by
 // every page, `npm run check` and `npm run build`'s validation step.
-import { readConfig } from './config.mjs';
+import { readConfig } from '../config.mjs';
 import { presetSpec } from '../presets/presets.ts';
 import type { AnySchema } from '../data/schema/dataset.ts';
 import { loadData } from '../data/load.ts';
@@ -10,7 +10,7 @@ import { latestMonth } from '../metrics/months.ts';
 import { loadContent, type Site } from '../texts/content.ts';
 import type { Report } from '../texts/reports.ts';
 import { createCatalog, unusedPhotoWarnings, type PhotoCatalog } from '../photos/catalog.ts';
-import { freshnessWarnings } from '../releases/freshness.ts';
+import { freshnessWarnings } from './freshness.ts';
 
 export interface Project {
   root: string;

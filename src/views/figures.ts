@@ -7,7 +7,7 @@ import path from 'node:path';
 import { renderChart } from '../charts/render.ts';
 import { figureHtml } from '../charts/figure.ts';
 import type { ChartSpec } from '../charts/types.ts';
-import { readConfig, type SiteConfig } from '../project/config.mjs';
+import { readConfig, type SiteConfig } from '../config.mjs';
 import type { Project } from '../project/project.ts';
 import { timings } from '../project/timings.ts';
 import { homeCharts, topicCharts, topicsOf, villageCharts } from './topics.ts';

@@ -16,9 +16,9 @@ import { templateCsv, templateXlsx } from '../../src/outputs/datasetXlsx.ts';
 import { buildChartSpec } from '../../src/query/chart.ts';
 import { evaluateFigure } from '../../src/query/figure.ts';
 import { datasetView } from '../../src/query/view.ts';
-import { openDatasets } from '../../src/views/datasets.ts';
+import { openDatasets } from '../../src/outputs/datasets.ts';
 import { loadProject } from '../../src/project/project.ts';
-import { checkIssues } from '../../src/project/validate.ts';
+import { checkIssues } from '../../src/build/validate.ts';
 
 function sewageRow(v: Values, line: number) {
   return {
