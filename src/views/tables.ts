@@ -10,7 +10,7 @@ import { latestCell, latestRow } from '../metrics/latest.ts';
 import { itemTotals, pointsProgress, type PointProgress } from '../metrics/progress.ts';
 import { ranking, rankHistory, type RankEntry } from '../metrics/ranks.ts';
 import { villageLabelOf } from '../metrics/scope.ts';
-import { createIndex } from '../metrics/tableIndex.ts';
+import { createIndex, monthlyIndex } from '../metrics/tableIndex.ts';
 import { scoreDomain } from '../presets/presets.ts';
 import { href } from '../paths.ts';
 
@@ -89,7 +89,7 @@ export function pointCards(tables: Tables, scope: Scope): PointCard[] {
 
 /** Household toilets per village: households, latest sanitary, coverage, public toilets. */
 export function toiletVillageTable(tables: Tables, scope: Scope, base: string): TableData {
-  const index = createIndex(tables).toilets;
+  const index = monthlyIndex(tables, 'toilets');
   const latest = index?.months.at(-1);
   const township = scope.kind !== 'township'; // a township's own table omits 乡镇
   return {
@@ -139,7 +139,7 @@ export function rankingTable(tables: Tables, month: string, base: string, scope:
 
 /** Site-wide rank of every village in every month (rows: villages, columns: months, newest first). */
 export function rankHistoryTable(tables: Tables, base: string): TableData {
-  const months = [...(createIndex(tables).inspections?.months ?? [])].reverse();
+  const months = [...(monthlyIndex(tables, 'inspections')?.months ?? [])].reverse();
   const villages = createIndex(tables).villages;
   return {
     head: ['村', ...months.map((m) => formatMonth(m))],
