@@ -3,7 +3,8 @@
 // cleanup's metrics are these, and a new monthly dataset's KPIs, charts and tables need nothing
 // else. A column may be absent from the file: absent (`undefined`, empty list) is not the same as
 // present but not reported (`null`).
-import type { Month, Quantity, Scope, Tables } from '../data/types.ts';
+import type { TableKey } from '../data/registry.ts';
+import type { ColumnSpec, Month, Quantity, Scope, Tables } from '../data/types.ts';
 import { inRange, type MonthRange } from './months.ts';
 import { sumQuantities } from './quantities.ts';
 import { scopeRows, villagesInScope } from './scope.ts';
@@ -16,9 +17,14 @@ export type QuantityColumn<K extends MonthlyKey> = {
 }[keyof RowOf<K>] &
   string;
 
+/** A column of a dataset as its schema declares it (label, unit), if present in its file. */
+export function columnOf(tables: Tables, key: TableKey, column: string): ColumnSpec | undefined {
+  return tables[key]?.columns.find((c) => c.key === column);
+}
+
 /** Whether a column is present in the dataset's file. */
 export function hasColumn<K extends MonthlyKey>(tables: Tables, key: K, column: QuantityColumn<K>): boolean {
-  return tables[key]?.columns.some((c) => c.key === column) ?? false;
+  return columnOf(tables, key, column) !== undefined;
 }
 
 const cellOf = <K extends MonthlyKey>(row: RowOf<K>, column: QuantityColumn<K>) => row[column] as Quantity | null;
