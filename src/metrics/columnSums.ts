@@ -27,6 +27,11 @@ export function hasColumn<K extends MonthlyKey>(tables: Tables, key: K, column: 
   return columnOf(tables, key, column) !== undefined;
 }
 
+/** The quantity columns (number, integer) present in a monthly dataset's file, in schema order. */
+export function quantityColumns<K extends MonthlyKey>(tables: Tables, key: K): QuantityColumn<K>[] {
+  return (tables[key]?.columns ?? []).filter((c) => c.type === 'number' || c.type === 'integer').map((c) => c.key as QuantityColumn<K>);
+}
+
 const cellOf = <K extends MonthlyKey>(row: RowOf<K>, column: QuantityColumn<K>) => row[column] as Quantity | null;
 
 /** Total of one column over a scope; `undefined` when the column is absent, `null` when nothing was reported. */

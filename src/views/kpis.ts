@@ -72,12 +72,14 @@ function latestNote(series: { month: Month; value: Quantity | null }[], unit: st
 }
 
 /** A column KPI over `scope`, or null when its column is absent or nothing was reported. */
-export function columnKpi<K extends MonthlyKey>(tables: Tables, scope: Scope, kpi: ColumnKpi<K>, key: Kpi['key'] = `${kpi.dataset}.${kpi.column}`): Kpi | null {
-  const column = columnOf(tables, kpi.dataset, kpi.column);
-  const total = columnTotal(tables, kpi.dataset, kpi.column, scope);
+export function columnKpi(tables: Tables, scope: Scope, kpi: AnyColumnKpi, key: Kpi['key'] = `${kpi.dataset}.${kpi.column}`): Kpi | null {
+  // AnyColumnKpi pairs each dataset with its own columns; the sums take the pair as it is.
+  const { dataset, column: name } = kpi as { dataset: MonthlyKey; column: never };
+  const column = columnOf(tables, dataset, name);
+  const total = columnTotal(tables, dataset, name, scope);
   if (!column || total === undefined || total === null) return null;
   const unit = column.unit ?? '';
-  const series = columnByMonth(tables, kpi.dataset, kpi.column, scope);
+  const series = columnByMonth(tables, dataset, name, scope);
   return { key, label: `${kpi.label ?? withoutUnit(column.label)}（累计）`, value: q(total), unit, note: latestNote(series, unit) };
 }
 

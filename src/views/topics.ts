@@ -8,7 +8,7 @@ import type { ChartSpec } from '../charts/types.ts';
 import { presentCleanupMetrics } from '../metrics/cleanup.ts';
 import { absentPresetDataset, cleanupMetricMonthly, presetId, presetSpec, type PresetName } from '../presets/presets.ts';
 import type { Project } from '../project/project.ts';
-import { kpisFor, type Kpi, type KpiKey } from './kpis.ts';
+import { columnKpi, kpisFor, type AnyColumnKpi, type Kpi, type KpiKey } from './kpis.ts';
 import { townshipSlugs } from './townships.ts';
 
 export interface TopicEntry<Slug extends string = string> {
@@ -27,15 +27,21 @@ export interface TopicEntry<Slug extends string = string> {
   overview: readonly PresetName[];
   /** the topic's charts narrowed to the township on each township page (§3.11) */
   township: readonly PresetName[];
-  /** the topic page's KPI cards, by key, in this order */
-  kpis: readonly KpiKey[];
+  /**
+   * the topic page's KPI cards in this order: a key of src/views/kpis.ts, or a quantity column of a
+   * monthly dataset (`{ dataset: 'sewage', column: 'treated' }`: its label and unit are the column's)
+   */
+  kpis: readonly (KpiKey | AnyColumnKpi)[];
+  /** the lead paragraph under the title (the default body shows it) */
+  lead?: string;
   /** the page prints as a sheet (head with QR code, foot with signature lines) */
   printSheet: boolean;
   /**
    * The page body, a file in src/components/topics/. Named rather than imported: the registry is
    * loaded outside Vite too (`npm run check`, unit tests), where `.astro` files cannot be imported.
+   * Default: MonthlyTopic.astro, the body of a monthly dataset of flows (src/views/monthlyTopic.ts).
    */
-  body: `${string}Topic.astro`;
+  body?: `${string}Topic.astro`;
 }
 
 const site: Scope = { kind: 'site' };
@@ -54,8 +60,8 @@ const registry = [
     overview: ['cleanup-monthly'],
     township: ['cleanup-monthly', 'cleanup-by-village'],
     kpis: ['garbage', 'ditches', 'piles', 'structures', 'cleanup_spending'],
+    lead: '“三清二改一管护”：清理垃圾、清理塘沟、清理废弃物，改美庭院、改好习惯，管护村庄环境。',
     printSheet: false,
-    body: 'CleanupTopic.astro',
   },
   {
     slug: 'construction',
@@ -104,6 +110,14 @@ export type TopicSlug = (typeof registry)[number]['slug'];
 
 export type Topic = TopicEntry<TopicSlug>;
 
+/** The body of a topic without its own: a monthly dataset's KPIs, charts and tables (src/views/monthlyTopic.ts). */
+export const MONTHLY_BODY = 'MonthlyTopic.astro';
+
+/** The file in src/components/topics/ that renders a topic's page body. */
+export function bodyOf(topic: TopicEntry): `${string}Topic.astro` {
+  return topic.body ?? MONTHLY_BODY;
+}
+
 /** Every topic, in navigation order, whether or not its dataset is present. */
 export const topicRegistry: readonly Topic[] = registry;
 
@@ -136,7 +150,10 @@ export function topicCharts(project: Project, slug: TopicSlug): ChartSpec[] {
 export function topicKpis(project: Project, slug: TopicSlug): Kpi[] {
   const topic = topicBySlug(slug);
   const all = kpisFor(project.tables, site);
-  return topic.kpis.flatMap((key) => all.filter((kpi) => kpi.key === key));
+  return topic.kpis.flatMap((key) => {
+    if (typeof key !== 'string') return columnKpi(project.tables, site, key) ?? [];
+    return all.filter((kpi) => kpi.key === key);
+  });
 }
 
 /** Each present topic's overview presets: drawn site-wide on the home page and on every village page. */

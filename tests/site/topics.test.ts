@@ -9,7 +9,7 @@ import { presetNames } from '../../src/presets/presets.ts';
 import { loadProject } from '../../src/project/project.ts';
 import { kpiKeys, kpisFor } from '../../src/views/kpis.ts';
 import { navItems } from '../../src/views/nav.ts';
-import { chartIdSources, homeCharts, topicCharts, topicKpis, topicRegistry, villageChartNames } from '../../src/views/topics.ts';
+import { bodyOf, chartIdSources, homeCharts, topicCharts, topicKpis, topicRegistry, villageChartNames } from '../../src/views/topics.ts';
 
 const root = path.resolve('.');
 const sample = loadProject(root);
@@ -44,7 +44,7 @@ describe.each(topicRegistry.map((t) => [t.slug, t] as const))('topic %s', (slug,
   });
 
   test('its body component exists', () => {
-    expect(existsSync(path.join(root, 'src/components/topics', topic.body))).toBe(true);
+    expect(existsSync(path.join(root, 'src/components/topics', bodyOf(topic)))).toBe(true);
   });
 });
 
