@@ -166,8 +166,12 @@ export function homeCharts(project: Project): ChartSpec[] {
 }
 
 export function villageCharts(project: Project, villageId: string): ChartSpec[] {
-  const scope: Scope = { kind: 'village', village: villageId };
-  return presets(project.tables, villageChartNames(project), scope).map((spec) => ({ ...spec, compact: true }));
+  return villageChartNames(project).map((name) => villageChart(project.tables, name, villageId));
+}
+
+/** One overview preset narrowed to a village, drawn small. */
+function villageChart(tables: Tables, name: PresetName, villageId: string): ChartSpec {
+  return { ...presetSpec(tables, name, { kind: 'village', village: villageId }), compact: true };
 }
 
 /** A township page's charts: each present topic's township presets, narrowed to the township. */
@@ -176,25 +180,42 @@ export function townshipCharts(project: Project, township: string): ChartSpec[] 
   return presets(project.tables, names, { kind: 'township', township }).map((spec) => ({ ...spec, compact: true }));
 }
 
+/** One chart of the site: its id, where a problem with the id is reported, and its spec when asked. */
+export interface SiteChart {
+  id: string;
+  /** the file a problem with the id is reported at */
+  path: string;
+  /** what the chart is, in Chinese, for that message */
+  what: string;
+  spec: () => ChartSpec;
+}
+
 /**
- * Every chart id of the site with where it comes from, without drawing anything (village charts
- * by their id alone): what `npm run check` verifies so that the build cannot fail on an id.
+ * Every chart of the site, in one list: the home, topic, village, township, report and about pages'.
+ * `npm run check` verifies the ids (chartIdSources) without computing a village chart's rows, and
+ * the download endpoints serve the specs (allCharts in src/views/figures.ts). The home page and
+ * the topic pages share some charts (the same spec, one download).
  */
-export function chartIdSources(project: Project): { id: string; path: string; what: string }[] {
-  const out: { id: string; path: string; what: string }[] = [];
-  // the home page and the topic pages share some charts (the same spec, one download)
-  for (const spec of homeCharts(project)) out.push({ id: spec.id, path: 'data/', what: '全站图表' });
-  for (const topic of project.topics) for (const spec of topicCharts(project, topic.slug)) out.push({ id: spec.id, path: 'data/', what: '全站图表' });
+export function siteCharts(project: Project): SiteChart[] {
+  const out: SiteChart[] = [];
+  const { tables } = project;
+  const drawn = (path: string, what: string) => (spec: ChartSpec) => out.push({ id: spec.id, path, what, spec: () => spec });
+  homeCharts(project).forEach(drawn('data/', '全站图表'));
+  for (const topic of project.topics) topicCharts(project, topic.slug).forEach(drawn('data/', '全站图表'));
   const names = villageChartNames(project);
-  for (const v of project.tables.villages.rows) {
+  for (const v of tables.villages.rows) {
     for (const name of names) {
-      out.push({ id: presetId(project.tables, name, { kind: 'village', village: v.id }), path: 'data/villages.csv', what: `村 "${v.id}" 的图表` });
+      const id = presetId(tables, name, { kind: 'village', village: v.id });
+      out.push({ id, path: 'data/villages.csv', what: `村 "${v.id}" 的图表`, spec: () => villageChart(tables, name, v.id) });
     }
   }
-  for (const township of townshipSlugs(project.tables).keys()) {
-    for (const spec of townshipCharts(project, township)) out.push({ id: spec.id, path: 'data/villages.csv', what: `乡镇 "${township}" 的图表` });
-  }
-  for (const report of project.reports) for (const chart of report.charts) out.push({ id: chart.spec.id, path: report.file, what: '图表' });
-  for (const chart of project.site.aboutPage.charts) out.push({ id: chart.spec.id, path: 'content/site.md', what: '图表' });
+  for (const township of townshipSlugs(tables).keys()) townshipCharts(project, township).forEach(drawn('data/villages.csv', `乡镇 "${township}" 的图表`));
+  for (const report of project.reports) for (const chart of report.charts) drawn(report.file, '图表')(chart.spec);
+  for (const chart of project.site.aboutPage.charts) drawn('content/site.md', '图表')(chart.spec);
   return out;
+}
+
+/** Every chart id of the site with where it comes from, without drawing anything: what `npm run check` verifies. */
+export function chartIdSources(project: Project): { id: string; path: string; what: string }[] {
+  return siteCharts(project).map(({ id, path, what }) => ({ id, path, what }));
 }
