@@ -30,6 +30,7 @@ import type * as MonthlyTopicModule from '../../src/views/monthlyTopic.ts';
 import type * as TopicsModule from '../../src/views/topics.ts';
 import { changedFiles, sewageCopy } from './sewagePage.ts';
 
+// ---- sewage.ts: these lines are the dataset module tests/data/sewagePage.ts writes (with cleanup's imports) ----
 function sewageRow(v: Values, line: number) {
   return {
     line,
@@ -59,6 +60,7 @@ const sewageSchema: DatasetSchema<'sewage', SewageRow, false> = {
   monthly: true,
   build: sewageRow,
 };
+// ---- end of sewage.ts ----
 
 const withSewage = [...registry, sewageSchema] as const;
 const root = join(import.meta.dirname, '../fixtures/sewage');

@@ -12,39 +12,16 @@ import { pathToFileURL } from 'node:url';
 
 const repo = path.join(import.meta.dirname, '../..');
 
-/** The body of the new dataset module (its import lines are cleanup's). */
-const SEWAGE_MODULE = `
-// sewage.csv: the monthly report of rural domestic sewage treatment (生活污水治理).
-function row(v: Values, line: number) {
-  return {
-    line,
-    month: monthOf(v, 'month'),
-    /** village id */
-    village: stringOf(v, 'village'),
-    treated: cellOf(v, 'treated'),
-    note: textOf(v, 'note'),
-  };
+/**
+ * The body of the new dataset module: the definition tests/data/registry.test.ts loads and queries,
+ * between its two marker lines, exported (its import lines are cleanup's).
+ */
+function sewageModule(): string {
+  const test = readFileSync(path.join(import.meta.dirname, 'registry.test.ts'), 'utf8');
+  const body = /^\/\/ ---- sewage\.ts:.*\n([\s\S]*?)^\/\/ ---- end of sewage\.ts ----$/m.exec(test)?.[1];
+  if (!body) throw new Error('registry.test.ts: the sewage.ts marker lines are missing');
+  return `\n// sewage.csv: the monthly report of rural domestic sewage treatment (生活污水治理).\n${body.replace(/^(type|const) /gm, 'export $1 ')}`;
 }
-
-export type SewageRow = ReturnType<typeof row>;
-
-export const sewageSchema: DatasetSchema<'sewage', SewageRow, false> = {
-  name: 'sewage',
-  table: 'sewage',
-  title: '污水治理',
-  required: false,
-  aliases: ['生活污水'],
-  columns: [
-    reportMonth,
-    reportVillage,
-    { key: 'treated', label: '处理户数(户)', type: 'integer', unit: '户' },
-    note,
-  ],
-  unique: [['month', 'village']],
-  monthly: true,
-  build: row,
-};
-`;
 
 /** The topic entry: what the page shows, picked by name and by column. */
 const SEWAGE_TOPIC = `  {
@@ -98,7 +75,7 @@ function recipe(src: string): Map<string, (text: string | null) => string> {
   const cleanupImport = readFileSync(registry, 'utf8').split('\n').find((l) => l.includes('{ cleanupSchema }'))!;
   return new Map<string, (text: string | null) => string>([
     // 1. the dataset module, beside cleanup's
-    [path.join(path.dirname(cleanupModule), 'sewage.ts'), () => `${imports}\n${SEWAGE_MODULE}`],
+    [path.join(path.dirname(cleanupModule), 'sewage.ts'), () => `${imports}\n${sewageModule()}`],
     // 2. one line in the registry (and its import)
     [registry, (text) => insertAt(insertAt(text!, '\n] as const;', '\n  sewageSchema,', 'before'), cleanupImport, `\n${cleanupImport.replace(/cleanup/g, 'sewage')}`, 'after')],
     // 3. its charts: two presets, one call each
