@@ -142,7 +142,7 @@ function columnMonthly<K extends MonthlyKey>(tables: Tables, scope: Scope, key: 
 }
 
 /** The latest month of a monthly dataset, for a chart's 数据截至. */
-const latestMonthOf = (tables: Tables, key: MonthlyKey): Month | undefined => (latestMonths(tables) as Partial<Record<string, Month | null>>)[key] ?? undefined;
+const latestMonthOf = (tables: Tables, key: MonthlyKey): Month | undefined => latestMonths(tables)[key] ?? undefined;
 
 /** A preset of one quantity column of a monthly dataset by month: an entry in `presets` is one call. */
 export function columnMonthlyPreset<K extends MonthlyKey>(key: K, column: QuantityColumn<K>): Preset {

@@ -41,7 +41,7 @@ export function monthlyTopicContent(project: Project, topic: Topic): MonthlyTopi
   const many = manyVillages(tables);
   return {
     lead: topic.lead,
-    asOf: (latestMonths(tables) as Partial<Record<string, Month | null>>)[key] ?? null,
+    asOf: latestMonths(tables)[key] ?? null,
     empty: dataset.rows.length === 0,
     kpis: topicKpis(project, topic.slug),
     charts: topicCharts(project, topic.slug),
