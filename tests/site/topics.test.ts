@@ -9,7 +9,10 @@ import { presetNames } from '../../src/presets/presets.ts';
 import { loadProject } from '../../src/project/project.ts';
 import { kpiKeys, kpisFor } from '../../src/views/kpis.ts';
 import { navItems } from '../../src/views/nav.ts';
-import { chartIdSources, homeCharts, topicCharts, topicKpis, topicRegistry, topicsOf, villageChartNames } from '../../src/views/topics.ts';
+import { allCharts } from '../../src/views/figures.ts';
+import { monthlyTopicContent } from '../../src/views/monthlyTopic.ts';
+import { bodyOf, chartIdSources, homeCharts, MONTHLY_BODY, topicCharts, topicKpis, topicRegistry, topicsOf, townshipCharts, villageChartNames } from '../../src/views/topics.ts';
+import { cleanupSchema } from '../../src/data/datasets/cleanup.ts';
 
 const root = path.resolve('.');
 const sample = loadProject(root);
@@ -44,7 +47,14 @@ describe.each(topicRegistry.map((t) => [t.slug, t] as const))('topic %s', (slug,
   });
 
   test('its body component exists', () => {
-    expect(existsSync(path.join(root, 'src/components/topics', topic.body))).toBe(true);
+    expect(existsSync(path.join(root, 'src/components/topics', bodyOf(topic)))).toBe(true);
+  });
+
+  test('with the default body, its dataset is monthly and the entry gives the lead', () => {
+    if (bodyOf(topic) !== MONTHLY_BODY) return;
+    expect(sample.tables[topic.requires]?.monthly).toBe(true);
+    expect(topic.lead).toBeTruthy();
+    expect(monthlyTopicContent(sample, topic).kpis.map((k) => k.key)).toEqual(topic.kpis);
   });
 });
 
@@ -56,6 +66,22 @@ test('every KPI card has a key of its own, site-wide and for a village', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const key of keys) expect(kpiKeys).toContain(key);
   }
+});
+
+test("one list of the site's charts: the download endpoints serve every id npm run check verifies, township charts too", () => {
+  const ids = [...new Set(chartIdSources(sample).map((s) => s.id))];
+  expect([...allCharts(sample).keys()]).toEqual(ids);
+  const township = townshipCharts(sample, '洋江镇')[0]!;
+  expect(allCharts(sample).get(township.id)?.title).toBe(township.title);
+});
+
+test("the cleanup KPIs take their labels and units from the schema's columns", () => {
+  const cards = topicKpis(sample, 'cleanup');
+  const columns = ['garbage_t', 'ditches_km', 'piles', 'structures_m2', 'spending_wan'].map((key) => cleanupSchema.columns.find((c) => c.key === key)!);
+  expect(cards.map((k) => k.unit)).toEqual(columns.map((c) => c.unit));
+  // 清洁行动投入: the one card named apart from its column (投入资金 alone does not say for what)
+  expect(cards.map((k) => k.label)).toEqual(['清理垃圾（累计）', '清理沟渠（累计）', '清理乱堆乱放（累计）', '拆除私搭乱建（累计）', '清洁行动投入（累计）']);
+  expect(columns.map((c) => c.label)).toEqual(['清理垃圾(吨)', '清理沟渠(公里)', '清理乱堆乱放(处)', '拆除私搭乱建(平方米)', '投入资金(万元)']);
 });
 
 test('only the ranking prints as a sheet', () => {
