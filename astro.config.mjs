@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { devWatch } from './src/project/devWatch.mjs';
-import { processState, readConfig } from './src/project/config.mjs';
+import { processState, readConfig } from './src/config.mjs';
 
 // SITE_DIR points at a folder holding data/, content/ and public/ (default: this project).
 // Tests and the benchmark use it to build fixture sites with the same code. The environment is
-// read here, once, and handed on (src/project/config.mjs).
+// read here, once, and handed on (src/config.mjs).
 const config = readConfig();
 const siteDir = config.siteDir;
 
@@ -60,7 +60,7 @@ const validate = {
       if (command !== 'build') return;
       // Node loads this config file natively, so TypeScript comes in through tsx (scoped import).
       const { tsImport } = await import('tsx/esm/api');
-      const { validateForBuild } = await tsImport('./src/project/validate.ts', import.meta.url);
+      const { validateForBuild } = await tsImport('./src/build/validate.ts', import.meta.url);
       if (await validateForBuild(siteDir, astroConfig.base, config.now)) return;
       // The report is printed. Tell src/cli/astro.mjs that the data, not the build, failed, and
       // stop Astro by throwing (a hook must not call process.exit: Astro would skip its cleanup).

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineCollection, z } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { readConfig } from './project/config.mjs';
+import { readConfig } from './config.mjs';
 
 function reportFiles(siteDir: string): Loader {
   const reportsDir = path.join(siteDir, 'content', 'reports');

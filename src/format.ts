@@ -1,6 +1,6 @@
 // zh-CN formatting for every figure on the site (contract §4.2). One place, so a figure reads
 // the same in prose, KPIs, tables and chart summaries.
-import type { Month, Quantity } from './data/types.ts';
+import type { Month, Quantity } from './values.ts';
 import { trimFloat } from './floatNoise.ts';
 
 // signDisplay 'negative' keeps a rounded-away `-0.001` from showing as `-0`.

@@ -1,6 +1,6 @@
 // Every link, asset and download goes through `href`, so the site works under any sub-path
 // (`npm run build -- --base /town/`). The base is the project's (`project.base`): pages take it from
-// getProject() (src/project/current.ts, the one module that reads Astro's settings), tests and the
+// getProject() (src/build/current.ts, the one module that reads Astro's settings), tests and the
 // CLI from loadProject's options.
 
 /** The configured base, always with a trailing slash (`/`, `/town/`). */

@@ -25,7 +25,7 @@ import {
   acquireLock, BuildRefused, chmodTree, cleanLeftovers, createWorkDir, fileSystemMessage, isFileSystemError, markSite,
   moveTree, parseBuildArgs, projectLockPath, releaseLock, safeOutDir, stagingRoot, stagingSite, swapIn,
 } from './publish.mjs';
-import { ENV, readConfig } from '../project/config.mjs';
+import { ENV, readConfig } from '../config.mjs';
 import { takePrevious } from './previous.mjs';
 
 const require = createRequire(import.meta.url);
@@ -209,7 +209,7 @@ async function build() {
     // Astro builds inside the project (see stagingSite), then the site moves to the work folder.
     const staging = stagingSite(process.cwd(), work.site);
     const astroOut = staging ?? work.site;
-    // Astro's process reads these through src/project/config.mjs.
+    // Astro's process reads these through src/config.mjs.
     env[ENV.chartDir] = path.join(astroOut, 'data', 'charts');
     env[ENV.buildStatus] = work.status;
     if (!/max-old-space-size/.test(env.NODE_OPTIONS ?? '')) {

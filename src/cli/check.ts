@@ -1,12 +1,12 @@
 // `npm run check`: validate data/ and content/, print every error and warning (contract §5),
-// exit 1 on any error. `npm run build` runs the same validation inside Astro (src/project/validate.ts),
+// exit 1 on any error. `npm run build` runs the same validation inside Astro (src/build/validate.ts),
 // including the checks the build relies on (buildChecks). `npm run check -- --base /town/` also
 // says whether content/site.md's url agrees with that base. `npm run check -- --previous <folder>`
 // compares with that copy of the live site and lists the corrections the next build would publish
 // (src/releases/), warning for each without a reason.
 import { clockFromEnv, loadProject, siteRoot } from '../project/project.ts';
 import { basePath } from '../paths.ts';
-import { checkIssues } from '../project/validate.ts';
+import { checkIssues } from '../build/validate.ts';
 import { formatReport, hasErrors, sortIssues } from '../data/report.ts';
 import { preparePhotos } from '../photos/prepare.ts';
 import { takePrevious } from './previous.mjs';

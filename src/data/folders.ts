@@ -2,7 +2,7 @@
 // folder a file is in, whether that folder is a township's, and one table out of a dataset's files
 // from several folders. A folder that is no township's is an error naming it and the townships it
 // could have meant: its files are never ignored in silence.
-import { nameKey, nearest, suggestion } from './names.ts';
+import { nameKey, nearest, suggestion } from './cells/names.ts';
 import type { KnownResult } from './known.ts';
 import type { Dataset, FreeRow, Issue } from './types.ts';
 

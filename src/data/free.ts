@@ -1,16 +1,16 @@
 // Free datasets (contract §3.8): any other data/<name>.csv. No schema, so column types are
 // inferred — the only place we guess: a column whose non-empty cells all read as months is a month
 // column, else one whose cells all read as numbers under §3.0 is numeric, else text.
-import { excelErrorValue, isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
-import type { GridRecord } from './grid.ts';
-import { checkFullWidthHeader, freeHeader, type HeaderLayout } from './headers.ts';
-import { layOut, type TableRecord } from './layout.ts';
-import { dottedOctoberTraps, percentFractions } from './mistakes.ts';
-import type { ReadResult } from './readCell.ts';
-import { checkPersonal } from './personal.ts';
-import { checkShape } from './shape.ts';
-import { columnOf, type Source } from './source.ts';
-import { checkTotals, type BodyLine } from './totals.ts';
+import { excelErrorValue, isEmptyCell, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells/cells.ts';
+import type { GridRecord } from './read/grid.ts';
+import { checkFullWidthHeader, freeHeader, type HeaderLayout } from './table/headers.ts';
+import { layOut, type TableRecord } from './table/sheet.ts';
+import { dottedOctoberTraps, percentFractions } from './table/mistakes.ts';
+import type { ReadResult } from './cells/readCell.ts';
+import { checkPersonal } from './cells/personal.ts';
+import { checkShape } from './table/shape.ts';
+import { columnOf, type Source } from './read/source.ts';
+import { checkTotals, type BodyLine } from './table/totals.ts';
 import type { ColumnSpec, Dataset, FreeRow, FreeValue, Issue, Quantity } from './types.ts';
 
 /** Free columns hold any number: a change may be negative (a `%` unit still means 0–100). */

@@ -1,20 +1,20 @@
 // Load one known dataset (contract §3.1–3.7): header against the schema, then every row — shape,
 // each cell by its column type, checks across columns and files, uniqueness, total rows. Every
 // row left out of the table has produced an error.
-import { excelErrorValue, isEmptyCell, parseNumber, type NumberRule } from './cells.ts';
-import { fileMistakes, headerProblem, percentFractions } from './mistakes.ts';
-import { NO_OVERRIDE, type AnySchema, type DatasetSchema, type RawOf, type Values } from './dataset.ts';
-import { checkFullWidthHeader, matchHeader, type Conversion, type HeaderLayout } from './headers.ts';
-import type { GridRecord } from './grid.ts';
-import { layOut, townshipColumn, type Table, type TableRecord } from './layout.ts';
-import { nameKey, nearest, suggestion } from './names.ts';
-import { quote } from './quote.ts';
-import { numberRule, readCell, type ReadResult, type References } from './readCell.ts';
-import { checkPersonal } from './personal.ts';
-import { checkShape } from './shape.ts';
-import { columnOf, type Source } from './source.ts';
+import { excelErrorValue, isEmptyCell, parseNumber, type NumberRule } from './cells/cells.ts';
+import { fileMistakes, headerProblem, percentFractions } from './table/mistakes.ts';
+import { NO_OVERRIDE, type AnySchema, type DatasetSchema, type RawOf, type Values } from './schema/dataset.ts';
+import { checkFullWidthHeader, matchHeader, type Conversion, type HeaderLayout } from './table/headers.ts';
+import type { GridRecord } from './read/grid.ts';
+import { layOut, townshipColumn, type Table, type TableRecord } from './table/sheet.ts';
+import { nameKey, nearest, suggestion } from './cells/names.ts';
+import { quote } from './cells/quote.ts';
+import { numberRule, readCell, type ReadResult, type References } from './cells/readCell.ts';
+import { checkPersonal } from './cells/personal.ts';
+import { checkShape } from './table/shape.ts';
+import { columnOf, type Source } from './read/source.ts';
 import { INPUT_DIGITS, trimFloat } from '../floatNoise.ts';
-import { checkTotals, type BodyLine, type TotalColumn } from './totals.ts';
+import { checkTotals, type BodyLine, type TotalColumn } from './table/totals.ts';
 import type { ColumnSpec, Dataset, Issue, Quantity } from './types.ts';
 import { checkUnique, uniqueKey, type Seen, type UniqueKey } from './unique.ts';
 

@@ -6,18 +6,18 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFree } from './free.ts';
-import { datasetOf, type AnySchema, type TablesOf } from './dataset.ts';
+import { datasetOf, type AnySchema, type TablesOf } from './schema/dataset.ts';
 import { loadKnown, type KnownResult } from './known.ts';
-import { nameKey } from './names.ts';
-import type { References } from './readCell.ts';
+import { nameKey } from './cells/names.ts';
+import type { References } from './cells/readCell.ts';
 import { recordRegistry, registry, type Registry } from './registry.ts';
-import { columnName, csvSource, type Source } from './source.ts';
+import { columnName, csvSource, type Source } from './read/source.ts';
 import type { Dataset, FreeRow, Issue, Tables } from './types.ts';
-import { currentMonth } from './mistakes.ts';
-import { readWorkbook, REFUSED_EXTENSIONS, type WorkbookSheet } from './workbook.ts';
+import { currentMonth } from './table/mistakes.ts';
+import { readWorkbook, REFUSED_EXTENSIONS, type WorkbookSheet } from './read/workbook.ts';
 import { fileOf, folderOf, isNested, PHOTO_FOLDER, mergeFree, mergeParts, nestedFolderIssue, unknownFolderIssue } from './folders.ts';
 import type { Seen } from './unique.ts';
-import { namesColumns, townshipColumn } from './layout.ts';
+import { namesColumns, townshipColumn } from './table/sheet.ts';
 
 export interface DataFile {
   /** relative to the project root, forward slashes: `data/cleanup.csv` */

@@ -1,7 +1,7 @@
 // The known datasets, in the order the site lists them (villages first: the others reference it).
 // Adding a dataset is one module under datasets/ and one line here; the loader, validation,
 // queries, downloads and templates walk this list.
-import type { AnySchema } from './dataset.ts';
+import type { AnySchema } from './schema/dataset.ts';
 import { cleanupSchema } from './datasets/cleanup.ts';
 import { constructionItemsSchema } from './datasets/constructionItems.ts';
 import { constructionPointsSchema } from './datasets/constructionPoints.ts';

@@ -3,7 +3,7 @@
 // more consecutive rows of one column is one line; problems that only follow from an unreadable
 // data file (a chart or figure over it) are one line naming that file. Then a summary.
 import { absentOf, folderOf } from './folders.ts';
-import { columnName } from './source.ts';
+import { columnName } from './read/source.ts';
 import type { Issue, IssueCode } from './types.ts';
 
 const isError = (issue: Issue) => issue.code !== 'warning';

@@ -1,25 +1,12 @@
 // Typed tables: the shapes every later stage (metrics, charts, markdown, pages) trusts.
 // Values are normalised at the edge (src/data/load.ts); inner code does not re-check them.
-// Row types are inferred in each dataset's module (src/data/datasets/).
-import type { TablesOf } from './dataset.ts';
+// Row types are inferred in each dataset's module (src/data/datasets/); the shapes they are made
+// of are declared below the datasets, in src/data/shapes/, and re-exported here.
+import type { TablesOf } from './schema/dataset.ts';
 import type { Registry } from './registry.ts';
+import type { Dataset, FreeRow } from './shapes/types.ts';
 
-/** A month as `YYYY-MM` (e.g. `2023-07`). */
-export type Month = string;
-
-/** A number read from a cell. `approx` keeps the mark of `约/近` or `余/多/+` (contract §3.0). */
-export interface Quantity {
-  value: number;
-  approx: boolean;
-}
-
-/** An optional numeric cell: `null` means "not reported" (never zero). */
-export type Cell = Quantity | null;
-
-/** Every typed row remembers the file line it came from (header = line 1, title row counted). */
-export interface RowOrigin {
-  line: number;
-}
+export type * from './shapes/types.ts';
 
 // Each row type is inferred in its dataset's module; the stages that read rows import them from here.
 export type { Village } from './datasets/villages.ts';
@@ -29,86 +16,8 @@ export type { ConstructionItem } from './datasets/constructionItems.ts';
 export type { ToiletRow } from './datasets/toilets.ts';
 export type { InspectionRow } from './datasets/inspections.ts';
 export type { Target } from './datasets/targets.ts';
-export type { TargetMetric } from './datasets/targetMetrics.ts';
+export type { TargetMetric } from './shapes/targetMetrics.ts';
 export type { PhotoRow, PhotoStage } from './datasets/photos.ts';
-
-export type Scope =
-  | { kind: 'site' }
-  | { kind: 'township'; township: string }
-  | { kind: 'village'; village: string /* village id */ };
-
-/** A value in a free dataset row (contract §3.8). */
-export type FreeValue = string | Quantity | Month | null;
-
-export type ColumnType =
-  | 'text'
-  | 'id'
-  | 'number'
-  | 'integer'
-  | 'percent'
-  | 'month'
-  | 'date'
-  | 'village'
-  | 'point'
-  | 'enum'
-  | 'metric'
-  | 'scope';
-
-/** A column as declared by a schema (known datasets) or inferred (free datasets). */
-export interface ColumnSpec {
-  key: string;
-  /** Chinese label as staff write it, e.g. `清理垃圾(吨)` */
-  label: string;
-  type: ColumnType;
-  /** canonical unit, e.g. `吨`; `%` for percent columns */
-  unit?: string;
-  required?: boolean;
-  /** allowed values for `enum` columns */
-  values?: readonly string[];
-  /** numeric range for `number`/`integer` columns (lng/lat, score) */
-  min?: number;
-  max?: number;
-  /** a default for optional enum columns (villages.kind) */
-  default?: string;
-}
-
-/**
- * One loaded dataset. `columns` lists the columns present in the file, in schema order
- * (for cleanup, metric columns may be absent: absent ≠ empty). `file` is relative to the
- * project root, with forward slashes (`data/cleanup.csv`).
- */
-export interface Dataset<R> {
-  name: string;
-  file: string;
-  columns: ColumnSpec[];
-  rows: R[];
-  /**
-   * The file this dataset could not be read without: its own file when its header could not be
-   * read in full (encoding, header not found, a required or misspelt column), or villages.csv when
-   * that cannot be read (no village reference can be checked). A chart or figure that fails over
-   * this dataset follows from that file's problem (contract §5).
-   */
-  damaged?: string;
-  /**
-   * Its own file when rows were left out because of an error (a month `24年1月` that cannot be
-   * read): a figure or chart that finds no rows follows from that file's problem (contract §5).
-   */
-  incomplete?: string;
-  /** 1-based column of each key in the file (known datasets), for messages about a row's cell */
-  positions?: Record<string, number>;
-  /** raw cells of rows left out because of an error, by line (photos: files named there are not "unlisted") */
-  rejected?: { line: number; raw: Map<string, string>; path?: string }[];
-  /**
-   * Set on a known dataset whose rows are reports of a `month` (its schema's `monthly`), by the
-   * loader: the site's 数据截至 counts these (src/metrics/months.ts reads the flag rather than the
-   * registry, whose dataset modules import the metrics).
-   */
-  monthly?: true;
-}
-
-export interface FreeRow extends RowOrigin {
-  [key: string]: FreeValue | number;
-}
 
 /**
  * Every known dataset under its table key (src/data/registry.ts); datasets whose file is absent are
@@ -122,48 +31,4 @@ export interface Tables extends TablesOf<Registry> {
    * township's, or in a folder inside one (§3.11). A message about the missing dataset names them.
    */
   elsewhere?: Record<string, string[]>;
-}
-
-export type IssueCode =
-  | 'encoding-error'
-  | 'blank-header'
-  | 'duplicate-header'
-  | 'unknown-header'
-  | 'missing-column'
-  | 'extra-cell'
-  | 'missing-cell'
-  | 'missing-value'
-  | 'type-error'
-  | 'constraint-error'
-  | 'unique-error'
-  | 'foreign-key-error'
-  | 'frontmatter-error'
-  | 'chart-error'
-  | 'expression-error'
-  | 'internal-error'
-  | 'warning';
-
-/** One line of the error report (contract §5). `row`/`column` absent for whole-file problems. */
-export interface Issue {
-  path: string;
-  row?: number;
-  column?: number;
-  code: IssueCode;
-  message: string;
-  /** set when the issue is a crash inside the loader (a bug), not a problem in the file */
-  internal?: true;
-  /** internal only: the crash's own (English) message, for maintainers and tests, never in the report line */
-  detail?: string;
-  /**
-   * A problem that only follows from another file (a chart or figure over a dataset whose file could
-   * not be read): the path of that file. The report folds all of them into one line (contract §5).
-   */
-  cause?: string;
-  /**
-   * A row of another file (a village row of villages.csv that cannot be read) whose error this
-   * follows from: the report folds every issue with the same one into one line, right after it (§5).
-   */
-  follows?: { path: string; row: number };
-  /** the file's structural problem (encoding, header not found): listed first for its file */
-  structural?: boolean;
 }

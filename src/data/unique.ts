@@ -2,8 +2,8 @@
 // naming that row. Keys compare values as read (a village by id, whichever way it was written).
 // A dataset read from several files (township folders, contract §3.11) shares one `seen` map per
 // key across them, so a key repeated in another file names that file.
-import { nameKey } from './names.ts';
-import { quote } from './quote.ts';
+import { nameKey } from './cells/names.ts';
+import { quote } from './cells/quote.ts';
 import type { ColumnSpec, Issue } from './types.ts';
 
 /** Where a key value was first seen: its row, and its file. */

@@ -1,6 +1,6 @@
 // The body of a ```chart block (contract §4.1): `key: value` lines, read into options with the
 // line of each, so that an error names the line staff must fix. Pure: no tables, no rendering.
-import { nameKey, nearest, suggestion } from '../data/names.ts';
+import { nameKey, nearest, suggestion } from '../data/cells/names.ts';
 import type { ChartType } from '../charts/types.ts';
 
 export const chartKeys = ['data', 'type', 'x', 'y', 'color', 'where', 'title', 'caption', 'preset', 'village', 'township'] as const;

@@ -6,7 +6,7 @@ import type { MarkdownIt, RendererRule, StateCore, Token } from 'markdown-it';
 import { chartData } from '../charts/rows.ts';
 import { chartPlaceholder } from './chartPlaceholders.ts';
 import type { ChartSpec } from '../charts/types.ts';
-import { nearest, suggestion } from '../data/names.ts';
+import { nearest, suggestion } from '../data/cells/names.ts';
 import { buildChartSpec } from '../query/chart.ts';
 import { resolveDataset } from '../query/resolve.ts';
 import type { Tables } from '../data/types.ts';

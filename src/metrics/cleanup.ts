@@ -1,11 +1,9 @@
 // 村庄清洁行动 (contract §3.2): totals, monthly series and per-village totals of the metric columns.
 // A metric column may be absent from the file: absent (no key / empty list) is not the same as
 // present but not reported (null).
-import type { CleanupRow, Month, Quantity, Scope, Tables } from '../data/types.ts';
-import { inRange, type MonthRange } from './months.ts';
-import { sumQuantities } from './quantities.ts';
-import { scopeRows, villagesInScope } from './scope.ts';
-import { createIndex } from './tableIndex.ts';
+import type { Quantity, Scope, Tables } from '../data/types.ts';
+import { columnByMonth, columnByVillage, columnTotal, hasColumn } from './columnSums.ts';
+import type { MonthRange } from './months.ts';
 import type { MonthValue, VillageValue } from './types.ts';
 
 /** The metric columns of cleanup.csv, in schema order. */
@@ -21,7 +19,7 @@ export function presentCleanupMetrics(tables: Tables): CleanupMetric[] {
 
 /** Whether a metric column is present in cleanup.csv. */
 export function hasCleanupMetric(tables: Tables, metric: CleanupMetric): boolean {
-  return tables.cleanup?.columns.some((c) => c.key === metric) ?? false;
+  return hasColumn(tables, 'cleanup', metric);
 }
 
 /** Total of one metric; `undefined` when its column is absent, `null` when nothing was reported. */
@@ -31,8 +29,7 @@ export function cleanupTotal(
   metric: CleanupMetric,
   range?: MonthRange,
 ): Quantity | null | undefined {
-  if (!hasCleanupMetric(tables, metric)) return undefined;
-  return sumQuantities(scopeRows(tables, 'cleanup', scope).filter((r) => inRange(r.month, range)).map((r) => r[metric]));
+  return columnTotal(tables, 'cleanup', metric, scope, range);
 }
 
 /**
@@ -40,12 +37,7 @@ export function cleanupTotal(
  * scope's villages. Empty when the file or the column is absent.
  */
 export function cleanupByMonth(tables: Tables, scope: Scope, metric: CleanupMetric, range?: MonthRange): MonthValue[] {
-  const index = createIndex(tables).cleanup;
-  if (!index || !hasCleanupMetric(tables, metric)) return [];
-  const cells = new Map<Month, (Quantity | null)[]>();
-  for (const m of index.months) if (inRange(m, range)) cells.set(m, []);
-  for (const r of scopeRows(tables, 'cleanup', scope)) cells.get(r.month)?.push(r[metric]);
-  return [...cells].map(([month, list]) => ({ month, value: sumQuantities(list) }));
+  return columnByMonth(tables, 'cleanup', metric, scope, range);
 }
 
 /**
@@ -53,10 +45,5 @@ export function cleanupByMonth(tables: Tables, scope: Scope, metric: CleanupMetr
  * included with `null`). Empty when the file or the column is absent.
  */
 export function cleanupByVillage(tables: Tables, scope: Scope, metric: CleanupMetric, range?: MonthRange): VillageValue[] {
-  const index = createIndex(tables).cleanup;
-  if (!index || !hasCleanupMetric(tables, metric)) return [];
-  return villagesInScope(tables, scope).map((village) => {
-    const rows: readonly CleanupRow[] = index.byVillage.get(village.id) ?? [];
-    return { village, value: sumQuantities(rows.filter((r) => inRange(r.month, range)).map((r) => r[metric])) };
-  });
+  return columnByVillage(tables, 'cleanup', metric, scope, range);
 }

@@ -8,7 +8,7 @@ import { latestCell, latestIndex, latestRow } from './latest.ts';
 import { inRange, monthsBetween, type MonthRange } from './months.ts';
 import { sumQuantities } from './quantities.ts';
 import { scopeKey, scopeRows, villagesInScope } from './scope.ts';
-import { createIndex, memo, type MonthlyIndex } from './tableIndex.ts';
+import { memo, monthlyIndex, type MonthlyIndex } from './tableIndex.ts';
 
 /** Household toilet coverage of a scope at a month. */
 export interface Coverage {
@@ -38,7 +38,7 @@ function coverageFrom(month: Month, villages: number, rows: { village: Village; 
 }
 
 function toiletIndex(tables: Tables): MonthlyIndex<ToiletRow> | null {
-  const index = createIndex(tables).toilets;
+  const index = monthlyIndex(tables, 'toilets');
   return index && index.months.length > 0 ? index : null;
 }
 

@@ -5,7 +5,7 @@
 import type { Month, Quantity, Scope, Tables, Village } from '../data/types.ts';
 import { comparePinyin } from '../pinyin.ts';
 import { scopeKey, siteScope, villagesInScope } from './scope.ts';
-import { createIndex, memo } from './tableIndex.ts';
+import { createIndex, memo, monthlyIndex } from './tableIndex.ts';
 
 /** Competition ranks (1, 2, 2, 4) of items sorted by descending score, ties by name then id. */
 export function rankBy<T>(
@@ -45,7 +45,7 @@ function baseRanking(tables: Tables, month: Month, scope: Scope): BaseEntry[] {
   const index = createIndex(tables);
   const ids = scope.kind === 'site' ? null : new Set(villagesInScope(tables, scope).map((v) => v.id));
   const scored: { village: Village; score: Quantity }[] = [];
-  for (const r of index.inspections?.byMonth.get(month) ?? []) {
+  for (const r of monthlyIndex(tables, 'inspections')?.byMonth.get(month) ?? []) {
     const village = index.villages.get(r.village);
     if (village && (ids === null || ids.has(village.id))) scored.push({ village, score: r.score });
   }
@@ -55,7 +55,7 @@ function baseRanking(tables: Tables, month: Month, scope: Scope): BaseEntry[] {
 
 /** The inspection month before `month` in inspections.csv (a skipped month is skipped), or null. */
 export function previousRankedMonth(tables: Tables, month: Month): Month | null {
-  const months = createIndex(tables).inspections?.months ?? [];
+  const months = monthlyIndex(tables, 'inspections')?.months ?? [];
   let prev: Month | null = null;
   for (const m of months) {
     if (m >= month) break;
@@ -99,7 +99,7 @@ export function rankOf(tables: Tables, villageId: string, month: Month, scope: S
 
 /** A village's rank in every month it was scored, earliest first (default scope: the site). */
 export function rankHistory(tables: Tables, villageId: string, scope: Scope = siteScope): RankEntry[] {
-  const rows = createIndex(tables).inspections?.byVillage.get(villageId) ?? [];
+  const rows = monthlyIndex(tables, 'inspections')?.byVillage.get(villageId) ?? [];
   const out: RankEntry[] = [];
   for (const r of rows) {
     const entry = rankOf(tables, villageId, r.month, scope);

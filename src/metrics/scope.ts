@@ -1,6 +1,6 @@
 // Scopes (whole site, one township, one village) and the villages and rows they cover.
-import type { CleanupRow, InspectionRow, Scope, Tables, ToiletRow, Village } from '../data/types.ts';
-import { createIndex, memo } from './tableIndex.ts';
+import type { Scope, Tables, Village } from '../data/types.ts';
+import { createIndex, memo, monthlyIndex, type MonthlyKey, type RowOf } from './tableIndex.ts';
 
 /** The whole site. */
 export const siteScope: Scope = { kind: 'site' };
@@ -101,23 +101,16 @@ export function scopeName(tables: Tables, scope: Scope): string {
   }
 }
 
-interface MonthlyRows {
-  cleanup: CleanupRow;
-  toilets: ToiletRow;
-  inspections: InspectionRow;
-}
-
 /**
  * Rows of a monthly dataset inside a scope, from the index: villages in villages.csv order, each
  * village's rows earliest month first. Costs the rows of the scope, not of the whole file.
  */
-export function scopeRows<D extends keyof MonthlyRows>(tables: Tables, dataset: D, scope: Scope): MonthlyRows[D][] {
-  const monthly = createIndex(tables)[dataset];
+export function scopeRows<K extends MonthlyKey>(tables: Tables, dataset: K, scope: Scope): RowOf<K>[] {
+  const monthly = monthlyIndex(tables, dataset);
   if (!monthly) return [];
-  const byVillage = monthly.byVillage as Map<string, MonthlyRows[D][]>;
-  const out: MonthlyRows[D][] = [];
+  const out: RowOf<K>[] = [];
   for (const v of villagesInScope(tables, scope)) {
-    const rows = byVillage.get(v.id);
+    const rows = monthly.byVillage.get(v.id);
     if (rows) for (const r of rows) out.push(r);
   }
   return out;

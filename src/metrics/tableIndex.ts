@@ -1,16 +1,17 @@
 // Lookup structures built once per Tables, so that a page for one village costs that village's
 // rows, not a scan of every row. Tables are treated as immutable once loaded.
-import type {
-  CleanupRow,
-  ConstructionItem,
-  ConstructionPoint,
-  InspectionRow,
-  Month,
-  Tables,
-  ToiletRow,
-  Village,
-} from '../data/types.ts';
-import { createVillageIndex, type VillageIndex } from '../data/villages.ts';
+import type { TableKey } from '../data/registry.ts';
+import type { ConstructionItem, ConstructionPoint, Dataset, Month, Tables, Village } from '../data/types.ts';
+import { createVillageIndex, type VillageIndex } from '../data/cells/villages.ts';
+
+/** The row type of a known dataset. */
+export type RowOf<K extends TableKey> = NonNullable<Tables[K]>['rows'][number];
+
+/**
+ * Table keys of the village-per-month datasets (a `month` and a `village` on every row): those a
+ * monthly index is built for. A new monthly dataset is one of them by its row type alone.
+ */
+export type MonthlyKey = { [K in TableKey]: RowOf<K> extends { month: Month; village: string } ? K : never }[TableKey];
 
 /** Rows of a village-per-month dataset, by village and by month. */
 export interface MonthlyIndex<R extends { month: Month; village: string }> {
@@ -31,9 +32,11 @@ export interface TableIndex {
   villagesByTownship: Map<string, Village[]>;
   /** every village id, in file order */
   villageIds: ReadonlySet<string>;
-  cleanup: MonthlyIndex<CleanupRow> | null;
-  toilets: MonthlyIndex<ToiletRow> | null;
-  inspections: MonthlyIndex<InspectionRow> | null;
+  /**
+   * The index of every monthly dataset present (its schema's `monthly`, set on the dataset by the
+   * loader), by table key; read it through monthlyIndex().
+   */
+  monthly: Map<string, MonthlyIndex<{ month: Month; village: string }>>;
   points: Map<string, ConstructionPoint>;
   pointsByVillage: Map<string, ConstructionPoint[]>;
   itemsByPoint: Map<string, ConstructionItem[]>;
@@ -83,14 +86,16 @@ export function createIndex(tables: Tables): TableIndex {
   }
   const itemsByPoint = new Map<string, ConstructionItem[]>();
   for (const item of tables.constructionItems?.rows ?? []) push(itemsByPoint, item.point, item);
+  const monthlyIndexes: TableIndex['monthly'] = new Map();
+  for (const [key, dataset] of Object.entries(tables) as [string, Dataset<{ month: Month; village: string }> | Dataset<object>[] | null][]) {
+    if (dataset !== null && !Array.isArray(dataset) && dataset.monthly) monthlyIndexes.set(key, monthly(dataset.rows));
+  }
   index = {
     villages,
     townships: [...villagesByTownship.keys()],
     villagesByTownship,
     villageIds: new Set(villages.keys()),
-    cleanup: tables.cleanup ? monthly(tables.cleanup.rows) : null,
-    toilets: tables.toilets ? monthly(tables.toilets.rows) : null,
-    inspections: tables.inspections ? monthly(tables.inspections.rows) : null,
+    monthly: monthlyIndexes,
     points,
     pointsByVillage,
     itemsByPoint,
@@ -98,6 +103,11 @@ export function createIndex(tables: Tables): TableIndex {
   };
   indexes.set(tables, index);
   return index;
+}
+
+/** The monthly index of one dataset; `null` when its file is absent. */
+export function monthlyIndex<K extends MonthlyKey>(tables: Tables, key: K): MonthlyIndex<RowOf<K>> | null {
+  return (createIndex(tables).monthly.get(key) as MonthlyIndex<RowOf<K>> | undefined) ?? null;
 }
 
 /** Memoise `compute()` on the index of `tables` under `key`. Callers share the result: never mutate it. */
@@ -110,6 +120,6 @@ export function memo<T>(tables: Tables, key: string, compute: () => T): T {
 }
 
 /** The village index of `tables` (references by id or name, townships), built once per Tables. */
-export function villageIndex(tables: Tables): VillageIndex {
+export function villageIndex(tables: Tables): VillageIndex<Village> {
   return memo(tables, 'villageIndex', () => createVillageIndex(tables.villages.rows));
 }

@@ -3,7 +3,7 @@
 // and the latest month with data in the target's scope; the projection extends it from the
 // latest month. Time is the data's time (数据截至), never the wall clock.
 import { trimFloat } from '../format.ts';
-import { targetMetrics } from '../data/datasets/targetMetrics.ts';
+import { targetMetrics } from '../data/shapes/targetMetrics.ts';
 import type { Month, Quantity, Scope, Target, TargetMetric, Tables } from '../data/types.ts';
 import { createIndex } from './tableIndex.ts';
 import { cleanupByMonth } from './cleanup.ts';
@@ -16,7 +16,7 @@ import { scopeRows } from './scope.ts';
 
 export type TargetStatus = 'reached' | 'on-track' | 'behind' | 'no-data';
 
-/** Units of the target metrics: targetMetrics (data/datasets/targetMetrics.ts), the one list of them. */
+/** Units of the target metrics: targetMetrics (data/shapes/targetMetrics.ts), the one list of them. */
 const targetUnits = new Map<TargetMetric, string>(targetMetrics.map((m) => [m.key, m.unit]));
 
 /** Where one target stands. */

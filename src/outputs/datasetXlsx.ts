@@ -3,7 +3,7 @@
 // dates), and pre-filled next-month templates: one row per village with 月份 and 村 already
 // written for the month after the latest data, so staff type only figures (CSV and .xlsx).
 import * as XLSX from '@e965/xlsx';
-import { datasetOf, type AnySchema } from '../data/dataset.ts';
+import { datasetOf, type AnySchema } from '../data/schema/dataset.ts';
 import { registryOf } from '../data/registry.ts';
 import type { ColumnSpec, Dataset, Month, Tables } from '../data/types.ts';
 import { csvLines, csvText } from '../charts/csv.ts';

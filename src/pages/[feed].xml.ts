@@ -2,7 +2,7 @@
 // feed (links must be absolute) and `npm run check` warns.
 import rss from '@astrojs/rss';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../project/current.ts';
+import { getProject } from '../build/current.ts';
 import { encodePath } from '../paths.ts';
 import { correctionItems } from '../releases/feed.ts';
 import { bulletinEntries } from '../views/bulletin.ts';

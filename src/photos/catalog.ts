@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileOf } from '../data/folders.ts';
-import { nearest, suggestion } from '../data/names.ts';
-import { quote } from '../data/quote.ts';
+import { nearest, suggestion } from '../data/cells/names.ts';
+import { quote } from '../data/cells/quote.ts';
 import type { Issue, PhotoRow, Tables } from '../data/types.ts';
 import { probeImage, type PhotoFormat } from './probe.ts';
 

@@ -3,7 +3,7 @@
 // widths and written as WebP plus a JPEG fallback, from raw pixels, so nothing of the original's
 // metadata (EXIF, GPS, camera, XMP, comments) can reach the output. Results are cached by content
 // hash between builds: a rebuild encodes only new or changed photos.
-import { readConfig, type SiteConfig } from '../project/config.mjs';
+import { readConfig, type SiteConfig } from '../config.mjs';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';

@@ -1,7 +1,8 @@
 // The site's own charts (contract §4.1 `preset:`), as rows → ChartSpec. Topic pages, village pages
 // and Markdown `preset:` blocks all call these, so a chart looks the same wherever it appears.
 import type { Month, Quantity, Scope, Tables, Target } from '../data/types.ts';
-import { cleanupByMonth, cleanupByVillage, type CleanupMetric } from '../metrics/cleanup.ts';
+import type { CleanupMetric } from '../metrics/cleanup.ts';
+import { columnByMonth, columnByVillage, type QuantityColumn } from '../metrics/columnSums.ts';
 import { coverageByMonth, publicToiletsByMonth } from '../metrics/coverage.ts';
 import { latestMonths } from '../metrics/months.ts';
 import { pointsProgress } from '../metrics/progress.ts';
@@ -9,11 +10,10 @@ import { targetFor } from '../metrics/targets.ts';
 import { ranking, rankHistory } from '../metrics/ranks.ts';
 import { scopeName, townships, villageLabel } from '../metrics/scope.ts';
 import { formatMonth } from '../format.ts';
-import { createIndex, villageIndex } from '../metrics/tableIndex.ts';
+import { villageIndex, type MonthlyKey } from '../metrics/tableIndex.ts';
 import { absentCause, absentText, fileOf } from '../data/folders.ts';
-import { cleanupSchema } from '../data/datasets/cleanup.ts';
-import { registry as schemas, type TableKey } from '../data/registry.ts';
-import { nearest, suggestion } from '../data/names.ts';
+import { registry as schemas, registryOf, type TableKey } from '../data/registry.ts';
+import { nearest, suggestion, withoutUnit } from '../data/cells/names.ts';
 import type { ChartField, ChartRow, ChartSpec } from '../charts/types.ts';
 
 /** A preset: the datasets it draws from and its spec, before it is given an id. */
@@ -32,8 +32,8 @@ interface Preset {
  * an entry here; topics pick theirs by name (src/views/topics.ts).
  */
 const presets = {
-  'cleanup-monthly': { datasets: ['cleanup'], spec: (tables, scope) => cleanupMonthly(tables, scope) },
-  'cleanup-by-village': { datasets: ['cleanup'], spec: (tables, scope) => cleanupVillages(tables, scope) },
+  'cleanup-monthly': columnMonthlyPreset('cleanup', 'garbage_t'),
+  'cleanup-by-village': columnVillagesPreset('cleanup', 'garbage_t'),
   'construction-progress': { datasets: ['constructionPoints', 'constructionItems'], spec: constructionProgress },
   'toilet-coverage': { datasets: ['toilets'], spec: toiletCoverageChart },
   'public-toilets': { datasets: ['toilets'], spec: publicToiletsChart },
@@ -119,14 +119,16 @@ function row(values: Record<string, string | number>, q: Quantity): ChartRow {
   return { ...values, value: q.value, approx: q.approx };
 }
 
-function cleanupLabel(metric: CleanupMetric): ChartField {
-  const column = cleanupSchema.columns.find((c) => c.key === metric)!;
-  return { key: 'value', label: column.label.replace(/\(.*\)$/, ''), type: 'number', unit: column.unit };
+/** A quantity column of a dataset as a chart's value: its label without the unit, and the unit (the schema's). */
+function columnField(tables: Tables, key: TableKey, column: string): ChartField {
+  const spec = registryOf(tables).find((s) => s.table === key)!.columns.find((c) => c.key === column)!;
+  return { key: 'value', label: withoutUnit(spec.label), type: 'number', unit: spec.unit };
 }
 
-function cleanupMonthly(tables: Tables, scope: Scope, metric: CleanupMetric = 'garbage_t'): Omit<ChartSpec, 'id'> {
-  const y = cleanupLabel(metric);
-  const { rows, split } = monthlySeries(tables, scope, (s) => cleanupByMonth(tables, s, metric));
+/** A monthly dataset's quantity column, summed by month over the scope (a bar per month). */
+function columnMonthly<K extends MonthlyKey>(tables: Tables, scope: Scope, key: K, column: QuantityColumn<K>): Omit<ChartSpec, 'id'> {
+  const y = columnField(tables, key, column);
+  const { rows, split } = monthlySeries(tables, scope, (s) => columnByMonth(tables, key, column, s));
   return {
     type: 'bar',
     title: `${scopeName(tables, scope)}各月${y.label}`,
@@ -134,9 +136,22 @@ function cleanupMonthly(tables: Tables, scope: Scope, metric: CleanupMetric = 'g
     y,
     ...townshipColors(tables, split),
     rows,
-    source: sourceOf(tables, 'cleanup'),
-    asOf: latestMonths(tables).cleanup ?? undefined,
+    source: sourceOf(tables, key),
+    asOf: latestMonthOf(tables, key),
   };
+}
+
+/** The latest month of a monthly dataset, for a chart's 数据截至. */
+const latestMonthOf = (tables: Tables, key: MonthlyKey): Month | undefined => latestMonths(tables)[key] ?? undefined;
+
+/** A preset of one quantity column of a monthly dataset by month: an entry in `presets` is one call. */
+export function columnMonthlyPreset<K extends MonthlyKey>(key: K, column: QuantityColumn<K>): Preset {
+  return { datasets: [key], spec: (tables, scope) => columnMonthly(tables, scope, key, column) };
+}
+
+/** A preset of one quantity column of a monthly dataset by village (its total over the months). */
+export function columnVillagesPreset<K extends MonthlyKey>(key: K, column: QuantityColumn<K>): Preset {
+  return { datasets: [key], spec: (tables, scope) => columnVillages(tables, scope, key, column) };
 }
 
 /** Colour by township on split charts, in villages.csv order. */
@@ -144,10 +159,10 @@ function townshipColors(tables: Tables, split: boolean): Pick<ChartSpec, 'color'
   return split ? { color: townshipField, colorDomain: townships(tables) } : {};
 }
 
-function cleanupVillages(tables: Tables, scope: Scope, metric: CleanupMetric = 'garbage_t'): Omit<ChartSpec, 'id'> {
-  const y = cleanupLabel(metric);
+function columnVillages<K extends MonthlyKey>(tables: Tables, scope: Scope, key: K, column: QuantityColumn<K>): Omit<ChartSpec, 'id'> {
+  const y = columnField(tables, key, column);
   const split = byTownship(tables, scope);
-  const all = cleanupByVillage(tables, scope, metric).flatMap(({ village, value }) =>
+  const all = columnByVillage(tables, key, column, scope).flatMap(({ village, value }) =>
     value ? [row(split ? { village: villageLabel(tables, village), township: village.township } : { village: villageLabel(tables, village) }, value)] : [],
   );
   const rows = limit(all, byValueDesc);
@@ -158,8 +173,8 @@ function cleanupVillages(tables: Tables, scope: Scope, metric: CleanupMetric = '
     y,
     ...townshipColors(tables, split),
     rows,
-    source: sourceOf(tables, 'cleanup'),
-    asOf: latestMonths(tables).cleanup ?? undefined,
+    source: sourceOf(tables, key),
+    asOf: latestMonthOf(tables, key),
   };
 }
 
@@ -285,7 +300,7 @@ export function presetSpec(tables: Tables, name: PresetName, scope: Scope): Char
 
 /** A cleanup metric other than garbage as a monthly chart (topic page extras). */
 export function cleanupMetricMonthly(tables: Tables, scope: Scope, metric: CleanupMetric): ChartSpec {
-  return { id: `${presetId(tables, 'cleanup-monthly', scope)}-${metric.replace(/_/g, '-')}`, ...cleanupMonthly(tables, scope, metric) };
+  return { id: `${presetId(tables, 'cleanup-monthly', scope)}-${metric.replace(/_/g, '-')}`, ...columnMonthly(tables, scope, 'cleanup', metric) };
 }
 
 /** The datasets a preset draws from (its entry's `datasets`). */

@@ -1,8 +1,8 @@
 // One project per build: tables, site settings, reports and every issue, loaded once and shared by
 // every page, `npm run check` and `npm run build`'s validation step.
-import { readConfig } from './config.mjs';
+import { readConfig } from '../config.mjs';
 import { presetSpec } from '../presets/presets.ts';
-import type { AnySchema } from '../data/dataset.ts';
+import type { AnySchema } from '../data/schema/dataset.ts';
 import { loadData } from '../data/load.ts';
 import { hasErrors, sortIssues } from '../data/report.ts';
 import type { Issue, Month, Tables } from '../data/types.ts';
@@ -10,8 +10,7 @@ import { latestMonth } from '../metrics/months.ts';
 import { loadContent, type Site } from '../texts/content.ts';
 import type { Report } from '../texts/reports.ts';
 import { createCatalog, unusedPhotoWarnings, type PhotoCatalog } from '../photos/catalog.ts';
-import { topicsOf, type Topic } from '../views/topics.ts';
-import { freshnessWarnings } from '../releases/freshness.ts';
+import { freshnessWarnings } from './freshness.ts';
 
 export interface Project {
   root: string;
@@ -24,8 +23,6 @@ export interface Project {
   /** every error and warning, errors first */
   issues: Issue[];
   hasErrors: boolean;
-  /** topics whose dataset file is present, in navigation order */
-  topics: Topic[];
   /** 数据截至: the latest month in the monthly datasets */
   asOf: Month | null;
   /** data/photos/ and photos.csv (src/photos/) */
@@ -113,7 +110,6 @@ export function loadProject(root: string, options: ProjectOptions = {}): Project
     reports: content.reports,
     issues,
     hasErrors: hasErrors(issues),
-    topics: topicsOf(data.tables),
     asOf: latestMonth(data.tables),
     photos,
     timings: { loadMs: performance.now() - started },

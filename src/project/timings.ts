@@ -1,7 +1,7 @@
 // Build timings for the benchmark (`npm run bench`): kept in the process-wide state
-// (src/project/config.mjs) because the Astro integration that writes them (astro.config.mjs) and
+// (src/config.mjs) because the Astro integration that writes them (astro.config.mjs) and
 // the page modules are separate module instances in the same process.
-import { processState } from './config.mjs';
+import { processState } from '../config.mjs';
 
 export interface BuildTimings {
   loadMs: number;

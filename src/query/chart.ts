@@ -1,7 +1,7 @@
 // Chart data for ad-hoc chart blocks (contract §4.1): a dataset view, filtered by `where`,
 // turned into a ChartSpec that the shared renderer draws like any chart of the site.
 import type { ChartField, ChartRow, ChartSpec, ChartType } from '../charts/types.ts';
-import { withoutUnit } from '../data/names.ts';
+import { withoutUnit } from '../data/cells/names.ts';
 import type { Tables } from '../data/types.ts';
 import { combineRows, withRowUnit } from './aggregate.ts';
 import { resolveColumn, resolveDataset } from './resolve.ts';

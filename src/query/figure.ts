@@ -1,6 +1,6 @@
 // `{{ AGG DATASET.COLUMN [where COLUMN=VALUE …] }}` (contract §4.2): parse and evaluate.
 import type { Tables } from '../data/types.ts';
-import { nameKey, nearest, suggestion } from '../data/names.ts';
+import { nameKey, nearest, suggestion } from '../data/cells/names.ts';
 import { aggregate, aggregates, isAggregate, type Aggregate, type Figure } from './aggregate.ts';
 import { resolveColumn, resolveDataset } from './resolve.ts';
 import { datasetNames } from './view.ts';

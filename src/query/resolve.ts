@@ -1,7 +1,7 @@
 // Resolving the names staff write in chart blocks and figures: datasets, columns, villages.
 import type { Tables } from '../data/types.ts';
 import { registryOf, schemaByName } from '../data/registry.ts';
-import { nameKey, nearest, suggestion } from '../data/names.ts';
+import { nameKey, nearest, suggestion } from '../data/cells/names.ts';
 import { absentCause, absentText } from '../data/folders.ts';
 import { columnNames, datasetNames, datasetView } from './view.ts';
 import { fail, ok, type DatasetView, type QueryResult, type ViewColumn } from './types.ts';

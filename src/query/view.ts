@@ -1,13 +1,15 @@
 // Datasets as uniform views: columns with key/label/unit/type and rows as plain records, for
-// chart blocks and `{{ }}` figures. The virtual `township` column is added here; each dataset's
-// module (src/data/datasets/) adds its derived columns of contract §4.1 from src/metrics, so a
-// figure in prose agrees with the same figure on a topic page.
-import { datasetOf, type ViewExtras } from '../data/dataset.ts';
+// chart blocks and `{{ }}` figures. The virtual `township` column is added here, and each
+// dataset's derived columns of contract §4.1 from src/metrics/derived.ts, so a figure in prose
+// agrees with the same figure on a topic page.
+import { datasetOf } from '../data/schema/dataset.ts';
+import type { ViewExtras } from '../data/shapes/view.ts';
 import { registryOf } from '../data/registry.ts';
 import type { ColumnSpec, Dataset, Quantity, Tables } from '../data/types.ts';
-import { nameKey, withoutUnit } from '../data/names.ts';
+import { nameKey, withoutUnit } from '../data/cells/names.ts';
 import { villageLabelOf } from '../metrics/scope.ts';
 import { createIndex, memo } from '../metrics/tableIndex.ts';
+import { derivations, type Derivation } from '../metrics/derived.ts';
 import type { DatasetView, ViewColumn, ViewRecord, ViewType, ViewValue } from './types.ts';
 
 /** Names of the datasets that have a file, known ones in registry order, then free ones. */
@@ -93,7 +95,8 @@ function buildView(tables: Tables, name: string): DatasetView | undefined {
   const dataset = schema ? datasetOf(tables, schema) : tables.free.find((d) => d.name === name);
   if (!dataset || schema?.view === false) return undefined;
   let parts = knownParts(dataset);
-  const extras: ViewExtras = schema?.view?.(tables, parts, dataset.rows) ?? {};
+  const derive = schema && (derivations as Record<string, Derivation<object> | undefined>)[schema.table];
+  const extras: ViewExtras = derive?.(tables, parts, dataset.rows) ?? {};
   // Reports of a month; a free dataset's first month column.
   const monthKey = schema ? (schema.monthly ? 'month' : undefined) : parts.columns.find((c) => c.type === 'month')?.key;
   // Rows of a village (or, like construction items, of a village derived by the dataset) have its township.

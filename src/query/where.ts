@@ -2,8 +2,8 @@
 // A village column matches a village id or name; a month matches in any accepted month form
 // (`2023-06`, `2023年6月`); numbers compare by value; enum columns accept only their values.
 import type { Month, Scope, Tables } from '../data/types.ts';
-import { parseMonth, parseNumber } from '../data/cells.ts';
-import { nameKey, nearest, suggestion } from '../data/names.ts';
+import { parseMonth, parseNumber } from '../data/cells/cells.ts';
+import { nameKey, nearest, suggestion } from '../data/cells/names.ts';
 import { createIndex } from '../metrics/tableIndex.ts';
 import { resolveColumn } from './resolve.ts';
 import { villageIndex } from '../metrics/tableIndex.ts';

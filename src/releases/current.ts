@@ -1,12 +1,12 @@
 // The release of this build (contract §6.3): the datasets the project publishes, compared with the
 // release of the previous site (the output folder before the swap, or `--previous <folder>`, which
 // src/cli/astro.mjs passes as SITE_PREVIOUS). Planned once per build and shared by the validation
-// step and the pages through the process-wide slot (src/project/config.mjs).
+// step and the pages through the process-wide slot (src/config.mjs).
 import path from 'node:path';
-import { processState, readConfig } from '../project/config.mjs';
+import { processState, readConfig } from '../config.mjs';
 import { clockFromEnv, type Project } from '../project/project.ts';
 import { datasetCsv } from '../outputs/datasetCsv.ts';
-import { openDatasets } from '../views/datasets.ts';
+import { openDatasets } from '../outputs/datasets.ts';
 import type { Issue, Tables } from '../data/types.ts';
 import type { DatasetKey } from './compare.ts';
 import { rowText } from './text.ts';

@@ -1,6 +1,6 @@
 // Reading front matter fields: each value checked at the edge, with the key's line in messages.
 import type { Issue } from '../data/types.ts';
-import { nearest, suggestion } from '../data/names.ts';
+import { nearest, suggestion } from '../data/cells/names.ts';
 import type { FrontMatter } from './frontMatter.ts';
 
 export interface FieldSpec {

@@ -2,7 +2,7 @@
 // writes it, through the same decoder as the CSV files.
 import { readFileSync } from 'node:fs';
 import { xmlSafe } from '../charts/escape.ts';
-import { decodeBytes } from '../data/decode.ts';
+import { decodeBytes } from '../data/read/decode.ts';
 
 export type TextFile = { ok: true; text: string } | { ok: false; missing: boolean; message: string };
 

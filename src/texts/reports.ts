@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue, Tables } from '../data/types.ts';
 import type { MarkdownChart } from '../markdown/chartPlaceholders.ts';
-import { nearest, suggestion } from '../data/names.ts';
+import { nearest, suggestion } from '../data/cells/names.ts';
 import type { PresetChart, TocEntry } from '../markdown/env.ts';
 import { renderMarkdown } from '../markdown/render.ts';
 import type { PhotoCatalog } from '../photos/catalog.ts';

@@ -10,7 +10,7 @@ import { conversionsTotal, coverageByMonth } from '../metrics/coverage.ts';
 import { scopeProgress } from '../metrics/progress.ts';
 import { ranking, type RankEntry } from '../metrics/ranks.ts';
 import { siteScope, villageLabel } from '../metrics/scope.ts';
-import { createIndex } from '../metrics/tableIndex.ts';
+import { monthlyIndex } from '../metrics/tableIndex.ts';
 import type { Project } from '../project/project.ts';
 import type { Report } from '../texts/reports.ts';
 import { manyVillages } from './tables.ts';
@@ -49,7 +49,7 @@ export function bulletinDay(releases: readonly Pick<Release, 'date' | 'monthsAdd
 
 /** Every month of inspections, earliest first. */
 export function bulletinMonths(tables: Tables): Month[] {
-  return createIndex(tables).inspections?.months ?? [];
+  return monthlyIndex(tables, 'inspections')?.months ?? [];
 }
 
 /**

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { renderChart } from '../charts/render.ts';
 import { figureHtml } from '../charts/figure.ts';
 import type { ChartSpec } from '../charts/types.ts';
-import { readConfig, type SiteConfig } from '../project/config.mjs';
+import { readConfig, type SiteConfig } from '../config.mjs';
 import type { Project } from '../project/project.ts';
 import { timings } from '../project/timings.ts';
-import { homeCharts, topicCharts, villageCharts } from './topics.ts';
+import { siteCharts } from './topics.ts';
 import { pictureSvg, pngOf, type PictureContext } from '../outputs/picture.ts';
 import { href } from '../paths.ts';
 
@@ -97,12 +97,7 @@ export function allCharts(project: Project): Map<string, ChartSpec> {
   const known = registry.get(project);
   if (known) return known;
   const all = new Map<string, ChartSpec>();
-  const add = (spec: ChartSpec) => all.set(spec.id, spec);
-  homeCharts(project).forEach(add);
-  for (const topic of project.topics) topicCharts(project, topic.slug).forEach(add);
-  for (const v of project.tables.villages.rows) villageCharts(project, v.id).forEach(add);
-  for (const report of project.reports) for (const chart of report.charts) add(chart.spec);
-  for (const chart of project.site.aboutPage.charts) add(chart.spec);
+  for (const chart of siteCharts(project)) all.set(chart.id, chart.spec());
   registry.set(project, all);
   return all;
 }

@@ -2,7 +2,7 @@
 import { formatMonth } from '../format.ts';
 import { pngOf, textPictureSvg } from '../outputs/picture.ts';
 import type { Project } from '../project/project.ts';
-import { readConfig } from '../project/config.mjs';
+import { readConfig } from '../config.mjs';
 import { hongheiSpec } from './bulletin.ts';
 import { chartLinks, pictureContext, renderFigure } from './figures.ts';
 

@@ -1,8 +1,8 @@
 // Why a village's stock fell (contract §3.9): the 备注 of each explained fall, shown on the village
-// page beside the figure. The falls are the loader's (src/metrics/stocks.ts), computed once.
+// page beside the figure. The falls are the loader's (src/data/datasets/stocks.ts), computed once.
 import type { Tables } from '../data/types.ts';
 import { formatMonth, formatQuantity } from '../format.ts';
-import { stockColumns, stockFalls } from '../metrics/stocks.ts';
+import { stockColumns, stockFalls } from '../data/datasets/stocks.ts';
 
 export interface StockNote {
   /** `无害化卫生户厕` */

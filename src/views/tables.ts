@@ -2,15 +2,15 @@
 // Each row's key figure (得分, 覆盖率, 完成量) comes right after the village's or item's name, so a
 // phone shows it beside the name at any text size; secondary columns follow (issue 21).
 import type { Scope, Tables } from '../data/types.ts';
-import { cleanupSchema } from '../data/datasets/cleanup.ts';
 import { formatMonth, formatNumber, formatPercent, formatQuantity } from '../format.ts';
-import { cleanupByVillage, cleanupTotal, presentCleanupMetrics } from '../metrics/cleanup.ts';
+import { presentCleanupMetrics } from '../metrics/cleanup.ts';
+import { columnByVillage, columnOf, columnTotal, type QuantityColumn } from '../metrics/columnSums.ts';
 import { coverageByVillage, publicToilets, toiletCoverage } from '../metrics/coverage.ts';
 import { latestCell, latestRow } from '../metrics/latest.ts';
 import { itemTotals, pointsProgress, type PointProgress } from '../metrics/progress.ts';
 import { ranking, rankHistory, type RankEntry } from '../metrics/ranks.ts';
 import { villageLabelOf } from '../metrics/scope.ts';
-import { createIndex } from '../metrics/tableIndex.ts';
+import { createIndex, monthlyIndex, type MonthlyKey } from '../metrics/tableIndex.ts';
 import { scoreDomain } from '../presets/presets.ts';
 import { href } from '../paths.ts';
 
@@ -28,9 +28,13 @@ const villageLink = (tables: Tables, id: string, base: string): Cell => ({ text:
 
 /** Cleanup totals per village (every metric column present in the file). */
 export function cleanupVillageTable(tables: Tables, scope: Scope, base: string): TableData {
-  const metrics = presentCleanupMetrics(tables);
-  const columns = metrics.map((m) => cleanupSchema.columns.find((c) => c.key === m)!);
-  const perMetric = metrics.map((m) => new Map(cleanupByVillage(tables, scope, m).map((v) => [v.village.id, v.value])));
+  return columnVillageTable(tables, 'cleanup', presentCleanupMetrics(tables), scope, base);
+}
+
+/** Totals per village of quantity columns of a monthly dataset (headers: the columns' labels). */
+export function columnVillageTable<K extends MonthlyKey>(tables: Tables, key: K, metrics: readonly QuantityColumn<K>[], scope: Scope, base: string): TableData {
+  const columns = metrics.map((m) => columnOf(tables, key, m)!);
+  const perMetric = metrics.map((m) => new Map(columnByVillage(tables, key, m, scope).map((v) => [v.village.id, v.value])));
   const villages = createIndex(tables);
   const ids = [...(perMetric[0]?.keys() ?? [])];
   // A township's own table does not repeat its name on every row (issue 12).
@@ -89,7 +93,7 @@ export function pointCards(tables: Tables, scope: Scope): PointCard[] {
 
 /** Household toilets per village: households, latest sanitary, coverage, public toilets. */
 export function toiletVillageTable(tables: Tables, scope: Scope, base: string): TableData {
-  const index = createIndex(tables).toilets;
+  const index = monthlyIndex(tables, 'toilets');
   const latest = index?.months.at(-1);
   const township = scope.kind !== 'township'; // a township's own table omits 乡镇
   return {
@@ -139,7 +143,7 @@ export function rankingTable(tables: Tables, month: string, base: string, scope:
 
 /** Site-wide rank of every village in every month (rows: villages, columns: months, newest first). */
 export function rankHistoryTable(tables: Tables, base: string): TableData {
-  const months = [...(createIndex(tables).inspections?.months ?? [])].reverse();
+  const months = [...(monthlyIndex(tables, 'inspections')?.months ?? [])].reverse();
   const villages = createIndex(tables).villages;
   return {
     head: ['村', ...months.map((m) => formatMonth(m))],
@@ -184,14 +188,18 @@ const townshipScopes = (tables: Tables) =>
 
 /** Cleanup totals per township (every metric column present in the file). */
 export function cleanupTownshipTable(tables: Tables): TableData {
-  const metrics = presentCleanupMetrics(tables);
-  const columns = metrics.map((m) => cleanupSchema.columns.find((c) => c.key === m)!);
+  return columnTownshipTable(tables, 'cleanup', presentCleanupMetrics(tables));
+}
+
+/** Totals per township of quantity columns of a monthly dataset (headers: the columns' labels). */
+export function columnTownshipTable<K extends MonthlyKey>(tables: Tables, key: K, metrics: readonly QuantityColumn<K>[]): TableData {
+  const columns = metrics.map((m) => columnOf(tables, key, m)!);
   return {
     head: ['乡镇', ...columns.map((c) => c.label)],
     rows: townshipScopes(tables).map(({ township, scope }) => [
       township,
       ...metrics.map((m) => {
-        const total = cleanupTotal(tables, scope, m);
+        const total = columnTotal(tables, key, m, scope);
         return total ? formatQuantity(total) : dash;
       }),
     ]),

@@ -1,14 +1,14 @@
 // The topic registry: one entry per topic page (/cleanup/, /construction/, /toilets/, /ranking/).
 // Navigation, the topic pages, the charts of the home, topic and village pages, `npm run check`'s
 // chart ids and the chart downloads all read these entries; a topic whose dataset file is absent
-// has no entry in `project.topics`, hence no page, no link and no charts (contract §2).
+// is not among `topicsOf(tables)`, hence no page, no link and no charts (contract §2).
 import type { TableKey } from '../data/registry.ts';
 import type { Scope, Tables } from '../data/types.ts';
 import type { ChartSpec } from '../charts/types.ts';
 import { presentCleanupMetrics } from '../metrics/cleanup.ts';
 import { absentPresetDataset, cleanupMetricMonthly, presetId, presetSpec, type PresetName } from '../presets/presets.ts';
 import type { Project } from '../project/project.ts';
-import { kpisFor, type Kpi, type KpiKey } from './kpis.ts';
+import { columnKpi, kpisFor, type AnyColumnKpi, type Kpi, type KpiKey } from './kpis.ts';
 import { townshipSlugs } from './townships.ts';
 
 export interface TopicEntry<Slug extends string = string> {
@@ -27,15 +27,21 @@ export interface TopicEntry<Slug extends string = string> {
   overview: readonly PresetName[];
   /** the topic's charts narrowed to the township on each township page (§3.11) */
   township: readonly PresetName[];
-  /** the topic page's KPI cards, by key, in this order */
-  kpis: readonly KpiKey[];
+  /**
+   * the topic page's KPI cards in this order: a key of src/views/kpis.ts, or a quantity column of a
+   * monthly dataset (`{ dataset: 'sewage', column: 'treated' }`: its label and unit are the column's)
+   */
+  kpis: readonly (KpiKey | AnyColumnKpi)[];
+  /** the lead paragraph under the title (the default body shows it) */
+  lead?: string;
   /** the page prints as a sheet (head with QR code, foot with signature lines) */
   printSheet: boolean;
   /**
    * The page body, a file in src/components/topics/. Named rather than imported: the registry is
    * loaded outside Vite too (`npm run check`, unit tests), where `.astro` files cannot be imported.
+   * Default: MonthlyTopic.astro, the body of a monthly dataset of flows (src/views/monthlyTopic.ts).
    */
-  body: `${string}Topic.astro`;
+  body?: `${string}Topic.astro`;
 }
 
 const site: Scope = { kind: 'site' };
@@ -54,8 +60,8 @@ const registry = [
     overview: ['cleanup-monthly'],
     township: ['cleanup-monthly', 'cleanup-by-village'],
     kpis: ['garbage', 'ditches', 'piles', 'structures', 'cleanup_spending'],
+    lead: '“三清二改一管护”：清理垃圾、清理塘沟、清理废弃物，改美庭院、改好习惯，管护村庄环境。',
     printSheet: false,
-    body: 'CleanupTopic.astro',
   },
   {
     slug: 'construction',
@@ -104,10 +110,18 @@ export type TopicSlug = (typeof registry)[number]['slug'];
 
 export type Topic = TopicEntry<TopicSlug>;
 
+/** The body of a topic without its own: a monthly dataset's KPIs, charts and tables (src/views/monthlyTopic.ts). */
+export const MONTHLY_BODY = 'MonthlyTopic.astro';
+
+/** The file in src/components/topics/ that renders a topic's page body. */
+export function bodyOf(topic: TopicEntry): `${string}Topic.astro` {
+  return topic.body ?? MONTHLY_BODY;
+}
+
 /** Every topic, in navigation order, whether or not its dataset is present. */
 export const topicRegistry: readonly Topic[] = registry;
 
-/** The topics whose dataset file is present, in navigation order (`project.topics`). */
+/** The topics whose dataset file is present, in navigation order (the topic pages). */
 export function topicsOf(tables: Tables): Topic[] {
   return topicRegistry.filter((topic) => tables[topic.requires] !== null);
 }
@@ -136,12 +150,15 @@ export function topicCharts(project: Project, slug: TopicSlug): ChartSpec[] {
 export function topicKpis(project: Project, slug: TopicSlug): Kpi[] {
   const topic = topicBySlug(slug);
   const all = kpisFor(project.tables, site);
-  return topic.kpis.flatMap((key) => all.filter((kpi) => kpi.key === key));
+  return topic.kpis.flatMap((key) => {
+    if (typeof key !== 'string') return columnKpi(project.tables, site, key) ?? [];
+    return all.filter((kpi) => kpi.key === key);
+  });
 }
 
 /** Each present topic's overview presets: drawn site-wide on the home page and on every village page. */
 export function villageChartNames(project: Project): PresetName[] {
-  return drawable(project.tables, project.topics.flatMap((topic) => topic.overview));
+  return drawable(project.tables, topicsOf(project.tables).flatMap((topic) => topic.overview));
 }
 
 export function homeCharts(project: Project): ChartSpec[] {
@@ -149,35 +166,56 @@ export function homeCharts(project: Project): ChartSpec[] {
 }
 
 export function villageCharts(project: Project, villageId: string): ChartSpec[] {
-  const scope: Scope = { kind: 'village', village: villageId };
-  return presets(project.tables, villageChartNames(project), scope).map((spec) => ({ ...spec, compact: true }));
+  return villageChartNames(project).map((name) => villageChart(project.tables, name, villageId));
+}
+
+/** One overview preset narrowed to a village, drawn small. */
+function villageChart(tables: Tables, name: PresetName, villageId: string): ChartSpec {
+  return { ...presetSpec(tables, name, { kind: 'village', village: villageId }), compact: true };
 }
 
 /** A township page's charts: each present topic's township presets, narrowed to the township. */
 export function townshipCharts(project: Project, township: string): ChartSpec[] {
-  const names = drawable(project.tables, project.topics.flatMap((topic) => topic.township));
+  const names = drawable(project.tables, topicsOf(project.tables).flatMap((topic) => topic.township));
   return presets(project.tables, names, { kind: 'township', township }).map((spec) => ({ ...spec, compact: true }));
 }
 
+/** One chart of the site: its id, where a problem with the id is reported, and its spec when asked. */
+export interface SiteChart {
+  id: string;
+  /** the file a problem with the id is reported at */
+  path: string;
+  /** what the chart is, in Chinese, for that message */
+  what: string;
+  spec: () => ChartSpec;
+}
+
 /**
- * Every chart id of the site with where it comes from, without drawing anything (village charts
- * by their id alone): what `npm run check` verifies so that the build cannot fail on an id.
+ * Every chart of the site, in one list: the home, topic, village, township, report and about pages'.
+ * `npm run check` verifies the ids (chartIdSources) without computing a village chart's rows, and
+ * the download endpoints serve the specs (allCharts in src/views/figures.ts). The home page and
+ * the topic pages share some charts (the same spec, one download).
  */
-export function chartIdSources(project: Project): { id: string; path: string; what: string }[] {
-  const out: { id: string; path: string; what: string }[] = [];
-  // the home page and the topic pages share some charts (the same spec, one download)
-  for (const spec of homeCharts(project)) out.push({ id: spec.id, path: 'data/', what: '全站图表' });
-  for (const topic of project.topics) for (const spec of topicCharts(project, topic.slug)) out.push({ id: spec.id, path: 'data/', what: '全站图表' });
+export function siteCharts(project: Project): SiteChart[] {
+  const out: SiteChart[] = [];
+  const { tables } = project;
+  const drawn = (path: string, what: string) => (spec: ChartSpec) => out.push({ id: spec.id, path, what, spec: () => spec });
+  homeCharts(project).forEach(drawn('data/', '全站图表'));
+  for (const topic of topicsOf(tables)) topicCharts(project, topic.slug).forEach(drawn('data/', '全站图表'));
   const names = villageChartNames(project);
-  for (const v of project.tables.villages.rows) {
+  for (const v of tables.villages.rows) {
     for (const name of names) {
-      out.push({ id: presetId(project.tables, name, { kind: 'village', village: v.id }), path: 'data/villages.csv', what: `村 "${v.id}" 的图表` });
+      const id = presetId(tables, name, { kind: 'village', village: v.id });
+      out.push({ id, path: 'data/villages.csv', what: `村 "${v.id}" 的图表`, spec: () => villageChart(tables, name, v.id) });
     }
   }
-  for (const township of townshipSlugs(project.tables).keys()) {
-    for (const spec of townshipCharts(project, township)) out.push({ id: spec.id, path: 'data/villages.csv', what: `乡镇 "${township}" 的图表` });
-  }
-  for (const report of project.reports) for (const chart of report.charts) out.push({ id: chart.spec.id, path: report.file, what: '图表' });
-  for (const chart of project.site.aboutPage.charts) out.push({ id: chart.spec.id, path: 'content/site.md', what: '图表' });
+  for (const township of townshipSlugs(tables).keys()) townshipCharts(project, township).forEach(drawn('data/villages.csv', `乡镇 "${township}" 的图表`));
+  for (const report of project.reports) for (const chart of report.charts) drawn(report.file, '图表')(chart.spec);
+  for (const chart of project.site.aboutPage.charts) drawn('content/site.md', '图表')(chart.spec);
   return out;
+}
+
+/** Every chart id of the site with where it comes from, without drawing anything: what `npm run check` verifies. */
+export function chartIdSources(project: Project): { id: string; path: string; what: string }[] {
+  return siteCharts(project).map(({ id, path, what }) => ({ id, path, what }));
 }

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadProject } from '../../src/project/project.ts';
-import { checkIssues } from '../../src/project/validate.ts';
+import { checkIssues } from '../../src/build/validate.ts';
 import { REPO_ROOT } from '../e2e/support/build.ts';
 
 export const CHECK_TARGET_MS = 2_000;

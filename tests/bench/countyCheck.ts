@@ -3,7 +3,7 @@
 //   tsx tests/bench/countyCheck.ts <root>
 import { arrangeIssues, formatIssue } from '../../src/data/report.ts';
 import { loadProject } from '../../src/project/project.ts';
-import { checkIssues } from '../../src/project/validate.ts';
+import { checkIssues } from '../../src/build/validate.ts';
 
 const root = process.argv[2]!;
 const started = performance.now();

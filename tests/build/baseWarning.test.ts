@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { loadProject } from '../../src/project/project.ts';
-import { baseWarnings, checkIssues } from '../../src/project/validate.ts';
+import { baseWarnings, checkIssues } from '../../src/build/validate.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));

@@ -1,11 +1,11 @@
-// Checks the build relies on are part of `npm run check` (src/project/validate.ts buildChecks):
+// Checks the build relies on are part of `npm run check` (src/build/validate.ts buildChecks):
 // free dataset names that cannot be a download address or a file on Windows are errors.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { loadProject } from '../../src/project/project.ts';
-import { checkIssues } from '../../src/project/validate.ts';
+import { checkIssues } from '../../src/build/validate.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { afterAll, expect, test } from 'vitest';
 import { chartIdSources, villageCharts } from '../../src/views/topics.ts';
 import { loadProject } from '../../src/project/project.ts';
-import { checkIssues } from '../../src/project/validate.ts';
+import { checkIssues } from '../../src/build/validate.ts';
 import { renderChart } from '../../src/charts/render.ts';
 import { CHART_ID } from '../../src/charts/rows.ts';
 import { villageChartKey } from '../../src/presets/presets.ts';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { ENV, processState, readConfig } from '../../src/project/config.mjs';
+import { ENV, processState, readConfig } from '../../src/config.mjs';
 import { timings } from '../../src/project/timings.ts';
 import { siteRoot, clockFromEnv, type Project } from '../../src/project/project.ts';
 import { downloadsFromPages, pageFigures } from '../../src/views/figures.ts';
@@ -72,7 +72,7 @@ test('no other file reads the environment or keeps a Symbol.for slot on globalTh
     for (const entry of readdirSync(path.join(repo, dir), { withFileTypes: true })) {
       const rel = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(rel);
-      else if (/\.(ts|mts|mjs|js|astro)$/.test(entry.name) && rel !== 'src/project/config.mjs') {
+      else if (/\.(ts|mts|mjs|js|astro)$/.test(entry.name) && rel !== 'src/config.mjs') {
         const text = readFileSync(path.join(repo, rel), 'utf8');
         // The build wrapper hands its environment on to Astro's process (with ENV's names): it
         // reads no value of its own there.

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { fillCharts } from '../../src/markdown/chartPlaceholders.ts';
 import { loadProject } from '../../src/project/project.ts';
-import { readConfig } from '../../src/project/config.mjs';
+import { readConfig } from '../../src/config.mjs';
 import { topicCharts } from '../../src/views/topics.ts';
 import { allCharts, chartFiles, chartLinks, pageFigures, renderFigure, type FigureOptions } from '../../src/views/figures.ts';
 

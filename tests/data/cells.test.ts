@@ -8,7 +8,7 @@ import {
   unitAliases,
   type CellResult,
   type NumberRule,
-} from '../../src/data/cells.ts';
+} from '../../src/data/cells/cells.ts';
 import type { Quantity } from '../../src/data/types.ts';
 
 const garbage: NumberRule = { label: '清理垃圾(吨)', unit: '吨' };

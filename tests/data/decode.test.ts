@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
-import { decodeBytes } from '../../src/data/decode.ts';
+import { decodeBytes } from '../../src/data/read/decode.ts';
 
 const text = '月份,村,清理垃圾(吨)\n2023-07,长塘村,12\n';
 

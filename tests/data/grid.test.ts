@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { detectDelimiter, parseGrid } from '../../src/data/grid.ts';
+import { detectDelimiter, parseGrid } from '../../src/data/read/grid.ts';
 
 describe('detectDelimiter(text)', () => {
   test('is a comma for a comma-separated header', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { matchHeader } from '../../src/data/headers.ts';
+import { matchHeader } from '../../src/data/table/headers.ts';
 import { cleanupSchema } from '../../src/data/datasets/cleanup.ts';
 import type { Issue } from '../../src/data/types.ts';
 import { csv, load, only } from './helpers.ts';

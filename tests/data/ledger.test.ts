@@ -330,8 +330,8 @@ describe('units, villages and files (§3.9)', () => {
 
 describe('the fast .xlsx reader', () => {
   test('gives exactly the grid SheetJS gives, for every sheet of a ledger', async () => {
-    const { readWorkbook } = await import('../../src/data/workbook.ts');
-    const { readXlsxFast } = await import('../../src/data/xlsxFast.ts');
+    const { readWorkbook } = await import('../../src/data/read/workbook.ts');
+    const { readXlsxFast } = await import('../../src/data/read/xlsxFast.ts');
     const bytes = ledgerWorkbook();
     expect(readXlsxFast(bytes)).not.toBeNull();
     const fast = readWorkbook(bytes, 'xlsx');

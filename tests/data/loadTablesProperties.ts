@@ -3,8 +3,8 @@
 // by the property tests and by the mutation check that proves they can fail.
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { totalKind } from '../../src/data/frame.ts';
-import { detectDelimiter, parseGrid } from '../../src/data/grid.ts';
+import { totalKind } from '../../src/data/table/frame.ts';
+import { detectDelimiter, parseGrid } from '../../src/data/read/grid.ts';
 import { loadTables, type DataFile } from '../../src/data/load.ts';
 import { formatReport, hasErrors } from '../../src/data/report.ts';
 import type { Issue, Tables } from '../../src/data/types.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { editDistance, nameKey, nearest, normalizeName, withoutUnit } from '../../src/data/names.ts';
+import { editDistance, nameKey, nearest, normalizeName, withoutUnit } from '../../src/data/cells/names.ts';
 
 describe('normalizeName(raw)', () => {
   test('applies NFKC and removes all white space', () => {

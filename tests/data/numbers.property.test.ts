@@ -4,10 +4,10 @@
 // type-error at its cell. Nothing throws (a `1.5E+21` cell used to overflow the stack).
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseNumber, type NumberRule } from '../../src/data/cells.ts';
+import { parseNumber, type NumberRule } from '../../src/data/cells/cells.ts';
 import { loadTables } from '../../src/data/load.ts';
 import { csv, encoder, VILLAGES } from './helpers.ts';
-import { isIdNumber } from '../../src/data/personal.ts';
+import { isIdNumber } from '../../src/data/cells/personal.ts';
 
 const garbage: NumberRule = { label: '清理垃圾(吨)', unit: '吨' };
 const piles: NumberRule = { label: '清理乱堆乱放(处)', unit: '处', integer: true };

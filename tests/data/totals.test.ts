@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { totalKind } from '../../src/data/frame.ts';
-import { totalAgrees } from '../../src/data/totals.ts';
+import { totalKind } from '../../src/data/table/frame.ts';
+import { totalAgrees } from '../../src/data/table/totals.ts';
 import { csv, load } from './helpers.ts';
 
 describe('totalKind(cells)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Village } from '../../src/data/types.ts';
-import { createVillageIndex } from '../../src/data/villages.ts';
+import { createVillageIndex } from '../../src/data/cells/villages.ts';
 import { csv, load, only } from './helpers.ts';
 import { arrangeIssues, formatIssue } from '../../src/data/report.ts';
 

@@ -4,7 +4,7 @@
 // and nothing follows from it. The files are built for real here; time and memory are measured in
 // the benchmark (tests/bench/workbookLimits.ts), not in this test.
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readWorkbook } from '../../src/data/workbook.ts';
+import { readWorkbook } from '../../src/data/read/workbook.ts';
 import { bombSheet, farCell, HEADER, lyingZipBomb, mergeOverSheet, zipBomb } from '../support/hostileWorkbooks.ts';
 import { writeWorkbook } from '../support/workbook.ts';
 import { entryOf, partsOf, zip, type ZipEntry } from '../support/zip.ts';

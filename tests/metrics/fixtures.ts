@@ -1,5 +1,5 @@
 // Hand-made typed tables for the metric tests.
-import type { AnySchema } from '../../src/data/dataset.ts';
+import type { AnySchema } from '../../src/data/schema/dataset.ts';
 import { cleanupSchema } from '../../src/data/datasets/cleanup.ts';
 import { constructionItemsSchema } from '../../src/data/datasets/constructionItems.ts';
 import { constructionPointsSchema } from '../../src/data/datasets/constructionPoints.ts';

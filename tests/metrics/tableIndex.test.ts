@@ -5,7 +5,7 @@ import { coverageByMonth, toiletCoverage } from '../../src/metrics/coverage.ts';
 import { monthsBetween } from '../../src/metrics/months.ts';
 import { pointsProgress } from '../../src/metrics/progress.ts';
 import { rankHistory, ranking } from '../../src/metrics/ranks.ts';
-import { createIndex } from '../../src/metrics/tableIndex.ts';
+import { createIndex, monthlyIndex } from '../../src/metrics/tableIndex.ts';
 import { baseVillages, c, cleanup, inspection, inVillage, makeTables, site, toilet, village } from './fixtures.ts';
 
 describe('createIndex', () => {
@@ -19,10 +19,12 @@ describe('createIndex', () => {
       villages: baseVillages(),
       toilets: [toilet('2023-03', 'anle', 3), toilet('2023-01', 'anle', 1), toilet('2023-02', 'shitang', 2)],
     });
-    const index = createIndex(tables).toilets!;
+    const index = monthlyIndex(tables, 'toilets')!;
     expect(index.months).toEqual(['2023-01', '2023-02', '2023-03']);
     expect(index.byVillage.get('anle')!.map((r) => r.month)).toEqual(['2023-01', '2023-03']);
-    expect(createIndex(tables).cleanup).toBeNull();
+    expect(monthlyIndex(tables, 'cleanup')).toBeNull();
+    // built from the datasets' `monthly` flag: the others have no monthly index
+    expect([...createIndex(tables).monthly.keys()]).toEqual(['toilets']);
   });
 });
 

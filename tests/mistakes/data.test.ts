@@ -171,7 +171,7 @@ describe('a suggestion never proposes an invalid value (contract §5)', () => {
 describe('clockFromEnv (SITE_NOW)', () => {
   test('a month or a day in China time; anything else is the real clock', async () => {
     const { clockFromEnv } = await import('../../src/project/project.ts');
-    const { currentMonth } = await import('../../src/data/mistakes.ts');
+    const { currentMonth } = await import('../../src/data/table/mistakes.ts');
     expect(currentMonth(clockFromEnv('2024-01')!)).toBe('2024-01');
     expect(currentMonth(clockFromEnv('2024-01-31')!)).toBe('2024-01');
     expect(clockFromEnv('')).toBeUndefined();

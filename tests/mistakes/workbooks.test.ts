@@ -4,7 +4,7 @@
 // named in one warning; no sheet with rows is skipped in silence.
 import { describe, expect, test } from 'vitest';
 import { cleanupTotal } from '../../src/metrics/cleanup.ts';
-import { readWorkbook } from '../../src/data/workbook.ts';
+import { readWorkbook } from '../../src/data/read/workbook.ts';
 import { presetSpec, sourceOf } from '../../src/presets/presets.ts';
 import { writeWorkbook, type Cell, type SheetSpec } from '../support/workbook.ts';
 import { check, fixture } from './excel.ts';

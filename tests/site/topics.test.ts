@@ -1,5 +1,5 @@
 // The topic registry (src/views/topics.ts): every entry's KPIs, charts and body exist, and a topic
-// whose dataset file is absent is in neither project.topics, the navigation nor the chart ids.
+// whose dataset file is absent is in neither topicsOf(tables), the navigation nor the chart ids.
 // (The built site without that topic's page: tests/site/build.test.ts, "cleanup.csv absent".)
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,10 @@ import { presetNames } from '../../src/presets/presets.ts';
 import { loadProject } from '../../src/project/project.ts';
 import { kpiKeys, kpisFor } from '../../src/views/kpis.ts';
 import { navItems } from '../../src/views/nav.ts';
-import { chartIdSources, homeCharts, topicCharts, topicKpis, topicRegistry, villageChartNames } from '../../src/views/topics.ts';
+import { allCharts } from '../../src/views/figures.ts';
+import { monthlyTopicContent } from '../../src/views/monthlyTopic.ts';
+import { bodyOf, chartIdSources, homeCharts, MONTHLY_BODY, topicCharts, topicKpis, topicRegistry, topicsOf, townshipCharts, villageChartNames } from '../../src/views/topics.ts';
+import { cleanupSchema } from '../../src/data/datasets/cleanup.ts';
 
 const root = path.resolve('.');
 const sample = loadProject(root);
@@ -26,8 +29,8 @@ function without(...files: string[]) {
 }
 
 test('the sample data has every topic, in the registry order', () => {
-  expect(sample.topics.map((t) => t.slug)).toEqual(['cleanup', 'construction', 'toilets', 'ranking']);
-  expect(sample.topics).toEqual(topicRegistry);
+  expect(topicsOf(sample.tables).map((t) => t.slug)).toEqual(['cleanup', 'construction', 'toilets', 'ranking']);
+  expect(topicsOf(sample.tables)).toEqual(topicRegistry);
 });
 
 describe.each(topicRegistry.map((t) => [t.slug, t] as const))('topic %s', (slug, topic) => {
@@ -44,7 +47,14 @@ describe.each(topicRegistry.map((t) => [t.slug, t] as const))('topic %s', (slug,
   });
 
   test('its body component exists', () => {
-    expect(existsSync(path.join(root, 'src/components/topics', topic.body))).toBe(true);
+    expect(existsSync(path.join(root, 'src/components/topics', bodyOf(topic)))).toBe(true);
+  });
+
+  test('with the default body, its dataset is monthly and the entry gives the lead', () => {
+    if (bodyOf(topic) !== MONTHLY_BODY) return;
+    expect(sample.tables[topic.requires]?.monthly).toBe(true);
+    expect(topic.lead).toBeTruthy();
+    expect(monthlyTopicContent(sample, topic).kpis.map((k) => k.key)).toEqual(topic.kpis);
   });
 });
 
@@ -58,13 +68,29 @@ test('every KPI card has a key of its own, site-wide and for a village', () => {
   }
 });
 
+test("one list of the site's charts: the download endpoints serve every id npm run check verifies, township charts too", () => {
+  const ids = [...new Set(chartIdSources(sample).map((s) => s.id))];
+  expect([...allCharts(sample).keys()]).toEqual(ids);
+  const township = townshipCharts(sample, '洋江镇')[0]!;
+  expect(allCharts(sample).get(township.id)?.title).toBe(township.title);
+});
+
+test("the cleanup KPIs take their labels and units from the schema's columns", () => {
+  const cards = topicKpis(sample, 'cleanup');
+  const columns = ['garbage_t', 'ditches_km', 'piles', 'structures_m2', 'spending_wan'].map((key) => cleanupSchema.columns.find((c) => c.key === key)!);
+  expect(cards.map((k) => k.unit)).toEqual(columns.map((c) => c.unit));
+  // 清洁行动投入: the one card named apart from its column (投入资金 alone does not say for what)
+  expect(cards.map((k) => k.label)).toEqual(['清理垃圾（累计）', '清理沟渠（累计）', '清理乱堆乱放（累计）', '拆除私搭乱建（累计）', '清洁行动投入（累计）']);
+  expect(columns.map((c) => c.label)).toEqual(['清理垃圾(吨)', '清理沟渠(公里)', '清理乱堆乱放(处)', '拆除私搭乱建(平方米)', '投入资金(万元)']);
+});
+
 test('only the ranking prints as a sheet', () => {
   expect(topicRegistry.filter((t) => t.printSheet).map((t) => t.slug)).toEqual(['ranking']);
 });
 
 test('without toilets.csv the 厕所革命 topic, its link and its charts are gone', () => {
   const project = without('toilets.csv');
-  expect(project.topics.map((t) => t.slug)).toEqual(['cleanup', 'construction', 'ranking']);
+  expect(topicsOf(project.tables).map((t) => t.slug)).toEqual(['cleanup', 'construction', 'ranking']);
   expect(navItems(project).map((i) => i.path)).not.toContain('/toilets/');
   expect(navItems(project).map((i) => i.path)).toContain('/cleanup/');
   expect(homeCharts(project).map((c) => c.id)).toEqual(['cleanup-monthly']);
@@ -74,7 +100,7 @@ test('without toilets.csv the 厕所革命 topic, its link and its charts are go
 
 test('without construction-items.csv the construction topic stays but draws no progress chart', () => {
   const project = without('construction-items.csv');
-  expect(project.topics.map((t) => t.slug)).toContain('construction');
+  expect(topicsOf(project.tables).map((t) => t.slug)).toContain('construction');
   expect(topicCharts(project, 'construction')).toEqual([]);
   expect(topicKpis(project, 'construction').map((k) => k.key)).toContain('construction_points');
 });

@@ -1,5 +1,5 @@
 // cleanup.csv (contract §3.2): the monthly village cleaning report.
-import { cellOf, monthOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
+import { cellOf, monthOf, stringOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
 import { note, reportMonth, reportVillage } from './columns.ts';
 
 function row(v: Values, line: number) {

@@ -1,8 +1,6 @@
 // Columns and helpers several datasets share.
 import { trimFloat } from '../../floatNoise.ts';
-import { meanQuantities } from '../../metrics/quantities.ts';
-import { quantityOf as viewQuantity, type ViewRecord } from '../../query/types.ts';
-import type { ColumnSpec, Quantity } from '../types.ts';
+import type { ColumnSpec, Quantity } from '../shapes/types.ts';
 
 export const note: ColumnSpec = { key: 'note', label: '备注', type: 'text' };
 
@@ -12,6 +10,3 @@ export const reportVillage: ColumnSpec = { key: 'village', label: '村', type: '
 
 /** A figure in a row-rule message: `120`, `120余`. */
 export const show = (q: Quantity) => `${trimFloat(q.value)}${q.approx ? '余' : ''}`;
-
-/** The combine rule of a derived percentage: the mean over the rows. */
-export const meanOf = (key: string) => (rows: ViewRecord[]) => meanQuantities(rows.map((r) => viewQuantity(r[key])));

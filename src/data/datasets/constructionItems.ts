@@ -1,7 +1,6 @@
 // construction-items.csv (contract §3.4): what is built at each construction point.
-import { isEmptyCell, normalizeCell } from '../cells.ts';
-import { quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
-import { createIndex } from '../../metrics/tableIndex.ts';
+import { isEmptyCell, normalizeCell } from '../cells/cells.ts';
+import { quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
 import { note, show } from './columns.ts';
 
 function row(v: Values, line: number) {
@@ -54,12 +53,5 @@ export const constructionItemsSchema: DatasetSchema<'constructionItems', Constru
       ];
     }
     return [];
-  },
-  view(tables, parts) {
-    // Each item belongs to its point's village: queries filter and group items by village.
-    const points = createIndex(tables).points;
-    parts.columns = parts.columns.map((c) => (c.key === 'planned' || c.key === 'done' ? { ...c, unitFrom: 'unit' } : c));
-    parts.columns.push({ key: 'village', label: '村', type: 'village', derived: true });
-    parts.rows.forEach((r) => (r.village = points.get(r.point as string)?.village ?? null));
   },
 };

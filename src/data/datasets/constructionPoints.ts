@@ -1,8 +1,7 @@
 // construction-points.csv (contract §3.3): the new-countryside construction points.
-import { nameKey } from '../names.ts';
-import { cellOf, choiceOf, numberOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
-import { pointProgress } from '../../metrics/progress.ts';
-import { meanOf, note } from './columns.ts';
+import { nameKey } from '../cells/names.ts';
+import { cellOf, choiceOf, numberOf, stringOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
+import { note } from './columns.ts';
 
 const LEVELS = ['省级', '市级', '县级', '镇级'] as const;
 
@@ -53,17 +52,5 @@ export const constructionPointsSchema: DatasetSchema<'constructionPoints', Const
       const id = raw.get('id');
       if (id !== undefined && nameKey(id) !== '' && !refs.brokenPoints.has(nameKey(id))) refs.brokenPoints.set(nameKey(id), { path: file, line });
     }
-  },
-  view(tables, parts, rows) {
-    parts.columns.push({
-      key: 'progress',
-      label: '完成进度(%)',
-      aliases: ['进度', '建设点完成进度'],
-      type: 'percent',
-      unit: '%',
-      derived: true,
-      combine: meanOf('progress'),
-    });
-    parts.rows.forEach((r, i) => (r.progress = pointProgress(tables, rows[i]!.id)));
   },
 };

@@ -1,7 +1,6 @@
 // inspections.csv (contract §3.6): the monthly inspection scores the ranking is made of.
-import { monthOf, quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
-import { rankOf } from '../../metrics/ranks.ts';
-import { meanOf, note, reportMonth, reportVillage } from './columns.ts';
+import { monthOf, quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
+import { note, reportMonth, reportVillage } from './columns.ts';
 
 function row(v: Values, line: number) {
   return {
@@ -31,12 +30,4 @@ export const inspectionsSchema: DatasetSchema<'inspections', InspectionRow, fals
   monthly: true,
   wide: 'score',
   build: row,
-  view(tables, parts, rows) {
-    parts.columns.push({ key: 'rank', label: '排名', aliases: ['名次'], type: 'number', derived: true, combine: meanOf('rank') });
-    parts.rows.forEach((r, i) => {
-      const row = rows[i]!;
-      const entry = rankOf(tables, row.village, row.month);
-      r.rank = entry ? { value: entry.rank, approx: false } : null;
-    });
-  },
 };

@@ -1,8 +1,8 @@
 // photos.csv (contract §3.10): captions of the photos under data/photos/ (the files are checked in src/photos/).
-import { isEmptyCell } from '../cells.ts';
-import { nameKey } from '../names.ts';
-import { choiceOf, stringOf, textOf, type DatasetSchema, type RawOf, type RowProblem, type Values } from '../dataset.ts';
-import type { References } from '../readCell.ts';
+import { isEmptyCell } from '../cells/cells.ts';
+import { nameKey } from '../cells/names.ts';
+import { choiceOf, stringOf, textOf, type DatasetSchema, type RawOf, type RowProblem, type Values } from '../schema/dataset.ts';
+import type { References } from '../cells/readCell.ts';
 import { note } from './columns.ts';
 
 const STAGES = ['整治前', '施工中', '整治后'] as const;

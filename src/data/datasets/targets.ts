@@ -1,10 +1,9 @@
 // targets.csv (contract §3.7): targets for a metric by a deadline, for the site, a township or a village.
-import { quantityOf, monthOf, scopeOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
-import { fractionMessage } from '../mistakes.ts';
-import { resolveMetric } from '../readCell.ts';
-import { scopeName } from '../../metrics/scope.ts';
+import { quantityOf, monthOf, scopeOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
+import { fractionMessage } from '../table/mistakes.ts';
+import { resolveMetric } from '../cells/readCell.ts';
 import { note } from './columns.ts';
-import { targetMetrics, type TargetMetric } from './targetMetrics.ts';
+import { targetMetrics, type TargetMetric } from '../shapes/targetMetrics.ts';
 
 function row(v: Values, line: number) {
   return {
@@ -49,10 +48,5 @@ export const targetsSchema: DatasetSchema<'targets', Target, false> = {
     if (metric?.unit !== '%' || !value || value.value <= 0 || value.value >= 1) return [];
     const why = `「${metric.name}」是百分比，目标值按百分数填写`;
     return [{ key: 'value', code: 'type-error', message: fractionMessage('目标值', rawOf('value') ?? '', value.value, why) }];
-  },
-  view(tables, parts, rows) {
-    // `due` is a deadline, not a reporting month: the view has no month (no `latest`, no 数据截至).
-    parts.columns = parts.columns.map((c) => (c.key === 'metric' ? { ...c, names: targetMetrics } : c));
-    parts.rows.forEach((r, i) => (r.scope = scopeName(tables, rows[i]!.scope)));
   },
 };

@@ -1,14 +1,9 @@
 // toilets.csv (contract §3.5): the monthly toilet revolution report, a stock of sanitary toilets.
-import { cellOf, monthOf, quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
-import type { Quantity, Scope, Tables } from '../types.ts';
+import { cellOf, monthOf, quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
+import type { Quantity } from '../shapes/types.ts';
 import { trimFloat } from '../../floatNoise.ts';
-import { coverageByVillage, percentOf, publicToilets, toiletCoverage } from '../../metrics/coverage.ts';
-import { sumQuantities } from '../../metrics/quantities.ts';
-import { stockColumns, stockFalls } from '../../metrics/stocks.ts';
-import { monthText } from '../mistakes.ts';
-import { townshipOf } from '../../metrics/scope.ts';
-import { createIndex } from '../../metrics/tableIndex.ts';
-import { quantityOf as viewQuantity, type ViewRecord } from '../../query/types.ts';
+import { stockColumns, stockFalls } from './stocks.ts';
+import { monthText } from '../table/mistakes.ts';
 import { note, reportMonth, reportVillage, show } from './columns.ts';
 
 function row(v: Values, line: number) {
@@ -25,30 +20,6 @@ function row(v: Values, line: number) {
 }
 
 export type ToiletRow = ReturnType<typeof row>;
-
-/** Households-weighted coverage of rows (each village's sanitary over its households), as on the topic pages. */
-function combinedCoverage(tables: Tables, rows: ViewRecord[]): Quantity | null {
-  const villages = createIndex(tables).villages;
-  const sanitary = sumQuantities(rows.map((r) => viewQuantity(r.sanitary)));
-  const households = rows.reduce((sum, r) => sum + (villages.get(r.village as string)?.households ?? 0), 0);
-  return percentOf(sanitary, households);
-}
-
-/**
- * The scope inside every one of `scopes` (none: the whole site); `null` when they exclude each
- * other (two villages, two townships, a village outside the township).
- */
-function intersectScopes(tables: Tables, scopes: readonly Scope[]): Scope | null {
-  const villages = new Set(scopes.flatMap((s) => (s.kind === 'village' ? [s.village] : [])));
-  const townships = new Set(scopes.flatMap((s) => (s.kind === 'township' ? [s.township] : [])));
-  if (villages.size > 1 || townships.size > 1) return null;
-  const [village] = villages;
-  const [township] = townships;
-  if (village !== undefined) {
-    return township === undefined || townshipOf(tables, village) === township ? { kind: 'village', village } : null;
-  }
-  return township === undefined ? { kind: 'site' } : { kind: 'township', township };
-}
 
 export const toiletsSchema: DatasetSchema<'toilets', ToiletRow, false> = {
   name: 'toilets',
@@ -103,32 +74,5 @@ export const toiletsSchema: DatasetSchema<'toilets', ToiletRow, false> = {
             `若是打错了请改正；若确实减少了（如拆除危房），请在本行「备注」中写明原因（如“拆除 2 户危房”），网站会把原因显示在该数字旁`,
         };
       });
-  },
-  view(tables, parts, rows) {
-    parts.columns.push({
-      key: 'coverage',
-      label: '无害化卫生户厕覆盖率(%)',
-      aliases: ['覆盖率', '户厕覆盖率', '卫生户厕覆盖率'],
-      type: 'percent',
-      unit: '%',
-      derived: true,
-      combine: (rs) => combinedCoverage(tables, rs),
-    });
-    parts.rows.forEach((r, i) => {
-      const row = rows[i]!;
-      const [cov] = coverageByVillage(tables, { kind: 'village', village: row.village }, row.month);
-      r.coverage = cov?.percent ?? null;
-    });
-    return {
-      // Stocks: `latest` takes the figure the pages show, not the last row's value.
-      latestOf: (key, scopes, asOf) => {
-        if (key !== 'coverage' && key !== 'sanitary' && key !== 'public_toilets') return undefined;
-        const scope = intersectScopes(tables, scopes);
-        if (scope === null) return null;
-        if (key === 'coverage') return toiletCoverage(tables, scope, asOf)?.percent ?? null;
-        if (key === 'sanitary') return toiletCoverage(tables, scope, asOf)?.sanitary ?? null;
-        return publicToilets(tables, scope, asOf)?.total ?? null;
-      },
-    };
   },
 };

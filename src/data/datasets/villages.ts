@@ -1,7 +1,7 @@
 // villages.csv (contract §3.1): the village list every other dataset's 村 is checked against.
-import { nameKey } from '../names.ts';
-import { createVillageIndex } from '../villages.ts';
-import { choiceOf, numberOf, plainOf, stringOf, textOf, type DatasetSchema, type Values } from '../dataset.ts';
+import { nameKey } from '../cells/names.ts';
+import { createVillageIndex } from '../cells/villages.ts';
+import { choiceOf, numberOf, plainOf, stringOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
 import { note } from './columns.ts';
 
 const KINDS = ['行政村', '社区'] as const;
@@ -61,9 +61,5 @@ export const villagesSchema: DatasetSchema<'villages', Village, true> = {
         }
       }
     }
-  },
-  view(_tables, parts) {
-    // 乡镇 is what township filters and groups read.
-    parts.columns = parts.columns.map((c) => (c.key === 'township' ? { ...c, type: 'township' } : c));
   },
 };

@@ -1,7 +1,7 @@
 // /data/<name>.csv: each dataset, normalised, UTF-8 with BOM and Chinese headers.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../../project/current.ts';
-import { openDatasets } from '../../views/datasets.ts';
+import { getProject } from '../../build/current.ts';
+import { openDatasets } from '../../outputs/datasets.ts';
 import { datasetCsv } from '../../outputs/datasetCsv.ts';
 
 export const getStaticPaths: GetStaticPaths = () =>

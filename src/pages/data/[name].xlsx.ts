@@ -1,7 +1,7 @@
 // /data/<name>.xlsx: each dataset as an Excel workbook (the same rows as /data/<name>.csv).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../../project/current.ts';
-import { openDatasets } from '../../views/datasets.ts';
+import { getProject } from '../../build/current.ts';
+import { openDatasets } from '../../outputs/datasets.ts';
 import { datasetXlsx, XLSX_TYPE } from '../../outputs/datasetXlsx.ts';
 
 export const getStaticPaths: GetStaticPaths = () =>

@@ -1,7 +1,7 @@
 // Published photos: resized copies from the encoding cache (src/photos/process.ts), under their
 // content-hashed names. Originals are never served.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../../../project/current.ts';
+import { getProject } from '../../../build/current.ts';
 import { variantBytes, variantNames } from '../../../photos/process.ts';
 
 export const getStaticPaths: GetStaticPaths = () => {

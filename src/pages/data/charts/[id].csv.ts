@@ -1,6 +1,6 @@
 // /data/charts/<id>.csv: exactly the rows a chart draws.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../../../project/current.ts';
+import { getProject } from '../../../build/current.ts';
 import { allCharts, chartFiles, downloadsFromPages } from '../../../views/figures.ts';
 
 // In `npm run build` the pages write these files as they render each chart (src/views/figures.ts).

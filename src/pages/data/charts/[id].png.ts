@@ -1,7 +1,7 @@
 // /data/charts/<id>.png: the chart's picture to share (contract §6.2), drawn from the same parts as
 // its SVG file (src/outputs/picture.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../../../project/current.ts';
+import { getProject } from '../../../build/current.ts';
 import { allCharts, chartFiles, downloadsFromPages } from '../../../views/figures.ts';
 
 // In `npm run build` the pages write these files as they render each chart (src/views/figures.ts).

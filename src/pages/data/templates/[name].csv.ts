@@ -2,7 +2,7 @@
 // with 月份 and 村 filled in for the next month, for staff to fill in.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { registry as schemas } from '../../../data/registry.ts';
-import { getProject } from '../../../project/current.ts';
+import { getProject } from '../../../build/current.ts';
 import { templateCsv } from '../../../outputs/datasetXlsx.ts';
 
 export const getStaticPaths: GetStaticPaths = () => schemas.map((s) => ({ params: { name: s.name } }));

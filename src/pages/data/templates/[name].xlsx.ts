@@ -1,7 +1,7 @@
 // /data/templates/<name>.xlsx: the same template as the CSV one, as an Excel workbook.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { registry as schemas } from '../../../data/registry.ts';
-import { getProject } from '../../../project/current.ts';
+import { getProject } from '../../../build/current.ts';
 import { templateXlsx, XLSX_TYPE } from '../../../outputs/datasetXlsx.ts';
 
 export const getStaticPaths: GetStaticPaths = () => schemas.map((s) => ({ params: { name: s.name } }));

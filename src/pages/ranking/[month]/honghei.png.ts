@@ -1,6 +1,6 @@
 // /ranking/<YYYY-MM>/honghei.png: the month's 红黑榜 picture (contract §6.2).
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../../../project/current.ts';
+import { getProject } from '../../../build/current.ts';
 import { bulletinMonths, bulletin } from '../../../views/bulletin.ts';
 import { hongheiPicture } from '../../../views/sharePicture.ts';
 

@@ -2,7 +2,7 @@
 // build's files are its own CSV downloads; earlier ones are the previous site's bytes, unchanged.
 import { readFileSync } from 'node:fs';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getProject } from '../../../../project/current.ts';
+import { getProject } from '../../../../build/current.ts';
 import { currentRelease } from '../../../../releases/current.ts';
 
 export const getStaticPaths: GetStaticPaths = () =>

@@ -1,5 +1,5 @@
-// The metrics a target (targets.csv) may name. Apart from targets.ts because reading a `metric`
-// cell (readCell.ts) needs the list, and targets.ts needs readCell.
+// The metrics a target (targets.csv) may name. Apart from datasets/targets.ts because reading a
+// `metric` cell (cells/readCell.ts) needs the list, and targets.ts needs readCell.
 /** Target metrics: key, Chinese name (accepted in the file) and unit. */
 export const targetMetrics = [
   { key: 'toilet_coverage', name: '无害化卫生户厕覆盖率', unit: '%' },

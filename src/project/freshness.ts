@@ -1,8 +1,8 @@
 // Columns kept up to date (contract §6.4): government website checks fail a column that is not
 // updated on schedule, so `npm run check` warns when a monthly dataset's latest month is more than
 // two months before the current month (the clock passed in, as for months in the future).
-import { datasetOf } from '../data/dataset.ts';
-import { currentMonth } from '../data/mistakes.ts';
+import { datasetOf } from '../data/schema/dataset.ts';
+import { currentMonth } from '../data/table/mistakes.ts';
 import { registryOf } from '../data/registry.ts';
 import type { Issue, Month, Tables } from '../data/types.ts';
 import { formatMonth } from '../format.ts';

@@ -1,10 +1,10 @@
 // The project of the running Astro process, for pages and endpoints: in a build, the one the
-// validation step loaded (src/project/validate.ts); in `npm run dev`, reloaded when a file changes.
+// validation step loaded (src/build/validate.ts); in `npm run dev`, reloaded when a file changes.
 // Kept apart from project.ts so that loading a project and validating it import each other nowhere.
 import { basePath } from '../paths.ts';
-import { clockFromEnv, loadProject, siteRoot, type Project, type ProjectOptions } from './project.ts';
-import { sourceFingerprint } from './sourceFingerprint.mjs';
-import { timings } from './timings.ts';
+import { clockFromEnv, loadProject, siteRoot, type Project, type ProjectOptions } from '../project/project.ts';
+import { sourceFingerprint } from '../project/sourceFingerprint.mjs';
+import { timings } from '../project/timings.ts';
 import { validatedProject } from './validate.ts';
 
 const cache = new Map<string, Project>();

@@ -4,17 +4,17 @@
 // and months as columns. The result is a plain table — one header row, one record per data row —
 // whose cells keep the file's own row and column numbers, so the row reader after it is the same
 // for a tidy CSV file and for a ledger workbook.
-import { isEmptyCell, parseNumber } from './cells.ts';
+import { isEmptyCell, parseNumber } from '../cells/cells.ts';
 import { distinctCells, totalKind, type TotalKind } from './frame.ts';
-import type { GridRecord } from './grid.ts';
+import type { GridRecord } from '../read/grid.ts';
 import { canonicalUnit, columnLookup, CONVERSIONS } from './headers.ts';
-import { nameKey, normalizeName, unitOf, withoutUnit } from './names.ts';
-import { quote } from './quote.ts';
-import { numberRule } from './readCell.ts';
-import type { AnySchema } from './dataset.ts';
-import { columnOf, type Source } from './source.ts';
+import { nameKey, normalizeName, unitOf, withoutUnit } from '../cells/names.ts';
+import { quote } from '../cells/quote.ts';
+import { numberRule } from '../cells/readCell.ts';
+import type { AnySchema } from '../schema/dataset.ts';
+import { columnOf, type Source } from '../read/source.ts';
 import { checkTotals, type BodyLine } from './totals.ts';
-import type { ColumnSpec, Issue, Quantity } from './types.ts';
+import type { ColumnSpec, Issue, Quantity } from '../shapes/types.ts';
 
 /** A record of the laid-out table; `total` is decided before any column is dropped. */
 export interface TableRecord extends GridRecord {

@@ -1,7 +1,7 @@
 // One workbook cell as the text a CSV file saved from it would hold: shared by the SheetJS reader
 // (workbook.ts) and the fast .xlsx scanner (xlsxFast.ts), so both give the same text for a cell.
 import * as XLSX from '@e965/xlsx';
-import { INPUT_DIGITS, trimFloat } from '../floatNoise.ts';
+import { INPUT_DIGITS, trimFloat } from '../../floatNoise.ts';
 
 // Excel's error codes, as stored in .xls and .xlsx error cells.
 const ERRORS: Record<number, string> = {

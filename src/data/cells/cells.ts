@@ -1,7 +1,7 @@
 // Cell grammar of contract §3.0: numbers, months, empty markers. Pure functions, no I/O.
 // Messages follow contract §5: 「label」, what was expected, 实际为 "the value as typed".
-import type { Month, Quantity } from './types.ts';
-import { INPUT_DIGITS, trimFloat } from '../floatNoise.ts';
+import type { Month, Quantity } from '../shapes/types.ts';
+import { INPUT_DIGITS, trimFloat } from '../../floatNoise.ts';
 
 /** Result of reading one cell. Failures carry the report code and a Chinese message. */
 export type CellResult<T> =

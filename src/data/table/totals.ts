@@ -1,11 +1,11 @@
 // Total rows (contract §3.0): a 合计/总计/小计 row is not data, but each of its numbers is checked
 // against the rows above it; a published total that disagrees with its own table is exactly what
 // residents notice.
-import type { CellResult } from './cells.ts';
-import { isEmptyCell } from './cells.ts';
+import type { CellResult } from '../cells/cells.ts';
+import { isEmptyCell } from '../cells/cells.ts';
 import type { TotalKind } from './frame.ts';
-import type { Issue, Quantity } from './types.ts';
-import { trimFloat } from '../floatNoise.ts';
+import type { Issue, Quantity } from '../shapes/types.ts';
+import { trimFloat } from '../../floatNoise.ts';
 
 /** A column whose totals are checked: its cell index and label. */
 export interface TotalColumn {

@@ -3,7 +3,7 @@
 // same grid (workbook.ts). Everything after this point — header, layout, cells, rows — is shared.
 import { decodeBytes, type Encoding } from './decode.ts';
 import { detectDelimiter, parseGrid, type Delimiter, type GridRecord } from './grid.ts';
-import type { Issue } from './types.ts';
+import type { Issue } from '../shapes/types.ts';
 
 export interface Source {
   /** where issues point: `data/cleanup.csv`, or `data/台账.xlsx[村庄清洁]` for a sheet */

@@ -4,10 +4,10 @@
 import { excelErrorValue, normalizeCell, parseMonth, parseNumber, type NumberRule } from './cells.ts';
 import { nameKey, nearest, replacedName, suggestion, villageHint, withoutUnit } from './names.ts';
 import { quote } from './quote.ts';
-import { targetMetrics } from './datasets/targetMetrics.ts';
+import { targetMetrics, type TargetMetric } from '../shapes/targetMetrics.ts';
 import { parseDate } from './dates.ts';
-import type { ColumnSpec, ConstructionPoint, IssueCode, Scope, TargetMetric } from './types.ts';
-import type { VillageIndex } from './villages.ts';
+import type { ColumnSpec, IssueCode, Scope } from '../shapes/types.ts';
+import type { VillageIndex, VillageRef } from './villages.ts';
 
 /** A row left out because of an error: its file (a dataset may have several, §3.11) and row. */
 export interface BrokenRow {
@@ -15,14 +15,17 @@ export interface BrokenRow {
   line: number;
 }
 
-/** What cross-file columns are checked against. `null`: that file is absent or unreadable. */
+/**
+ * What cross-file columns are checked against. `null`: that file is absent or unreadable. The
+ * rows are those of villages.csv and construction-points.csv, as far as the checks read them.
+ */
 export interface References {
-  villages: VillageIndex | null;
+  villages: VillageIndex<VillageRef & { households: number }> | null;
   villagesPath: string;
   /** id or name (as nameKey) of a villages.csv row that was rejected → its file and row */
   brokenVillages: Map<string, BrokenRow>;
   /** construction points by nameKey(id) */
-  points: Map<string, ConstructionPoint> | null;
+  points: Map<string, { id: string; name: string; village: string }> | null;
   pointsPath: string;
   brokenPoints: Map<string, BrokenRow>;
   /** the current month (`YYYY-MM`): reporting months after it are mistakes (contract §3.9) */

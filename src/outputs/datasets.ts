@@ -1,5 +1,5 @@
 // The datasets offered on /data/: each known dataset whose file exists, then free datasets.
-import { datasetOf, type AnySchema } from '../data/dataset.ts';
+import { datasetOf, type AnySchema } from '../data/schema/dataset.ts';
 import { registryOf } from '../data/registry.ts';
 import type { ColumnSpec, Dataset, Month, Tables } from '../data/types.ts';
 import { sortMonths } from '../metrics/months.ts';

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadProject } from '../../src/project/project.ts';
-import { freshnessWarnings } from '../../src/releases/freshness.ts';
+import { freshnessWarnings } from '../../src/project/freshness.ts';
 
 const root = path.resolve(import.meta.dirname, '../fixtures/site-one');
 const at = (day: string) => new Date(`${day}T12:00:00+08:00`);

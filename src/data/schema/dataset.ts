@@ -1,16 +1,24 @@
 // What a dataset module (src/data/datasets/*.ts) declares: everything specific to one known
 // dataset. The loader, validation, queries, downloads and templates walk the registry
 // (src/data/registry.ts) of these and name no dataset themselves.
-import type { NumberRule } from './cells.ts';
-import type { KnownResult } from './known.ts';
-import type { References } from './readCell.ts';
-import type { ColumnSpec, Dataset, IssueCode, Month, Quantity, Scope, Tables } from './types.ts';
-import type { DatasetView, ViewColumn, ViewRecord } from '../query/types.ts';
+import type { NumberRule } from '../cells/cells.ts';
+import type { References } from '../cells/readCell.ts';
+import type { ColumnSpec, Dataset, IssueCode, Month, Quantity, Scope } from '../shapes/types.ts';
 
 /** Raw cell of a column in the current row, by key (undefined when the column is absent). */
 export type RawOf = (key: string) => string | undefined;
 /** Values read so far in the current row, by key (absent when unreadable). */
 export type Values = Map<string, unknown>;
+
+/**
+ * A dataset as its loader read it, for `refer` (src/data/known.ts's KnownResult): whether its
+ * header was read, and the rows left out because of an error, with their raw cells.
+ */
+export interface Loaded<R> {
+  dataset: Dataset<R>;
+  usable: boolean;
+  rejected: readonly { line: number; raw: Map<string, string>; path?: string }[];
+}
 
 /** No override: the column's own rule (shared, so callers can tell it apart cheaply). */
 export const NO_OVERRIDE: Partial<NumberRule> = Object.freeze({});
@@ -19,17 +27,6 @@ export interface RowProblem {
   key: string;
   code: IssueCode;
   message: string;
-}
-
-/** A dataset view while it is built: the file's columns and rows, which a dataset may extend. */
-export interface ViewParts {
-  columns: ViewColumn[];
-  rows: ViewRecord[];
-}
-
-/** What a dataset adds to its view beyond the file's columns (contract §4.1). */
-export interface ViewExtras {
-  latestOf?: DatasetView['latestOf'];
 }
 
 export interface DatasetSchema<T extends string = string, R = object, Req extends boolean = boolean> {
@@ -79,12 +76,12 @@ export interface DatasetSchema<T extends string = string, R = object, Req extend
    * when its file is absent; `path` is its file or where it would be). Datasets with references
    * are loaded first, in registry order.
    */
-  refer?(refs: References, result: KnownResult<R> | null, path: string): void;
+  refer?(refs: References, result: Loaded<R> | null, path: string): void;
   /**
-   * The dataset's query view (contract §4.1): derived columns and values added to `parts`.
-   * `false`: the dataset cannot be queried.
+   * `false`: the dataset cannot be queried (no chart block or `{{ }}` figure reads it). The columns
+   * its query view derives are declared with the metrics (src/metrics/derived.ts).
    */
-  view?: false | ((tables: Tables, parts: ViewParts, rows: readonly R[]) => ViewExtras | void);
+  view?: false;
 }
 
 /** Any registry entry (`any`: a schema's rows appear in argument positions, so no one row type covers them all). */

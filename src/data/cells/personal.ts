@@ -1,10 +1,10 @@
 // Personal information is never published (contract §3.9): an 18-character 居民身份证号 with a
 // valid check digit (GB 11643, ISO 7064 mod 11-2) in any cell of any file is a constraint-error at
 // its cell; a mobile number in a free dataset is a warning asking whether residents agreed to show it.
-import type { GridRecord } from './grid.ts';
+import type { GridRecord } from '../read/grid.ts';
 import { quote } from './quote.ts';
-import { columnOf } from './source.ts';
-import type { Issue } from './types.ts';
+import { columnOf } from '../read/source.ts';
+import type { Issue } from '../shapes/types.ts';
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';

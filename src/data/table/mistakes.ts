@@ -1,16 +1,16 @@
 // Everyday mistakes that would otherwise publish a wrong figure without a word (contract §3.9
 // "No silent mistakes", §3.0/§3.9 Excel habits): future months, Excel's dotted-October trap,
 // formula error values. Pure functions; the clock is passed in.
-import { normalizeCell, parseMonth } from './cells.ts';
-import { trimFloat } from '../floatNoise.ts';
+import { normalizeCell, parseMonth } from '../cells/cells.ts';
+import { trimFloat } from '../../floatNoise.ts';
 import { nonEmptyCells } from './frame.ts';
-import type { GridRecord } from './grid.ts';
+import type { GridRecord } from '../read/grid.ts';
 import type { HeaderLayout } from './headers.ts';
-import { nearest, normalizeName, withoutUnit } from './names.ts';
-import { quote } from './quote.ts';
-import type { ReadResult } from './readCell.ts';
-import type { AnySchema } from './dataset.ts';
-import type { ColumnSpec, Issue, Month, Tables } from './types.ts';
+import { nearest, normalizeName, withoutUnit } from '../cells/names.ts';
+import { quote } from '../cells/quote.ts';
+import type { ReadResult } from '../cells/readCell.ts';
+import type { AnySchema } from '../schema/dataset.ts';
+import type { ColumnSpec, Issue, Month } from '../shapes/types.ts';
 
 /** Datasets whose months are reporting months: one later than the current month is a mistake. */
 /** The current month in China (UTC+8), where the staff and the township are. */

@@ -7,12 +7,12 @@ import type { Issue } from '../data/types.ts';
 import { MAX_REPORT_NAME, WINDOWS_RESERVED } from '../texts/reports.ts';
 import { chartIdSources } from '../views/topics.ts';
 import { basePath } from '../paths.ts';
-import { clockFromEnv, loadProject, type Project } from './project.ts';
-import { timings } from './timings.ts';
+import { clockFromEnv, loadProject, type Project } from '../project/project.ts';
+import { timings } from '../project/timings.ts';
 import { preparePhotos } from '../photos/prepare.ts';
-import { processState } from './config.mjs';
+import { processState } from '../config.mjs';
 import { currentRelease } from '../releases/current.ts';
-import { linkIssues } from './siteFiles.ts';
+import { linkIssues } from '../project/siteFiles.ts';
 
 /** Characters that break a download address /data/<name>.csv (a space is fine: it is encoded). */
 const UNSAFE_DATASET_NAME = /[?#%\\"<>|*:]/;
@@ -83,7 +83,7 @@ export function checkIssues(project: Project, base?: string): { issues: Issue[];
 
 /**
  * Load and check everything; print the report (as `npm run check` does). False on any error.
- * `now` is SITE_NOW's text (src/project/config.mjs), null for the real clock.
+ * `now` is SITE_NOW's text (src/config.mjs), null for the real clock.
  */
 export async function validateForBuild(root: string, base: string, now: string | null): Promise<boolean> {
   const clock = clockFromEnv(now);
@@ -102,7 +102,7 @@ export async function validateForBuild(root: string, base: string, now: string |
     return false;
   }
   if (checked.issues.length > 0) console.log(formatReport(checked.issues));
-  // The config and the pages are separate module instances in one process (src/project/config.mjs).
+  // The config and the pages are separate module instances in one process (src/config.mjs).
   processState().validatedProject = project;
   return true;
 }

@@ -2,7 +2,8 @@
 // `public_toilets` lower than in its previous reported month. One computation for both uses: the
 // loader turns an unexplained fall into a constraint-error, the village page shows the `备注` of an
 // explained one beside the figure.
-import type { Month, Quantity, ToiletRow } from '../data/types.ts';
+import type { Month, Quantity } from '../shapes/types.ts';
+import type { ToiletRow } from './toilets.ts';
 
 /** The stock columns of toilets.csv, with the label and unit their messages use. */
 export const stockColumns = [

@@ -1,6 +1,6 @@
 // Where the table is in the sheet (contract §3.0 "Title and total rows"): Excel users put a title
 // in the first row and 合计/小计 rows among the data. Neither is data.
-import { normalizeName } from './names.ts';
+import { normalizeName } from '../cells/names.ts';
 
 /** `subtotal`: 小计 (rows since the previous 小计); `total`: 合计/总计 (all rows above). */
 export type TotalKind = 'subtotal' | 'total';

@@ -1,10 +1,10 @@
 // Row shape against the header (contract §5 `extra-cell`, `missing-cell`). Excel writes trailing
 // empty cells freely, so only a non-empty cell beyond the header is extra.
-import type { GridRecord } from './grid.ts';
+import type { GridRecord } from '../read/grid.ts';
 import { headerWidth } from './headers.ts';
-import { quote } from './quote.ts';
-import { columnOf } from './source.ts';
-import type { Issue } from './types.ts';
+import { quote } from '../cells/quote.ts';
+import { columnOf } from '../read/source.ts';
+import type { Issue } from '../shapes/types.ts';
 
 /**
  * The shape problem of a row, or null. `width` is the header's; `lacking` names the columns the

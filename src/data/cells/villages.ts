@@ -4,31 +4,40 @@
 // 长塘村); a name two townships share is told apart by its id, a township prefix or the row's
 // 乡镇 cell. Shared by the loader, chart blocks and `{{ }}` figures.
 import { nameKey, villageHint } from './names.ts';
-import type { Village } from './types.ts';
 
-export type VillageResolution =
+/**
+ * What the index reads of a village: the row type of villages.csv (src/data/datasets/villages.ts)
+ * has these and more, and an index of those rows hands the whole rows back.
+ */
+export interface VillageRef {
+  id: string;
+  name: string;
+  township: string;
+}
+
+export type VillageResolution<Village extends VillageRef = VillageRef> =
   | { ok: true; village: Village }
   | { ok: false; reason: 'not-found' | 'ambiguous'; message: string };
 
-export interface VillageIndex {
+export interface VillageIndex<Village extends VillageRef = VillageRef> {
   /** villages by their exact id */
   byId: Map<string, Village>;
   /**
    * A village id (case-insensitive) or name → the village, or a Chinese message saying why not.
    * `township` (the row's 乡镇 cell, already resolved) must agree and tells shared names apart.
    */
-  resolve(ref: string, township?: string): VillageResolution;
+  resolve(ref: string, township?: string): VillageResolution<Village>;
   /** a township name as written anywhere (normalised) → the name in villages.csv */
   resolveTownship(ref: string): string | undefined;
   /** township names in order of first appearance in villages.csv */
   townships: string[];
 }
 
-export function createVillageIndex(villages: readonly Village[]): VillageIndex {
+export function createVillageIndex<Village extends VillageRef>(villages: readonly Village[]): VillageIndex<Village> {
   const maps = indexVillages(villages);
   // Suggestions cost a scan of all names: computed once per distinct unknown reference.
   const notFound = new Map<string, string>();
-  const resolve = (ref: string, township?: string): VillageResolution => {
+  const resolve = (ref: string, township?: string): VillageResolution<Village> => {
     const found = resolveVillage(maps, ref, township);
     if (found !== null) return found;
     const key = nameKey(ref);
@@ -52,7 +61,7 @@ export function createVillageIndex(villages: readonly Village[]): VillageIndex {
 }
 
 /** The villages by id, by normalised id and name, and the townships by normalised name. */
-interface VillageMaps {
+interface VillageMaps<Village extends VillageRef> {
   byId: Map<string, Village>;
   byIdKey: Map<string, Village>;
   byName: Map<string, Village[]>;
@@ -61,7 +70,7 @@ interface VillageMaps {
   townKeys: string[];
 }
 
-function indexVillages(villages: readonly Village[]): VillageMaps {
+function indexVillages<Village extends VillageRef>(villages: readonly Village[]): VillageMaps<Village> {
   const byId = new Map<string, Village>();
   const byIdKey = new Map<string, Village>();
   const byName = new Map<string, Village[]>();
@@ -89,7 +98,7 @@ const SUFFIXES: [string, string[]][] = [
 ];
 
 /** Villages named `key`, or named so once a 村委会/居委会 suffix is read as the village. */
-function byNameOrSuffix(byName: ReadonlyMap<string, Village[]>, key: string): Village[] | undefined {
+function byNameOrSuffix<Village extends VillageRef>(byName: ReadonlyMap<string, Village[]>, key: string): Village[] | undefined {
   const named = byName.get(key);
   if (named) return named;
   for (const [suffix, endings] of SUFFIXES) {
@@ -103,7 +112,7 @@ function byNameOrSuffix(byName: ReadonlyMap<string, Village[]>, key: string): Vi
   return undefined;
 }
 
-function mismatch(shown: string, village: Village, township: string): VillageResolution {
+function mismatch<Village extends VillageRef>(shown: string, village: Village, township: string): VillageResolution<Village> {
   return {
     ok: false,
     reason: 'not-found',
@@ -115,7 +124,7 @@ function mismatch(shown: string, village: Village, township: string): VillageRes
  * A reference by id, by name (or 村委会 name), or by township and name; `township` (the row's 乡镇
  * cell) must agree and tells shared names apart. null: no village has that id or name.
  */
-function resolveVillage(maps: VillageMaps, ref: string, township?: string): VillageResolution | null {
+function resolveVillage<Village extends VillageRef>(maps: VillageMaps<Village>, ref: string, township?: string): VillageResolution<Village> | null {
   const key = nameKey(ref);
   const shown = ref.trim();
   const town = township === undefined ? undefined : nameKey(township);

@@ -66,7 +66,7 @@ export function readConfig(env = process.env) {
  * the same process: a module-level variable would exist twice, so the state lives on globalThis,
  * under one key, and only this module touches it.
  * @typedef {object} ProcessState
- * @property {unknown} validatedProject the project the build's validation step accepted (src/project/validate.ts)
+ * @property {unknown} validatedProject the project the build's validation step accepted (src/build/validate.ts)
  * @property {unknown} timings the build's timings (src/project/timings.ts)
  * @property {unknown} [release] the release of the validated project (src/releases/current.ts)
  */

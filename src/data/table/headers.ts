@@ -1,11 +1,11 @@
 // Header row → columns (contract §3.0 "Headers"). A header cell names a column by its key
 // (case-insensitive), its Chinese label, or the label without its `(unit)`, compared after NFKC
 // and removal of all white space. `note` / `备注` is allowed in every file.
-import { UNIT_ALIASES, unitAliases } from './cells.ts';
-import type { GridRecord } from './grid.ts';
-import { columnOf } from './source.ts';
-import { nameKey, nearest, normalizeName, suggestion, unitOf, withoutUnit } from './names.ts';
-import type { ColumnSpec, Issue } from './types.ts';
+import { UNIT_ALIASES, unitAliases } from '../cells/cells.ts';
+import type { GridRecord } from '../read/grid.ts';
+import { columnOf } from '../read/source.ts';
+import { nameKey, nearest, normalizeName, suggestion, unitOf, withoutUnit } from '../cells/names.ts';
+import type { ColumnSpec, Issue } from '../shapes/types.ts';
 
 export interface HeaderLayout {
   /** header cells up to the last non-empty one; a data row has this many cells */
