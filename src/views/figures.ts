@@ -90,11 +90,11 @@ export function downloadsFromPages(config: SiteConfig = readConfig()): boolean {
   return config.chartDir !== null;
 }
 
-const registry = new WeakMap<Project, Map<string, ChartSpec>>();
+const chartsOfProject = new WeakMap<Project, Map<string, ChartSpec>>();
 
 /** Every chart of the site, by id: what the download endpoints enumerate. */
 export function allCharts(project: Project): Map<string, ChartSpec> {
-  const known = registry.get(project);
+  const known = chartsOfProject.get(project);
   if (known) return known;
   const all = new Map<string, ChartSpec>();
   const add = (spec: ChartSpec) => all.set(spec.id, spec);
@@ -103,7 +103,7 @@ export function allCharts(project: Project): Map<string, ChartSpec> {
   for (const v of project.tables.villages.rows) villageCharts(project, v.id).forEach(add);
   for (const report of project.reports) for (const chart of report.charts) add(chart.spec);
   for (const chart of project.site.aboutPage.charts) add(chart.spec);
-  registry.set(project, all);
+  chartsOfProject.set(project, all);
   return all;
 }
 
