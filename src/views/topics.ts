@@ -40,7 +40,7 @@ export interface TopicEntry<Slug extends string = string> {
 
 const site: Scope = { kind: 'site' };
 
-const registry = [
+const topicEntries = [
   {
     slug: 'cleanup',
     label: '村庄清洁',
@@ -100,12 +100,12 @@ const registry = [
   },
 ] as const satisfies readonly TopicEntry[];
 
-export type TopicSlug = (typeof registry)[number]['slug'];
+export type TopicSlug = (typeof topicEntries)[number]['slug'];
 
 export type Topic = TopicEntry<TopicSlug>;
 
 /** Every topic, in navigation order, whether or not its dataset is present. */
-export const topicRegistry: readonly Topic[] = registry;
+export const topicRegistry: readonly Topic[] = topicEntries;
 
 /** The topics whose dataset file is present, in navigation order (`project.topics`). */
 export function topicsOf(tables: Tables): Topic[] {
