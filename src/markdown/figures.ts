@@ -128,10 +128,10 @@ export function figureCoreRule(state: StateCore): void {
   }
 }
 
-export const renderFigure: RendererRule = (tokens, idx) => (tokens[idx]!.meta as unknown as FigureMeta).html ?? '';
+export const figureRenderRule: RendererRule = (tokens, idx) => (tokens[idx]!.meta as unknown as FigureMeta).html ?? '';
 
 export function figurePlugin(md: MarkdownIt): void {
   md.inline.ruler.before('emphasis', 'figure', figureInlineRule);
   md.core.ruler.after('inline', 'figures', figureCoreRule);
-  md.renderer.rules.figure = renderFigure;
+  md.renderer.rules.figure = figureRenderRule;
 }
