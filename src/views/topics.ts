@@ -193,7 +193,7 @@ export interface SiteChart {
 /**
  * Every chart of the site, in one list: the home, topic, village, township, report and about pages'.
  * `npm run check` verifies the ids (chartIdSources) without computing a village chart's rows, and
- * the download endpoints serve the specs (allCharts in src/views/figures.ts). The home page and
+ * the download endpoints serve the specs (allCharts in src/views/chartOutput.ts). The home page and
  * the topic pages share some charts (the same spec, one download).
  */
 export function siteCharts(project: Project): SiteChart[] {

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { villageSearchEntries, searchExample, type VillageSearchEntry } from '../../src/views/villageIndex.ts';
+import { villageSearchEntries, searchExample, type VillageSearchEntry } from '../../src/views/villageSearch.ts';
 import { pinyinSyllables } from '../../src/pinyin.ts';
 import { matchesVillage, normaliseQuery, spellsPinyin, villageMatcher } from '../../src/scripts/villageMatch.ts';
 

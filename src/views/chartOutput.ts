@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderChart } from '../charts/render.ts';
-import { figureHtml } from '../charts/figure.ts';
+import { figureHtml } from '../charts/figureHtml.ts';
 import type { ChartSpec } from '../charts/types.ts';
 import { readConfig, type SiteConfig } from '../config.mjs';
 import type { Project } from '../project/project.ts';

@@ -3,7 +3,7 @@
 // after `inline` evaluates it with the line it stands on, so errors name the file line.
 import type { MarkdownIt, RendererRule, StateCore, StateInline, Token } from 'markdown-it';
 import { escapeText } from '../charts/escape.ts';
-import { evaluateFigure } from '../query/figure.ts';
+import { evaluateFigure } from '../query/figureExpression.ts';
 import { fileLine, pageEnv, reportIssue } from './env.ts';
 
 type FigureMeta = {
