@@ -1,5 +1,5 @@
 // The legend: the series present in a chart, in colorDomain order, each with its site-wide colour.
-// Drawn as HTML by figure.ts (a list that wraps on narrow phones), and as SVG in the downloadable file.
+// Drawn as HTML by figureHtml.ts (a list that wraps on narrow phones), and as SVG in the downloadable file.
 import { escapeText } from './escape.ts';
 import { otherColor } from './palette.ts';
 import { textWidth } from './layout.ts';

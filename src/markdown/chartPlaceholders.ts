@@ -1,5 +1,5 @@
 // A chart block leaves a placeholder in the Markdown's HTML and its spec in the render's `charts`;
-// the page fills the placeholders when it renders (src/views/figures.ts renderFigure), so report
+// the page fills the placeholders when it renders (src/views/chartOutput.ts renderFigure), so report
 // and about-page charts are drawn, and their downloads written, by the same path as every other
 // chart, once per build. Markdown is rendered with `html: false`, so a report cannot forge one.
 import type { ChartSpec } from '../charts/types.ts';

@@ -2,7 +2,7 @@
 import markdownIt, { type MarkdownIt } from 'markdown-it';
 import { chartFencePlugin } from './chartFence.ts';
 import { cjkBreaksPlugin } from './cjkBreaks.ts';
-import { figurePlugin } from './figures.ts';
+import { figurePlugin } from './inlineFigures.ts';
 import { headingPlugin } from './headings.ts';
 import { linkPlugin } from './links.ts';
 import { photoPlugin } from './photos.ts';

@@ -9,6 +9,7 @@ import type { Issue, Month, Tables } from '../data/types.ts';
 import { latestMonth } from '../metrics/months.ts';
 import { loadContent, type Site } from '../texts/content.ts';
 import type { Report } from '../texts/reports.ts';
+import { fallbackSiteSettings } from '../texts/settings.ts';
 import { createCatalog, unusedPhotoWarnings, type PhotoCatalog } from '../photos/catalog.ts';
 import { freshnessWarnings } from './freshness.ts';
 
@@ -36,23 +37,7 @@ export function siteRoot(config = readConfig()): string {
 }
 
 /** Used only while content/site.md is missing or broken (an error is reported for it). */
-const fallbackSite: Site = {
-  title: '农村人居环境整治',
-  description: null,
-  organization: null,
-  contact: null,
-  icp: null,
-  url: null,
-  sample: false,
-  govCode: null,
-  policeRecord: null,
-  conacUrl: null,
-  errorReportUrl: null,
-  redList: 3,
-  blackList: 3,
-  about: { markdown: '', lineOffset: 0 },
-  aboutPage: { html: '', toc: [], charts: [] },
-};
+const fallbackSite: Site = { ...fallbackSiteSettings, aboutPage: { html: '', toc: [], charts: [] } };
 
 function siteWarnings(site: Site | null): Issue[] {
   if (!site || site.url) return [];

@@ -1,5 +1,5 @@
 // The one matcher behind 查找我的村, shared by the browser script (villageFinder.ts) and the build
-// (villageIndex.ts, whose tests pin it). A query finds a village when the name contains it, or
+// (villageSearch.ts, whose tests pin it). A query finds a village when the name contains it, or
 // when it spells the name's pinyin from a syllable boundary on, each syllable typed in full or
 // cut short: xiahe, xh, xiah, xhc and hecun all find 下河村. No dictionary here: the syllables
 // come from the build (pinyin-pro), so this file stays a few hundred bytes in the page.

@@ -4,7 +4,7 @@ import { pngOf, textPictureSvg } from '../outputs/picture.ts';
 import type { Project } from '../project/project.ts';
 import { readConfig } from '../config.mjs';
 import { hongheiSpec } from './bulletin.ts';
-import { chartLinks, pictureContext, renderFigure } from './figures.ts';
+import { chartLinks, pictureContext, renderFigure } from './chartOutput.ts';
 
 export function sharePicture(project: Project): Buffer {
   const { site, asOf } = project;

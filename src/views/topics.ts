@@ -46,7 +46,7 @@ export interface TopicEntry<Slug extends string = string> {
 
 const site: Scope = { kind: 'site' };
 
-const registry = [
+const topicEntries = [
   {
     slug: 'cleanup',
     label: '村庄清洁',
@@ -106,7 +106,7 @@ const registry = [
   },
 ] as const satisfies readonly TopicEntry[];
 
-export type TopicSlug = (typeof registry)[number]['slug'];
+export type TopicSlug = (typeof topicEntries)[number]['slug'];
 
 export type Topic = TopicEntry<TopicSlug>;
 
@@ -119,7 +119,7 @@ export function bodyOf(topic: TopicEntry): `${string}Topic.astro` {
 }
 
 /** Every topic, in navigation order, whether or not its dataset is present. */
-export const topicRegistry: readonly Topic[] = registry;
+export const topicRegistry: readonly Topic[] = topicEntries;
 
 /** The topics whose dataset file is present, in navigation order (the topic pages). */
 export function topicsOf(tables: Tables): Topic[] {
@@ -193,7 +193,7 @@ export interface SiteChart {
 /**
  * Every chart of the site, in one list: the home, topic, village, township, report and about pages'.
  * `npm run check` verifies the ids (chartIdSources) without computing a village chart's rows, and
- * the download endpoints serve the specs (allCharts in src/views/figures.ts). The home page and
+ * the download endpoints serve the specs (allCharts in src/views/chartOutput.ts). The home page and
  * the topic pages share some charts (the same spec, one download).
  */
 export function siteCharts(project: Project): SiteChart[] {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { ENV, processState, readConfig } from '../../src/config.mjs';
 import { timings } from '../../src/project/timings.ts';
 import { siteRoot, clockFromEnv, type Project } from '../../src/project/project.ts';
-import { downloadsFromPages, pageFigures } from '../../src/views/figures.ts';
+import { downloadsFromPages, pageFigures } from '../../src/views/chartOutput.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const saved = { ...process.env };

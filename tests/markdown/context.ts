@@ -3,7 +3,7 @@ import type { ChartSpec } from '../../src/charts/types.ts';
 import type { MarkdownContext, PresetChart } from '../../src/markdown/env.ts';
 import { renderMarkdown } from '../../src/markdown/render.ts';
 import { fillCharts } from '../../src/markdown/chartPlaceholders.ts';
-import { chartLinks, renderFigure } from '../../src/views/figures.ts';
+import { chartLinks, renderFigure } from '../../src/views/chartOutput.ts';
 import { sampleTables } from '../query/sampleTables.ts';
 
 export const tables = sampleTables();

@@ -1,7 +1,7 @@
 // Golden HTML for Markdown features, compared with tests/output/markdown/<name>.html.
 // As in tests/charts/golden.ts: a missing golden file is written and the test fails; a mismatch
 // writes tests/.out/markdown/<name>-changed.html; UPDATE_GOLDENS=1 rewrites the golden instead. Chart SVG is the chart renderer's business (it has its own
-// golden files) and the <figure> around it is src/charts/figure.ts's: a chart's figure is reduced
+// golden files) and the <figure> around it is src/charts/figureHtml.ts's: a chart's figure is reduced
 // here to what the Markdown side decides (type, id, title, download links); tests check separately
 // that the figure is exactly figureHtml's.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { figureHtml } from '../../src/charts/figure.ts';
+import { figureHtml } from '../../src/charts/figureHtml.ts';
 import { renderChart } from '../../src/charts/render.ts';
 import { expectGolden } from './golden.ts';
 import { render } from './context.ts';

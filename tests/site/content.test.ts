@@ -38,10 +38,11 @@ describe('parseSiteSettings(text)', () => {
     const { settings, issues } = parseSiteSettings('---\ndescription: 简介\nurl: ftp://x.example/\nsample: 是\ntitl: 网站\n---\n');
     expect(settings.title).toBe('');
     expect(settings.url).toBeNull();
+    // Unknown keys first, then the settings in declaration order (siteSchema); the report sorts by line.
     expect(issues.map((i) => [i.row, i.code, i.message])).toEqual([
       [5, 'warning', '未知的设置 "titl"，将被忽略，是否应为「title」?'],
-      [3, 'frontmatter-error', 'url（网站地址）应为以 http:// 或 https:// 开头的网址，实际为 "ftp://x.example/"'],
       [1, 'frontmatter-error', '缺少必填的设置 title（网站名称）'],
+      [3, 'frontmatter-error', 'url（网站地址）应为以 http:// 或 https:// 开头的网址，实际为 "ftp://x.example/"'],
       [4, 'frontmatter-error', 'sample（是否为示例数据）应为 true 或 false，实际为 "是"'],
     ]);
   });

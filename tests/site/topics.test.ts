@@ -9,7 +9,7 @@ import { presetNames } from '../../src/presets/presets.ts';
 import { loadProject } from '../../src/project/project.ts';
 import { kpiKeys, kpisFor } from '../../src/views/kpis.ts';
 import { navItems } from '../../src/views/nav.ts';
-import { allCharts } from '../../src/views/figures.ts';
+import { allCharts } from '../../src/views/chartOutput.ts';
 import { monthlyTopicContent } from '../../src/views/monthlyTopic.ts';
 import { bodyOf, chartIdSources, homeCharts, MONTHLY_BODY, topicCharts, topicKpis, topicRegistry, topicsOf, townshipCharts, villageChartNames } from '../../src/views/topics.ts';
 import { cleanupSchema } from '../../src/data/datasets/cleanup.ts';

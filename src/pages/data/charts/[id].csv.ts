@@ -1,9 +1,9 @@
 // /data/charts/<id>.csv: exactly the rows a chart draws.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../../../build/current.ts';
-import { allCharts, chartFiles, downloadsFromPages } from '../../../views/figures.ts';
+import { allCharts, chartFiles, downloadsFromPages } from '../../../views/chartOutput.ts';
 
-// In `npm run build` the pages write these files as they render each chart (src/views/figures.ts).
+// In `npm run build` the pages write these files as they render each chart (src/views/chartOutput.ts).
 export const getStaticPaths: GetStaticPaths = () =>
   downloadsFromPages() ? [] : [...allCharts(getProject()).keys()].map((id) => ({ params: { id } }));
 

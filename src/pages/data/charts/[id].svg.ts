@@ -1,9 +1,9 @@
 // /data/charts/<id>.svg: the chart as a standalone SVG file (xmlns and styles embedded).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../../../build/current.ts';
-import { allCharts, chartFiles, downloadsFromPages } from '../../../views/figures.ts';
+import { allCharts, chartFiles, downloadsFromPages } from '../../../views/chartOutput.ts';
 
-// In `npm run build` the pages write these files as they render each chart (src/views/figures.ts).
+// In `npm run build` the pages write these files as they render each chart (src/views/chartOutput.ts).
 // A table-only chart has no SVG file.
 export const getStaticPaths: GetStaticPaths = () => {
   if (downloadsFromPages()) return [];

@@ -1,11 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { buildVillageIndex, searchExample, type VillageIndexEntry } from '../../src/views/villageIndex.ts';
+import { villageSearchEntries, searchExample, type VillageSearchEntry } from '../../src/views/villageSearch.ts';
 import { pinyinSyllables } from '../../src/pinyin.ts';
 import { matchesVillage, normaliseQuery, spellsPinyin, villageMatcher } from '../../src/scripts/villageMatch.ts';
 
 /** The villages a query finds, in index order: what the browser's script shows for the same query. */
-function findVillages(index: readonly VillageIndexEntry[], query: string): VillageIndexEntry[] {
+function findVillages(index: readonly VillageSearchEntry[], query: string): VillageSearchEntry[] {
   const matches = villageMatcher(query);
   return index.filter((v) => matches(v.key, v.syllables));
 }
@@ -18,7 +18,7 @@ const villages = [
   { id: 'ng-nangan', name: '楠杆社区', township: '楠杆镇' },
   { id: 'lv', name: '绿水村', township: '楠杆镇' },
 ];
-const index = buildVillageIndex(villages);
+const index = villageSearchEntries(villages);
 const names = (query: string) => findVillages(index, query).map((v) => v.id);
 
 describe('pinyinSyllables', () => {
@@ -31,7 +31,7 @@ describe('pinyinSyllables', () => {
     expect(pinyinSyllables('A3组（下河）')).toEqual(['a3', 'zu', 'xia', 'he']);
   });
   test('the data-py attribute value is the syllables joined by spaces', () => {
-    expect(buildVillageIndex([{ id: 'x', name: '楠杆社区', township: '楠杆镇' }])[0]!.syllables.join(' ')).toBe('nan gan she qu');
+    expect(villageSearchEntries([{ id: 'x', name: '楠杆社区', township: '楠杆镇' }])[0]!.syllables.join(' ')).toBe('nan gan she qu');
   });
 });
 
@@ -102,7 +102,7 @@ describe('3,000 villages', () => {
 
   // Speed is the benchmark's business (shared, noisy machines): these pin sizes and results only.
   test('data-py adds under 20 KB gzipped to the list', () => {
-    const built = buildVillageIndex(big);
+    const built = villageSearchEntries(big);
     const attributes = built.map((v) => ` data-py="${v.syllables.join(' ')}"`).join('');
     // 4-character names (3 syllables and 村): about 17 letters of pinyin each.
     expect(Buffer.byteLength(attributes) / big.length).toBeLessThan(30);
@@ -110,7 +110,7 @@ describe('3,000 villages', () => {
   });
 
   test('a query over all 3,000 finds the villages it should', () => {
-    const built = buildVillageIndex(big);
+    const built = villageSearchEntries(big);
     const found = findVillages(built, 'shangxia').map((v) => v.id);
     const expected = built.filter((v) => v.name.includes('上下')).map((v) => v.id);
     expect(expected.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { evaluateFigure, parseFigureExpression } from '../../src/query/figure.ts';
+import { evaluateFigure, parseFigureExpression } from '../../src/query/figureExpression.ts';
 import { toiletCoverage } from '../../src/metrics/coverage.ts';
 import { scopeProgress } from '../../src/metrics/progress.ts';
 import { sampleCsv, sampleTables, tablesFrom } from './sampleTables.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { chartCss } from '../../src/charts/css.ts';
-import { figureHtml } from '../../src/charts/figure.ts';
+import { figureHtml } from '../../src/charts/figureHtml.ts';
 import { renderChart } from '../../src/charts/render.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
 import { barMonths, stackedBar } from './fixtures.ts';

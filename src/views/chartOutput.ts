@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderChart } from '../charts/render.ts';
-import { figureHtml } from '../charts/figure.ts';
+import { figureHtml } from '../charts/figureHtml.ts';
 import type { ChartSpec } from '../charts/types.ts';
 import { readConfig, type SiteConfig } from '../config.mjs';
 import type { Project } from '../project/project.ts';
@@ -90,15 +90,15 @@ export function downloadsFromPages(config: SiteConfig = readConfig()): boolean {
   return config.chartDir !== null;
 }
 
-const registry = new WeakMap<Project, Map<string, ChartSpec>>();
+const chartsOfProject = new WeakMap<Project, Map<string, ChartSpec>>();
 
 /** Every chart of the site, by id: what the download endpoints enumerate. */
 export function allCharts(project: Project): Map<string, ChartSpec> {
-  const known = registry.get(project);
+  const known = chartsOfProject.get(project);
   if (known) return known;
   const all = new Map<string, ChartSpec>();
   for (const chart of siteCharts(project)) all.set(chart.id, chart.spec());
-  registry.set(project, all);
+  chartsOfProject.set(project, all);
   return all;
 }
 

@@ -3,7 +3,7 @@
 // after `inline` evaluates it with the line it stands on, so errors name the file line.
 import type { MarkdownIt, RendererRule, StateCore, StateInline, Token } from 'markdown-it';
 import { escapeText } from '../charts/escape.ts';
-import { evaluateFigure } from '../query/figure.ts';
+import { evaluateFigure } from '../query/figureExpression.ts';
 import { fileLine, pageEnv, reportIssue } from './env.ts';
 
 type FigureMeta = {
@@ -128,10 +128,10 @@ export function figureCoreRule(state: StateCore): void {
   }
 }
 
-export const renderFigure: RendererRule = (tokens, idx) => (tokens[idx]!.meta as unknown as FigureMeta).html ?? '';
+export const figureRenderRule: RendererRule = (tokens, idx) => (tokens[idx]!.meta as unknown as FigureMeta).html ?? '';
 
 export function figurePlugin(md: MarkdownIt): void {
   md.inline.ruler.before('emphasis', 'figure', figureInlineRule);
   md.core.ruler.after('inline', 'figures', figureCoreRule);
-  md.renderer.rules.figure = renderFigure;
+  md.renderer.rules.figure = figureRenderRule;
 }

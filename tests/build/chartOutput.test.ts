@@ -9,7 +9,7 @@ import { fillCharts } from '../../src/markdown/chartPlaceholders.ts';
 import { loadProject } from '../../src/project/project.ts';
 import { readConfig } from '../../src/config.mjs';
 import { topicCharts } from '../../src/views/topics.ts';
-import { allCharts, chartFiles, chartLinks, pageFigures, renderFigure, type FigureOptions } from '../../src/views/figures.ts';
+import { allCharts, chartFiles, chartLinks, pageFigures, renderFigure, type FigureOptions } from '../../src/views/chartOutput.ts';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const project = loadProject(path.join(repo, 'tests/fixtures/site-one'), { base: '/town/', now: new Date('2024-06-15T12:00:00+08:00') });
@@ -44,7 +44,7 @@ describe('one chart pipeline', () => {
     const callers = sources()
       .filter(([, text]) => /(?<!function )\brenderChart\(/.test(text))
       .map(([file]) => file);
-    expect(callers).toEqual(['src/views/figures.ts']);
+    expect(callers).toEqual(['src/views/chartOutput.ts']);
   });
 
   test('the Markdown leaves placeholders and collects specs; nothing is drawn before the page', () => {
