@@ -17,9 +17,11 @@ export const COMPUTED_DIGITS = 12;
 export const INPUT_DIGITS = 15;
 
 /**
- * Drop binary float noise: `0.1 + 0.2` is 0.3, `1234 / 10000` is 0.1234, `-0` is 0; NaN and
+ * Drop binary float noise: `0.1 + 0.2` is 0.3, `4.35 / 10000` is 0.000435, `-0` is 0; NaN and
  * ±Infinity pass through. `digits` is COMPUTED_DIGITS (the default) for figures the site
- * computes, INPUT_DIGITS for numbers as read from a file.
+ * computes, INPUT_DIGITS for numbers as read from a file. The trim is relative to the value: the
+ * difference of two near-equal figures (99.9817 - 99.9883) can keep noise within its 12 digits;
+ * a display rounds it away (formatNumber shows two decimals).
  */
 export function trimFloat(value: number, digits: number = COMPUTED_DIGITS): number {
   if (value === 0 || !Number.isFinite(value)) return value === 0 ? 0 : value;

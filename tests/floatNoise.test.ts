@@ -20,9 +20,11 @@ describe('trimFloat', () => {
     expect(trimFloat(1234567.89)).toBe(1234567.89);
   });
 
-  test('a sum of up to 200 decimals of the same places is the exact sum (computed figures, 12 digits)', () => {
+  test('a sum of up to 200 quantities of the same places is the exact sum (computed figures, 12 digits)', () => {
+    // Quantities are never negative, so no sum cancels: a difference of two near-equal figures
+    // (99.9817 - 99.9883) keeps noise relative to its small result, and is not claimed here.
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -999_999, max: 999_999 }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 0, max: 4 }), (ks, places) => {
+      fc.property(fc.array(fc.integer({ min: 0, max: 999_999 }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 0, max: 4 }), (ks, places) => {
         const sum = ks.reduce((s, k) => s + k / 10 ** places, 0);
         const whole = ks.reduce((s, k) => s + k, 0);
         expect(trimFloat(sum)).toBe(whole / 10 ** places);
