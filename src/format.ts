@@ -1,6 +1,7 @@
 // zh-CN formatting for every figure on the site (contract §4.2). One place, so a figure reads
 // the same in prose, KPIs, tables and chart summaries.
 import type { Month, Quantity } from './values.ts';
+import { trimFloat } from './floatNoise.ts';
 
 // signDisplay 'negative' keeps a rounded-away `-0.001` from showing as `-0`.
 const numberFormat = new Intl.NumberFormat('zh-CN', {
@@ -13,15 +14,9 @@ const oneDecimal = new Intl.NumberFormat('zh-CN', {
   signDisplay: 'negative',
 });
 
-/**
- * Drop binary float noise (`0.1 + 0.2`, sums of many decimals, `a / b * 100`): 12 significant
- * digits, so 0.1 + 0.2 is 0.3; data carries a few decimals, so no real digit is lost. `-0` is 0.
- * The one float-noise trim of the site: metrics, checks, displays and downloads use it.
- */
-export function trimFloat(value: number): number {
-  if (value === 0 || !Number.isFinite(value)) return value === 0 ? 0 : value;
-  return Number(value.toPrecision(12));
-}
+// The one float-noise trim of the site (12 significant digits for computed figures), re-exported
+// for metrics, checks, displays and downloads.
+export { trimFloat };
 const clean = trimFloat;
 
 // The figure formatPercent shows, as a number: no grouping, one decimal, same rounding.

@@ -179,81 +179,107 @@ function offersOf(files: DataFile[], issues: Issue[], datasets: readonly AnySche
       continue;
     }
     if (ext !== 'xlsx' && ext !== 'xls') continue;
-    const book = readWorkbook(file.bytes, ext);
-    const { base: name, copy } = copyBase(stem);
-    if (!book.ok) {
-      issues.push({ path, code: 'encoding-error', message: book.message });
-      // Its dataset could not be read: what depends on it follows from this one line (§5).
-      offers.push({ dataset: knownName(name, datasets) ?? name, folder, path, copy, source: () => null });
-      continue;
-    }
-    const filled = book.sheets.filter((s) => s.records.length > 0);
-    const visible = filled.filter((s) => !s.hidden);
-    const first = visible[0] ?? filled[0];
-    const own = knownName(name, datasets);
-    const named = filled.filter((s) => knownName(copyBase(s.name).base, datasets) !== undefined);
-    if (own !== undefined || named.length === 0) {
-      if (first === undefined) {
-        issues.push({ path, code: 'blank-header', message: '工作簿中没有任何数据：第一个工作表的第一行应为表头（列名），其下每行一条数据' });
-        continue;
-      }
-      // A workbook named after a known dataset: every non-empty sheet whose header names the
-      // dataset's columns, as one table (one sheet per township, year or quarter; §3.9).
-      const schema = datasets.find((d) => d.name === own);
-      // (a sheet named after another dataset holds that one, whatever its header shares)
-      const other = (s: WorkbookSheet) => {
-        const named = knownName(copyBase(s.name).base, datasets);
-        return named !== undefined && named !== own;
-      };
-      const holding =
-        schema === undefined ? [] : filled.filter((s) => !other(s) && namesColumns(s.records, schema, [...schema.columns, townshipColumn]));
-      const read = holding.length > 0 ? holding : [first];
-      const skipped = filled.filter((s) => !read.includes(s));
-      if (skipped.length > 0) {
-        const what = schema !== undefined ? `「${schema.title}」的表头（至少两个列名，如 ${schema.columns.slice(0, 2).map((c) => c.label).join('、')}）` : '要读取的数据（只读取了第一个有数据的工作表）';
-        issues.push({
-          path,
-          code: 'warning',
-          message:
-            `工作表${skipped.map((s) => `「${s.name}」`).join('')}中没有${what}，未读取；` +
-            `已读取：${read.map((s) => `「${s.name}」`).join('')}。如其中有要公布的数据，请把它放到单独的文件中`,
-        });
-      }
-      const sheetPath = read.length === 1 ? `${path}[${read[0]!.name}]` : path;
-      offers.push({
-        dataset: own ?? name,
-        folder,
-        path: sheetPath,
-        copy,
-        source: () => sheetSource(path, [stem], read[0]!, issues),
-        ...(read.length > 1 && { sheets: () => read.map((sheet) => sheetSource(path, [stem], sheet, issues)) }),
-      });
-      continue;
-    }
-    // A ledger workbook: each sheet named after a dataset supplies it.
-    for (const sheet of named) {
-      const sheetName = copyBase(sheet.name);
-      offers.push({
-        dataset: knownName(sheetName.base, datasets)!,
-        folder,
-        path: `${path}[${sheet.name}]`,
-        copy: copy || sheetName.copy,
-        source: () => sheetSource(path, [stem], sheet, issues),
-      });
-    }
-    // Hidden sheets too: no sheet with rows is skipped in silence (§3.9).
-    const skipped = filled.filter((s) => !named.includes(s)).map((s) => `「${s.name}」`);
-    if (skipped.length > 0) {
-      issues.push({
-        path,
-        code: 'warning',
-        message:
-          `工作表${skipped.join('')}的名称不是数据集名，未读取；` +
-          `要读取请把工作表改名为 ${[...new Set(chineseNames(datasets))].join('、')} 之一（或数据集的英文名）`,
-      });
-    }
+    offers.push(...workbookOffers({ path, folder, stem }, readWorkbook(file.bytes, ext), issues, datasets));
   }
   return offers;
+}
+
+/** A workbook file: its path, the folder under data/ holding it, its name without extension. */
+interface WorkbookFile {
+  path: string;
+  folder: string;
+  stem: string;
+}
+
+/**
+ * Takes a workbook as read; gives what it offers: one dataset, read from every sheet that holds
+ * it, when the workbook is named after it or no sheet is named after a dataset; else each sheet
+ * named after a dataset (a ledger workbook). An unreadable workbook offers its dataset, damaged.
+ */
+function workbookOffers(file: WorkbookFile, book: ReturnType<typeof readWorkbook>, issues: Issue[], datasets: readonly AnySchema[]): Offer[] {
+  const { path, folder } = file;
+  const { base: name, copy } = copyBase(file.stem);
+  if (!book.ok) {
+    issues.push({ path, code: 'encoding-error', message: book.message });
+    // Its dataset could not be read: what depends on it follows from this one line (§5).
+    return [{ dataset: knownName(name, datasets) ?? name, folder, path, copy, source: () => null }];
+  }
+  const filled = book.sheets.filter((s) => s.records.length > 0);
+  const own = knownName(name, datasets);
+  const named = filled.filter((s) => knownName(copyBase(s.name).base, datasets) !== undefined);
+  if (own !== undefined || named.length === 0) return datasetWorkbookOffer(file, filled, own, issues, datasets);
+  // A ledger workbook: each sheet named after a dataset supplies it.
+  const offers = named.map((sheet) => {
+    const sheetName = copyBase(sheet.name);
+    return {
+      dataset: knownName(sheetName.base, datasets)!,
+      folder,
+      path: `${path}[${sheet.name}]`,
+      copy: copy || sheetName.copy,
+      source: () => sheetSource(path, [file.stem], sheet, issues),
+    };
+  });
+  // Hidden sheets too: no sheet with rows is skipped in silence (§3.9).
+  const skipped = filled.filter((s) => !named.includes(s)).map((s) => `「${s.name}」`);
+  if (skipped.length > 0) {
+    issues.push({
+      path,
+      code: 'warning',
+      message:
+        `工作表${skipped.join('')}的名称不是数据集名，未读取；` +
+        `要读取请把工作表改名为 ${[...new Set(chineseNames(datasets))].join('、')} 之一（或数据集的英文名）`,
+    });
+  }
+  return offers;
+}
+
+/**
+ * A workbook named after a known dataset (`own`): every non-empty sheet whose header names the
+ * dataset's columns, as one table (one sheet per township, year or quarter; §3.9). Otherwise
+ * (a free dataset, or no sheet holds it) its first sheet with rows, visible ones first.
+ */
+function datasetWorkbookOffer(
+  file: WorkbookFile,
+  filled: readonly WorkbookSheet[],
+  own: string | undefined,
+  issues: Issue[],
+  datasets: readonly AnySchema[],
+): Offer[] {
+  const { path, folder, stem } = file;
+  const { base: name, copy } = copyBase(stem);
+  const first = filled.find((s) => !s.hidden) ?? filled[0];
+  if (first === undefined) {
+    issues.push({ path, code: 'blank-header', message: '工作簿中没有任何数据：第一个工作表的第一行应为表头（列名），其下每行一条数据' });
+    return [];
+  }
+  const schema = datasets.find((d) => d.name === own);
+  // (a sheet named after another dataset holds that one, whatever its header shares)
+  const other = (s: WorkbookSheet) => {
+    const named = knownName(copyBase(s.name).base, datasets);
+    return named !== undefined && named !== own;
+  };
+  const holding =
+    schema === undefined ? [] : filled.filter((s) => !other(s) && namesColumns(s.records, schema, [...schema.columns, townshipColumn]));
+  const read = holding.length > 0 ? holding : [first];
+  const skipped = filled.filter((s) => !read.includes(s));
+  if (skipped.length > 0) {
+    const what = schema !== undefined ? `「${schema.title}」的表头（至少两个列名，如 ${schema.columns.slice(0, 2).map((c) => c.label).join('、')}）` : '要读取的数据（只读取了第一个有数据的工作表）';
+    issues.push({
+      path,
+      code: 'warning',
+      message:
+        `工作表${skipped.map((s) => `「${s.name}」`).join('')}中没有${what}，未读取；` +
+        `已读取：${read.map((s) => `「${s.name}」`).join('')}。如其中有要公布的数据，请把它放到单独的文件中`,
+    });
+  }
+  return [{
+    dataset: own ?? name,
+    folder,
+    path: read.length === 1 ? `${path}[${read[0]!.name}]` : path,
+    copy,
+    source: () => sheetSource(path, [stem], read[0]!, issues),
+    ...(read.length > 1 && { sheets: () => read.map((sheet) => sheetSource(path, [stem], sheet, issues)) }),
+  }];
 }
 
 /** Load every dataset from the given files. Best effort: rows with errors are left out. */
@@ -301,7 +327,72 @@ interface Chosen {
 }
 
 function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: readonly AnySchema[]): Record<string, unknown> {
-  // Files by folder: data/ itself, then one folder per township (§3.11); photos/ is not a ledger.
+  const folders = foldersOf(files, issues);
+  const offers: Offer[] = [];
+  for (const [folder, list] of folders.byFolder) {
+    offers.push(...offersOf(list.filter((f) => !isNested(f.path)), folders.issues.get(folder)!, datasets));
+  }
+  const villagesName = datasets.find((s) => s.definesTownships)?.name;
+  for (const offer of offers) if (offer.folder !== '' && offer.dataset === villagesName) folders.townOf.set(offer.folder, offer.folder);
+  const { known, free } = chooseFiles(offers, folders.issues, datasets);
+
+  // Each dataset with references sets its part when loaded (villages, construction points).
+  const refs: References = {
+    villages: null,
+    villagesPath: '',
+    brokenVillages: new Map(),
+    points: null,
+    pointsPath: '',
+    brokenPoints: new Map(),
+    currentMonth: month,
+  };
+  const { results, missing } = loadKnownDatasets(datasets, known, folders, refs, villagesName, issues);
+  const elsewhere = unreadFolders(folders, offers, refs, villagesName !== undefined && known.has(villagesName), datasets, issues);
+
+  const tables: Record<string, unknown> = {};
+  for (const schema of datasets) {
+    const result = results.get(schema) ?? null;
+    tables[schema.table] =
+      result === null
+        ? schema.required ? emptyDataset(schema, defaultPath(schema)) : null
+        : schema.keepRejected
+          ? { ...result.dataset, rejected: result.rejected, ...(result.positions && { positions: result.positions }) }
+          : result.dataset;
+  }
+  tables.free = freeTables(free, folders, issues);
+  if (elsewhere.size > 0) tables.elsewhere = Object.fromEntries(elsewhere);
+  // Township folders' problems, once every file of theirs has been read (free datasets last).
+  for (const [folder, list] of folders.issues) if (folder !== '' && folders.townOf.has(folder)) issues.push(...list);
+  // A required file that is only where it is not read: say where it is (§3.11).
+  for (const [name, issue] of missing) {
+    const found = elsewhere.get(name);
+    if (found) issue.message += `（找到了 ${found.join('、')}，但它所在的文件夹未读取，见该文件夹的错误）`;
+  }
+  // Without a readable villages.csv no village reference can be checked: the charts and figures of
+  // every queryable dataset follow from its problem (contract §5).
+  if (refs.villages === null) {
+    for (const schema of datasets) {
+      const dataset = datasetOf(tables, schema);
+      if (schema.view !== false && dataset && dataset.damaged === undefined) dataset.damaged = refs.villagesPath;
+    }
+  }
+  return tables;
+}
+
+/** The files by folder under data/, which folders are townships', and each folder's problems. */
+interface Folders {
+  /** data/ itself (''), then one folder per township (§3.11); photos/ is not a ledger */
+  byFolder: Map<string, DataFile[]>;
+  /** folder → its township: a folder holding villages.csv names its own, others match a township */
+  townOf: Map<string, string>;
+  /**
+   * Each folder's problems (data/'s are the run's own list): a folder's are reported only once it
+   * is known to be a township's (villages.csv names the townships, and may itself be in the folders).
+   */
+  issues: Map<string, Issue[]>;
+}
+
+function foldersOf(files: DataFile[], issues: Issue[]): Folders {
   const byFolder = new Map<string, DataFile[]>([['', []]]);
   for (const file of files) {
     const folder = folderOf(file.path);
@@ -310,24 +401,37 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     if (list) list.push(file);
     else byFolder.set(folder, [file]);
   }
-  // A folder's problems are reported only once it is known to be a township's (villages.csv names
-  // the townships, and may itself be in the folders): each folder collects its own.
   const folderIssues = new Map<string, Issue[]>();
-  const offers: Offer[] = [];
-  for (const [folder, list] of byFolder) {
-    const own = folder === '' ? issues : [];
-    folderIssues.set(folder, own);
-    offers.push(...offersOf(list.filter((f) => !isNested(f.path)), own, datasets));
-  }
-  const villagesName = datasets.find((s) => s.definesTownships)?.name;
-  /** folder → its township: a folder holding villages.csv names its own, others match a township */
-  const townOf = new Map<string, string>([['', '']]);
-  for (const offer of offers) if (offer.folder !== '' && offer.dataset === villagesName) townOf.set(offer.folder, offer.folder);
+  for (const folder of byFolder.keys()) folderIssues.set(folder, folder === '' ? issues : []);
+  return { byFolder, townOf: new Map([['', '']]), issues: folderIssues };
+}
 
+/** The files of a dataset that are read: those in data/ and in townships' folders. */
+function readParts(folders: Folders, list: Chosen[] | undefined): Chosen[] {
+  return (list ?? []).filter((c) => folders.townOf.has(c.folder));
+}
+
+/** Once villages are known, the other folders named after a township are that township's. */
+function matchFolders(folders: Folders, refs: References): void {
+  for (const folder of folders.byFolder.keys()) {
+    if (folders.townOf.has(folder)) continue;
+    const town = refs.villages?.resolveTownship(folder);
+    if (town !== undefined) folders.townOf.set(folder, town);
+  }
+}
+
+/**
+ * Takes every file's offers; gives the files read for each known and free dataset, data/ itself
+ * first, then the folders by name. More than one file for a dataset in one folder is an error
+ * naming both (§3.9); files of one dataset in several folders are one table.
+ */
+function chooseFiles(
+  offers: readonly Offer[],
+  folderIssues: ReadonlyMap<string, Issue[]>,
+  datasets: readonly AnySchema[],
+): { known: Map<string, Chosen[]>; free: Map<string, Chosen[]> } {
   const known = new Map<string, Chosen[]>();
   const free = new Map<string, Chosen[]>();
-  // Group offers by folder and dataset; more than one for a dataset in one folder is an error naming
-  // both (§3.9). Files of one dataset in several folders are one table.
   const groups = new Map<string, Offer[]>();
   for (const offer of offers) {
     const key = `${offer.folder}\u0000${offer.dataset.toLowerCase()}`;
@@ -367,66 +471,32 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     if (list) list.push(entry);
     else table.set(key, [entry]);
   }
-  // data/ itself first, then the folders by name.
   for (const list of [...known.values(), ...free.values()]) {
     list.sort((a, b) => (a.folder === b.folder ? 0 : a.folder === '' ? -1 : b.folder === '' ? 1 : a.folder < b.folder ? -1 : 1));
   }
-  /** The files of a dataset that are read: those in data/ and in townships' folders. */
-  const readParts = (list: Chosen[] | undefined) => (list ?? []).filter((c) => townOf.has(c.folder));
-  /** Once villages are known, the other folders named after a township are that township's. */
-  const matchFolders = () => {
-    for (const folder of byFolder.keys()) {
-      if (townOf.has(folder)) continue;
-      const town = refs.villages?.resolveTownship(folder);
-      if (town !== undefined) townOf.set(folder, town);
-    }
-  };
+  return { known, free };
+}
 
-  // Each dataset with references sets its part when loaded (villages, construction points).
-  const refs: References = {
-    villages: null,
-    villagesPath: '',
-    brokenVillages: new Map(),
-    points: null,
-    pointsPath: '',
-    brokenPoints: new Map(),
-    currentMonth: month,
-  };
-
-  function load<R>(schema: AnySchema): KnownResult<R> | null {
-    const parts = readParts(known.get(schema.name));
-    if (parts.length === 0) return null;
-    // One map per unique key for all the dataset's files and sheets: a key repeated in another
-    // file or sheet names it (§3.9, §3.11).
-    const seen = new Map<string, Map<string, Seen>>();
-    const results = parts.flatMap((file) => {
-      // After a crash the file is damaged: what depends on it follows from the crash (§5).
-      const fallback: KnownResult<R> = { dataset: { ...emptyDataset<R>(schema, file.path), damaged: file.path }, usable: false, rejected: [] };
-      const township = townOf.get(file.folder) || undefined;
-      const into = folderIssues.get(file.folder)!;
-      const part = { ...(township !== undefined && { township }), seen };
-      // A workbook named after the dataset: every sheet that holds it, as one table (§3.9).
-      if (file.sheets) {
-        const sheets = guarded<Source[] | null>(file.path, into, null, () => file.sheets!());
-        return sheets === null ? [fallback] : sheets.map((sheet) => guarded(sheet.path, into, fallback, () => loadKnown<R>(schema, sheet, refs, into, part)));
-      }
-      return [guarded(file.path, into, fallback, () => {
-        const source = file.source();
-        // A file that could not be decoded: what depends on it follows from its problem (§5).
-        return source === null ? fallback : loadKnown<R>(schema, source, refs, into, part);
-      })];
-    });
-    const merged = mergeParts(results, schema.columns.map((c) => c.key));
-    return results.length > 1 ? checkAcrossParts(schema, merged, results, issues) : merged;
-  }
-
-  // Datasets others reference first (villages, then construction points), then the rest.
+/**
+ * Takes the files chosen for the known datasets; loads each, datasets others reference first
+ * (villages, then construction points), each setting its part of `refs`; once villages are known
+ * the township folders are matched. Gives each dataset's result (null: no file), and the error of
+ * each required dataset without a file.
+ */
+function loadKnownDatasets(
+  datasets: readonly AnySchema[],
+  known: ReadonlyMap<string, Chosen[]>,
+  folders: Folders,
+  refs: References,
+  villagesName: string | undefined,
+  issues: Issue[],
+): { results: Map<AnySchema, KnownResult<object> | null>; missing: Map<string, Issue> } {
   const order = [...datasets.filter((s) => s.refer), ...datasets.filter((s) => !s.refer)];
   const results = new Map<AnySchema, KnownResult<object> | null>();
   const missing = new Map<string, Issue>();
-  if (villagesName === undefined) matchFolders();
+  if (villagesName === undefined) matchFolders(folders, refs);
   for (const schema of order) {
-    const result = load<object>(schema);
+    const result = loadDataset<object>(schema, readParts(folders, known.get(schema.name)), folders, refs, issues);
     results.set(schema, result);
     if (result === null && schema.required && schema.missing !== undefined) {
       const issue: Issue = { path: defaultPath(schema), code: 'missing-value', message: schema.missing };
@@ -434,11 +504,52 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
       missing.set(schema.name, issue);
     }
     schema.refer?.(refs, result, result?.dataset.file ?? defaultPath(schema));
-    if (schema.name === villagesName) matchFolders();
+    if (schema.name === villagesName) matchFolders(folders, refs);
   }
+  return { results, missing };
+}
 
-  // Folders that are no township's: one error each, and what they hold is named wherever its
-  // dataset is missing (contract §5). Files in a folder inside a township's folder likewise.
+/** One known dataset from its files and sheets, as one table (null: no file); a crash damages only its file. */
+function loadDataset<R>(schema: AnySchema, parts: readonly Chosen[], folders: Folders, refs: References, issues: Issue[]): KnownResult<R> | null {
+  if (parts.length === 0) return null;
+  // One map per unique key for all the dataset's files and sheets: a key repeated in another
+  // file or sheet names it (§3.9, §3.11).
+  const seen = new Map<string, Map<string, Seen>>();
+  const results = parts.flatMap((file) => {
+    // After a crash the file is damaged: what depends on it follows from the crash (§5).
+    const fallback: KnownResult<R> = { dataset: { ...emptyDataset<R>(schema, file.path), damaged: file.path }, usable: false, rejected: [] };
+    const township = folders.townOf.get(file.folder) || undefined;
+    const into = folders.issues.get(file.folder)!;
+    const part = { ...(township !== undefined && { township }), seen };
+    // A workbook named after the dataset: every sheet that holds it, as one table (§3.9).
+    if (file.sheets) {
+      const sheets = guarded<Source[] | null>(file.path, into, null, () => file.sheets!());
+      return sheets === null ? [fallback] : sheets.map((sheet) => guarded(sheet.path, into, fallback, () => loadKnown<R>(schema, sheet, refs, into, part)));
+    }
+    return [guarded(file.path, into, fallback, () => {
+      const source = file.source();
+      // A file that could not be decoded: what depends on it follows from its problem (§5).
+      return source === null ? fallback : loadKnown<R>(schema, source, refs, into, part);
+    })];
+  });
+  const merged = mergeParts(results, schema.columns.map((c) => c.key));
+  return results.length > 1 ? checkAcrossParts(schema, merged, results, issues) : merged;
+}
+
+/**
+ * Folders that are no township's: one error each, and what they hold is named wherever its
+ * dataset is missing (contract §5). Files in a folder inside a township's folder likewise. Gives
+ * the files not read, by dataset.
+ */
+function unreadFolders(
+  folders: Folders,
+  offers: readonly Offer[],
+  refs: References,
+  villagesChosen: boolean,
+  datasets: readonly AnySchema[],
+  issues: Issue[],
+): Map<string, string[]> {
+  const { byFolder, townOf } = folders;
   const elsewhere = new Map<string, string[]>();
   const unread = (dataset: string, path: string) => {
     const list = elsewhere.get(dataset);
@@ -451,7 +562,7 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
     if (!townOf.has(folder)) {
       // Without a readable village list no folder can be matched: that list is the one cause (§5).
       issues.push(
-        refs.villages === null && villagesName !== undefined && known.has(villagesName)
+        refs.villages === null && villagesChosen
           ? { path: `data/${folder}/`, code: 'warning', message: `文件夹 "${folder}" 未读取：村庄名录 ${refs.villagesPath} 未能读取，无法核对它是不是乡镇文件夹（原因见 ${refs.villagesPath} 的错误）` }
           : unknownFolderIssue(folder, list.map((f) => f.path), townships),
       );
@@ -463,46 +574,23 @@ function loadAll(files: DataFile[], issues: Issue[], month: string, datasets: re
       unread(knownName(copyBase(base).base, datasets) ?? base, file.path);
     }
   }
+  return elsewhere;
+}
 
-  const tables: Record<string, unknown> = {};
-  for (const schema of datasets) {
-    const result = results.get(schema) ?? null;
-    tables[schema.table] =
-      result === null
-        ? schema.required ? emptyDataset(schema, defaultPath(schema)) : null
-        : schema.keepRejected
-          ? { ...result.dataset, rejected: result.rejected, ...(result.positions && { positions: result.positions }) }
-          : result.dataset;
-  }
-  tables.free = [...free.entries()]
+/** The free datasets, by name, each from its files read as one table; a crash damages only its file. */
+function freeTables(free: ReadonlyMap<string, Chosen[]>, folders: Folders, issues: Issue[]): Dataset<FreeRow>[] {
+  return [...free.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, list]) => {
-      const parts = readParts(list).map((file) =>
-        guarded(file.path, folderIssues.get(file.folder)!, { name, file: file.path, columns: [], rows: [], damaged: file.path } as Dataset<FreeRow>, () => {
+      const parts = readParts(folders, list).map((file) =>
+        guarded(file.path, folders.issues.get(file.folder)!, { name, file: file.path, columns: [], rows: [], damaged: file.path } as Dataset<FreeRow>, () => {
           const source = file.source();
-          return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, folderIssues.get(file.folder)!);
+          return source === null ? { name, file: file.path, columns: [], rows: [], damaged: file.path } : loadFree(name, source, folders.issues.get(file.folder)!);
         }),
       );
       return parts.length === 0 ? null : mergeFree(parts, issues);
     })
     .filter((d): d is Dataset<FreeRow> => d !== null);
-  if (elsewhere.size > 0) tables.elsewhere = Object.fromEntries(elsewhere);
-  // Township folders' problems, once every file of theirs has been read (free datasets last).
-  for (const [folder, list] of folderIssues) if (folder !== '' && townOf.has(folder)) issues.push(...list);
-  // A required file that is only where it is not read: say where it is (§3.11).
-  for (const [name, issue] of missing) {
-    const found = elsewhere.get(name);
-    if (found) issue.message += `（找到了 ${found.join('、')}，但它所在的文件夹未读取，见该文件夹的错误）`;
-  }
-  // Without a readable villages.csv no village reference can be checked: the charts and figures of
-  // every queryable dataset follow from its problem (contract §5).
-  if (refs.villages === null) {
-    for (const schema of datasets) {
-      const dataset = datasetOf(tables, schema);
-      if (schema.view !== false && dataset && dataset.damaged === undefined) dataset.damaged = refs.villagesPath;
-    }
-  }
-  return tables;
 }
 
 /**

@@ -129,6 +129,16 @@ describe('loadTables(files): shape (§3.0)', () => {
     ]);
     expect(tables.cleanup!.rows).toEqual([]);
   });
+  test('missing-cell: a short row in a file with name columns (villages.csv) is its row\'s error, not an internal one', () => {
+    // The "?" check of name columns read a cell the short row does not have, and crashed the file.
+    const { issues, tables } = load({ villages: csv(VILLAGES, 'v9'), cleanup: csv('月份,村,清理垃圾(吨)', '2023-07,v1,1') });
+    expect(issues).toEqual([
+      { path: 'data/villages.csv', row: 6, column: 2, code: 'missing-cell', message: expect.stringContaining('缺少「村名」「乡镇」') },
+    ]);
+    expect(tables.villages.damaged).toBeUndefined();
+    expect(tables.villages.rows.map((r) => r.id)).toEqual(['v1', 'v2', 'xc-yj', 'xc-hk']);
+    expect(tables.cleanup!.rows.map((r) => r.line)).toEqual([2]);
+  });
 });
 
 describe('loadTables(files): cells (§3.0)', () => {

@@ -1,6 +1,7 @@
 // Cell grammar of contract §3.0: numbers, months, empty markers. Pure functions, no I/O.
 // Messages follow contract §5: 「label」, what was expected, 实际为 "the value as typed".
 import type { Month, Quantity } from '../shapes/types.ts';
+import { INPUT_DIGITS, trimFloat } from '../../floatNoise.ts';
 
 /** Result of reading one cell. Failures carry the report code and a Chinese message. */
 export type CellResult<T> =
@@ -121,7 +122,7 @@ function tooLarge(label: string, raw: string): CellResult<Quantity> {
 
 /** A number without exponent: 1200, 0.0012 (callers keep it below 10^15). */
 function plainDigits(n: number): string {
-  const s = String(Number(n.toPrecision(15)));
+  const s = String(trimFloat(n, INPUT_DIGITS));
   if (!/e/i.test(s)) return s;
   return n.toFixed(Math.max(0, Math.min(20, -Math.floor(Math.log10(Math.abs(n))) + 14))).replace(/\.?0+$/, '');
 }
@@ -162,19 +163,10 @@ export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity>
 
   const formula = excelErrorValue(rule.label, raw);
   if (formula !== null) return typeError(formula);
-  let s = normalizeCell(raw);
-  let approx = false;
-  const prefix = APPROX_PREFIX.exec(s);
-  if (prefix) {
-    approx = true;
-    s = s.slice(prefix[0].length);
-  }
-  let negative = false;
-  const minus = MINUS.exec(s);
-  if (minus) {
-    negative = true;
-    s = s.slice(minus[0].length);
-  }
+  const lead = leadingMarks(normalizeCell(raw));
+  const s = lead.rest;
+  const negative = lead.negative;
+  let approx = lead.approx;
 
   // `1.2E+03`: Excel shows a long or large number in scientific notation, and a CSV keeps what it
   // showed — possibly rounded to a few digits. Read it, with a warning (contract §3.9).
@@ -232,6 +224,36 @@ export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity>
 
   // `-0` is zero, not a negative quantity.
   const value = negative && magnitude !== 0 ? -magnitude : magnitude;
+  const outside = rangeProblem(value, rule, percent, label, shown);
+  if (outside !== null) return outside;
+
+  const result: CellResult<Quantity> = { ok: true, value: { value, approx } };
+  if (point === '。') {
+    result.warning = `${label}的 ${shown} 中的 "。" 已按小数点读作 ${value}，请改用 "."`;
+  }
+  return result;
+}
+
+/** A number cell's `约`/`近` prefix and minus sign, taken off the front; gives what is left. */
+function leadingMarks(cell: string): { rest: string; approx: boolean; negative: boolean } {
+  let s = cell;
+  let approx = false;
+  const prefix = APPROX_PREFIX.exec(s);
+  if (prefix) {
+    approx = true;
+    s = s.slice(prefix[0].length);
+  }
+  let negative = false;
+  const minus = MINUS.exec(s);
+  if (minus) {
+    negative = true;
+    s = s.slice(minus[0].length);
+  }
+  return { rest: s, approx, negative };
+}
+
+/** A number read against its column's range (a percent: 0–100), or null when it is inside. */
+function rangeProblem(value: number, rule: NumberRule, percent: boolean, label: string, shown: string): CellResult<Quantity> | null {
   // Quantities are never negative; only a column that declares a negative minimum (lng/lat) allows them.
   if (value < 0 && !(rule.min !== undefined && rule.min < 0)) {
     return constraintError(`${label}数量不能为负数，实际为 ${shown}`);
@@ -247,12 +269,7 @@ export function parseNumber(raw: string, rule: NumberRule): CellResult<Quantity>
           : `应不大于 ${max}`;
     return constraintError(`${label}${range}，实际为 ${shown}`);
   }
-
-  const result: CellResult<Quantity> = { ok: true, value: { value, approx } };
-  if (point === '。') {
-    result.warning = `${label}的 ${shown} 中的 "。" 已按小数点读作 ${value}，请改用 "."`;
-  }
-  return result;
+  return null;
 }
 
 /** Days in a month; `month` is 1–12. */

@@ -1,5 +1,5 @@
 // Columns and helpers several datasets share.
-import { trimFloat } from '../../format.ts';
+import { trimFloat } from '../../floatNoise.ts';
 import type { ColumnSpec, Quantity } from '../shapes/types.ts';
 
 export const note: ColumnSpec = { key: 'note', label: '备注', type: 'text' };

@@ -1,7 +1,7 @@
 // toilets.csv (contract §3.5): the monthly toilet revolution report, a stock of sanitary toilets.
 import { cellOf, monthOf, quantityOf, stringOf, textOf, type DatasetSchema, type Values } from '../schema/dataset.ts';
 import type { Quantity } from '../shapes/types.ts';
-import { trimFloat } from '../../format.ts';
+import { trimFloat } from '../../floatNoise.ts';
 import { stockColumns, stockFalls } from './stocks.ts';
 import { monthText } from '../table/mistakes.ts';
 import { note, reportMonth, reportVillage, show } from './columns.ts';

@@ -1,6 +1,7 @@
 // One workbook cell as the text a CSV file saved from it would hold: shared by the SheetJS reader
 // (workbook.ts) and the fast .xlsx scanner (xlsxFast.ts), so both give the same text for a cell.
 import * as XLSX from '@e965/xlsx';
+import { INPUT_DIGITS, trimFloat } from '../../floatNoise.ts';
 
 // Excel's error codes, as stored in .xls and .xlsx error cells.
 const ERRORS: Record<number, string> = {
@@ -19,7 +20,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A number as staff would type it: no float noise from formulas (`0.30000000000000004` → `0.3`). */
 export function numberText(v: number): string {
   if (Number.isInteger(v)) return String(v);
-  return String(Number(v.toPrecision(15)));
+  return String(trimFloat(v, INPUT_DIGITS));
 }
 
 /** Does a number format show a day? (`yyyy"年"m"月"` does not: the cell is a month.) */

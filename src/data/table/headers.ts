@@ -96,37 +96,16 @@ export function matchHeader(
     const raw = header.cells[i]!;
     const column = columnOf(header, i);
     const at = { path, row: header.line, column };
-    const key = nameKey(raw);
-    if (key === '') {
+    if (nameKey(raw) === '') {
       issues.push({ ...at, code: 'blank-header', message: `第 ${column} 列没有列名；请填写列名，或删除这一列` });
       continue;
     }
-    let col = lookup.get(key);
-    let conversion: Conversion | undefined;
-    const unit = unitOf(normalizeName(raw));
-    const byName = unit === undefined ? undefined : lookup.get(withoutUnit(key));
-    if (col === undefined && unit !== undefined && byName?.unit !== undefined) {
-      // `清理垃圾(千克)`: the column, in another unit.
-      const target = byName.unit;
-      const factor = CONVERSIONS[target]?.[unit] ?? CONVERSIONS[target]?.[unit.toLowerCase()];
-      if (unitAliases(target).some((a) => a.toLowerCase() === unit.toLowerCase()) || canonicalUnit(unit) === target) col = byName;
-      else if (factor !== undefined) {
-        col = byName;
-        conversion = { unit, factor };
-      } else {
-        const from = Object.entries(CONVERSIONS[target] ?? {}).map(([u]) => u);
-        const also = from.length > 0 ? `（可自动换算的只有 ${from.join('、')}）` : '';
-        issues.push({
-          ...at,
-          code: 'unknown-header',
-          message:
-            `列名 "${raw.trim()}" 的单位 "${unit}" 无法换算为「${byName.label}」的单位 ${target}${also}；` +
-            `请把该列数值换算为 ${target} 后，把列名写作 ${byName.label}（如单位来自表格上方的“单位：”行，请在列名中写明本列单位）`,
-        });
-        badUnit.add(byName.key);
-        continue;
-      }
+    const match = headerColumn(raw, lookup, at, issues);
+    if ('badUnit' in match) {
+      badUnit.add(match.badUnit);
+      continue;
     }
+    const col = match.col;
     if (col === undefined) {
       unknown.push(i);
       continue;
@@ -141,43 +120,9 @@ export function matchHeader(
       continue;
     }
     indexOf.set(col.key, i);
-    if (conversion) convert.set(col.key, conversion);
+    if (match.conversion) convert.set(col.key, match.conversion);
   }
-
-  // Suggest only columns still missing: a near match to a column already present misleads.
-  const all = [...columns, ...(columns.some((c) => c.key === 'note') ? [] : [noteColumn])];
-  const absent = all.filter((c) => !indexOf.has(c.key));
-  const candidates = absent.flatMap((c) => [
-    [c.label, c.label] as const,
-    [withoutUnit(normalizeName(c.label)), c.label] as const,
-    [c.key, c.label] as const,
-  ]);
-  // A column the site does not know (`责任人`, `联系电话`) is left out: never published nor charted,
-  // named in one warning. A near match of a known column (`清理垃圾(屯)`) stays an error, so a typo
-  // never drops a column in silence (contract §3.9).
-  const everyName = all.flatMap((c) => [[c.label, c.label] as const, [withoutUnit(normalizeName(c.label)), c.label] as const, [c.key, c.label] as const]);
-  const leftOut: number[] = [];
-  for (const i of unknown) {
-    const raw = header.cells[i]!.trim();
-    const near = nearest(raw, candidates);
-    if (near === undefined && nearest(raw, everyName) === undefined) {
-      leftOut.push(i);
-      continue;
-    }
-    const expected = near === undefined ? `；本表的列为：${all.map((c) => c.label).join('、')}` : suggestion(near);
-    issues.push({ path, row: header.line, column: columnOf(header, i), code: 'unknown-header', message: `未知列名 "${raw}"${expected}` });
-  }
-  if (leftOut.length > 0) {
-    issues.push({
-      path,
-      row: header.line,
-      column: columnOf(header, leftOut[0]!),
-      code: 'warning',
-      message:
-        `${leftOut.map((i) => `「${header.cells[i]!.trim()}」`).join('')}不是本表的列，不公布、不作图，也不在下载的数据中（已忽略）；` +
-        `本表的列为：${all.map((c) => c.label).join('、')}`,
-    });
-  }
+  reportUnknownColumns(header, unknown, columns, indexOf, path, issues);
 
   const missing = columns.filter((c) => c.required && !indexOf.has(c.key));
   for (const col of missing.filter((c) => !badUnit.has(c.key))) {
@@ -191,6 +136,80 @@ export function matchHeader(
   const present = columns.filter((c) => indexOf.has(c.key));
   if (indexOf.has('note') && !present.some((c) => c.key === 'note')) present.push(noteColumn);
   return { width, indexOf, present, missing, convert };
+}
+
+/**
+ * Takes a non-blank header cell; gives the column it names (undefined: none), by its name or by
+ * its name in another unit (`清理垃圾(千克)`), read with a conversion when one is exact. A unit
+ * that cannot be converted is an error at the cell: gives that column's key as `badUnit`.
+ */
+function headerColumn(
+  raw: string,
+  lookup: ReadonlyMap<string, ColumnSpec>,
+  at: { path: string; row: number; column: number },
+  issues: Issue[],
+): { col: ColumnSpec | undefined; conversion?: Conversion } | { badUnit: string } {
+  const key = nameKey(raw);
+  const col = lookup.get(key);
+  const unit = unitOf(normalizeName(raw));
+  const byName = unit === undefined ? undefined : lookup.get(withoutUnit(key));
+  if (col !== undefined || unit === undefined || byName?.unit === undefined) return { col };
+  const target = byName.unit;
+  const factor = CONVERSIONS[target]?.[unit] ?? CONVERSIONS[target]?.[unit.toLowerCase()];
+  if (unitAliases(target).some((a) => a.toLowerCase() === unit.toLowerCase()) || canonicalUnit(unit) === target) return { col: byName };
+  if (factor !== undefined) return { col: byName, conversion: { unit, factor } };
+  const from = Object.entries(CONVERSIONS[target] ?? {}).map(([u]) => u);
+  const also = from.length > 0 ? `（可自动换算的只有 ${from.join('、')}）` : '';
+  issues.push({
+    ...at,
+    code: 'unknown-header',
+    message:
+      `列名 "${raw.trim()}" 的单位 "${unit}" 无法换算为「${byName.label}」的单位 ${target}${also}；` +
+      `请把该列数值换算为 ${target} 后，把列名写作 ${byName.label}（如单位来自表格上方的“单位：”行，请在列名中写明本列单位）`,
+  });
+  return { badUnit: byName.key };
+}
+
+/**
+ * Header cells that name no column. A column the site does not know (`责任人`, `联系电话`) is left
+ * out: never published nor charted, named in one warning. A near match of a known column
+ * (`清理垃圾(屯)`) stays an error, so a typo never drops a column in silence (contract §3.9).
+ */
+function reportUnknownColumns(
+  header: GridRecord,
+  unknown: readonly number[],
+  columns: readonly ColumnSpec[],
+  indexOf: ReadonlyMap<string, number>,
+  path: string,
+  issues: Issue[],
+): void {
+  // Suggest only columns still missing: a near match to a column already present misleads.
+  const all = [...columns, ...(columns.some((c) => c.key === 'note') ? [] : [noteColumn])];
+  const absent = all.filter((c) => !indexOf.has(c.key));
+  const names = (c: ColumnSpec) => [[c.label, c.label] as const, [withoutUnit(normalizeName(c.label)), c.label] as const, [c.key, c.label] as const];
+  const candidates = absent.flatMap(names);
+  const everyName = all.flatMap(names);
+  const leftOut: number[] = [];
+  for (const i of unknown) {
+    const raw = header.cells[i]!.trim();
+    const near = nearest(raw, candidates);
+    if (near === undefined && nearest(raw, everyName) === undefined) {
+      leftOut.push(i);
+      continue;
+    }
+    const expected = near === undefined ? `；本表的列为：${all.map((c) => c.label).join('、')}` : suggestion(near);
+    issues.push({ path, row: header.line, column: columnOf(header, i), code: 'unknown-header', message: `未知列名 "${raw}"${expected}` });
+  }
+  if (leftOut.length === 0) return;
+  issues.push({
+    path,
+    row: header.line,
+    column: columnOf(header, leftOut[0]!),
+    code: 'warning',
+    message:
+      `${leftOut.map((i) => `「${header.cells[i]!.trim()}」`).join('')}不是本表的列，不公布、不作图，也不在下载的数据中（已忽略）；` +
+      `本表的列为：${all.map((c) => c.label).join('、')}`,
+  });
 }
 
 /** The canonical unit for a unit written in a header, e.g. `t` → `吨`; undefined if unknown. */

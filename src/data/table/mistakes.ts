@@ -2,6 +2,7 @@
 // "No silent mistakes", §3.0/§3.9 Excel habits): future months, Excel's dotted-October trap,
 // formula error values. Pure functions; the clock is passed in.
 import { normalizeCell, parseMonth } from '../cells/cells.ts';
+import { trimFloat } from '../../floatNoise.ts';
 import { nonEmptyCells } from './frame.ts';
 import type { GridRecord } from '../read/grid.ts';
 import type { HeaderLayout } from './headers.ts';
@@ -140,7 +141,7 @@ export function headerProblem(schema: AnySchema, header: GridRecord, body: reado
 
 /** `0.9 应为 90？`: the message for a percentage Excel saved as a fraction (contract §3.9). */
 export function fractionMessage(label: string, raw: string, value: number, why: string): string {
-  const percent = Number((value * 100).toPrecision(12));
+  const percent = trimFloat(value * 100);
   return (
     `「${label}」为 ${quote(raw)}：${why}，像是 Excel 把 ${percent}% 存成了小数 ${value}；${value} 应为 ${percent}？` +
     `请写成 ${percent} 或 ${percent}%（在 Excel 中把该列设为“文本”或“常规”格式后重新输入）`

@@ -139,25 +139,37 @@ export function namesColumns(records: readonly GridRecord[], schema: AnySchema, 
   const named = namer(columns);
   const limit = Math.min(records.length, 30);
   for (let i = 0; i < limit; i++) {
-    const keys = new Set<string>();
-    let months = 0;
     // a two-row header: the labels of the row and the one below, side by side
-    const cells = [...records[i]!.cells, ...(records[i + 1]?.cells ?? [])];
-    for (const cell of cells) {
-      for (const part of cell.split('，')) {
-        const col = named(part);
-        if (col) keys.add(col.key);
-        else if (schema.wide && monthLabel(part)) months++;
-      }
-    }
+    const { keys, months, score } = namedIn([...records[i]!.cells, ...(records[i + 1]?.cells ?? [])], named, schema.wide);
     // Two columns, one of them the dataset's own (not only 月份 and 村, which many datasets share).
     const own = [...keys].some((k) => {
       const col = columns.find((c) => c.key === k);
       return col !== undefined && col.type !== 'month' && col.type !== 'village' && k !== 'township' && k !== 'note';
     });
-    if (keys.size + (months > 0 && !keys.has('month') ? 1 : 0) >= 2 && (own || months > 0)) return true;
+    if (score >= 2 && (own || months > 0)) return true;
   }
   return false;
+}
+
+/**
+ * The columns a row's cells name (a cell may name several, split at `，`), the month labels among
+ * them for a wide dataset, and its score: the columns named, months counting as one column.
+ */
+function namedIn(
+  cells: readonly string[],
+  named: (l: string) => ColumnSpec | undefined,
+  wide: string | undefined,
+): { keys: Set<string>; months: number; score: number } {
+  const keys = new Set<string>();
+  let months = 0;
+  for (const cell of cells) {
+    for (const part of cell.split('，')) {
+      const col = named(part);
+      if (col) keys.add(col.key);
+      else if (wide && monthLabel(part)) months++;
+    }
+  }
+  return { keys, months, score: keys.size + (months > 0 && !keys.has('month') ? 1 : 0) };
 }
 
 export interface LayoutOptions {
@@ -182,87 +194,126 @@ export function layOut(source: Source, options: LayoutOptions, issues: Issue[]):
   }
   const named = namer(options.columns);
   const wideKey = schema?.wide;
-  const score = (cells: readonly string[]): number => {
-    const keys = new Set<string>();
-    let months = 0;
-    for (const cell of cells) {
-      for (const part of cell.split('，')) {
-        const col = named(part);
-        if (col) keys.add(col.key);
-        else if (wideKey && monthLabel(part)) months++;
-      }
-    }
-    return keys.size + (months > 0 && !keys.has('month') ? 1 : 0);
-  };
+  const score = (cells: readonly string[]): number => namedIn(cells, named, wideKey).score;
+  const h = headerRow(records, schema !== null, score);
+  const found: HeaderRows = schema
+    ? twoRowHeader(records, h, named, score, wideKey)
+    : { head: records[h]!, labels: records[h]!.cells.map((c) => c), bodyStart: h + 1, aboveEnd: h };
+  const aboveRows = records.slice(0, found.aboveEnd);
+  const labels = aboveHeader(aboveRows, found, named, warn);
+  const end = footerStart(records, found.bodyStart, warn);
+  let { header, body } = keptColumns(found.head.line, labels, records.slice(found.bodyStart, end));
 
-  // The header: the first row naming at least two columns (free: the first row of two cells or
-  // more that is not 填报 information). Without one, the first row is the header (and its
-  // unknown names are reported), after at most two single-cell title rows.
+  if (schema && source.kind === 'csv') fillMerged(header, body, named, path, issues);
+
+  if (wideKey && schema) {
+    const wide = widen(source, schema, wideKey, header, body, aboveRows, named, issues);
+    if (wide === null) return null;
+    if (wide !== undefined) ({ header, body } = wide);
+  }
+  return { header, body };
+}
+
+/**
+ * Takes the sheet's rows; gives the index of the header: the first row naming at least two
+ * columns (free: the first row of two cells or more that is not 填报 information). Without one,
+ * the first row is the header (and its unknown names are reported), after at most two single-cell
+ * title rows.
+ */
+function headerRow(records: readonly GridRecord[], known: boolean, score: (cells: readonly string[]) => number): number {
   const limit = Math.min(records.length, 30);
-  let h = -1;
   for (let i = 0; i < limit; i++) {
     const cells = records[i]!.cells;
-    if (schema ? score(cells) >= 2 : distinctCells(cells) >= 2 && !cells.every((c) => c.trim() === '' || /[:：]/.test(c))) {
-      h = i;
-      break;
-    }
+    if (known ? score(cells) >= 2 : distinctCells(cells) >= 2 && !cells.every((c) => c.trim() === '' || /[:：]/.test(c))) return i;
   }
-  if (h === -1) {
-    h = 0;
-    const single = (r: GridRecord | undefined) => r !== undefined && distinctCells(r.cells) === 1;
-    for (let k = 1; k <= 2 && k < records.length; k++) {
-      if (!single(records[k - 1])) break;
-      if (schema ? score(records[k]!.cells) >= 1 : distinctCells(records[k]!.cells) >= 2) {
-        h = k;
-        break;
-      }
-    }
+  const single = (r: GridRecord | undefined) => r !== undefined && distinctCells(r.cells) === 1;
+  for (let k = 1; k <= 2 && k < records.length; k++) {
+    if (!single(records[k - 1])) break;
+    if (known ? score(records[k]!.cells) >= 1 : distinctCells(records[k]!.cells) >= 2) return k;
   }
+  return 0;
+}
 
-  let head = records[h]!;
-  let labels = head.cells.map((c) => c);
-  let bodyStart = h + 1;
-  let aboveEnd = h;
-  if (schema) {
-    const base = score(labels);
-    const below = records[h + 1];
-    const above = h > 0 ? records[h - 1] : undefined;
-    const subHeader = (top: GridRecord, bottom: GridRecord | undefined) =>
-      bottom !== undefined &&
-      bottom.line === top.line + 1 &&
-      totalKind(bottom.cells) === null &&
-      !bottom.cells.some((c, i) => c.trim() !== '' && c.trim() !== (top.cells[i] ?? '').trim() && PLAIN_NUMBER.test(normalizeName(c)));
-    const cb = subHeader(head, below) ? combine(head.cells, below!.cells, named) : null;
-    const ca = above && subHeader(above, head) ? combine(above.cells, head.cells, named) : null;
-    const sb = cb ? score(cb) : -1;
-    const sa = ca ? score(ca) : -1;
-    // Same columns, but the row below only adds units or sub-labels (`数量(吨)`, `长度(米)`):
-    // every cell it changes still names a column.
-    // Or it leaves blank (a vertical merge) every required column the header names — a data row
-    // fills those — while some cell it changes names a column: its other sub-labels are unknown.
-    const bottom = below?.cells ?? [];
-    const keysBlank = head.cells.some((l) => named(l)?.required) &&
-      head.cells.every((l, i) => !named(l)?.required || (bottom[i] ?? '').trim() === '' || nameKey(bottom[i]!) === nameKey(l));
-    // (In a wide table, `得分` over `1月 2月 …`: a month label names the month column.)
-    const names = (l: string) => named(l) !== undefined || (wideKey !== undefined && monthLabel(l) !== null);
-    const refines =
-      cb !== null &&
-      sb === base &&
-      cb.some((l, i) => l !== head.cells[i]) &&
-      (cb.every((l, i) => l === (head.cells[i] ?? '') || names(l)) ||
-        (keysBlank && cb.some((l, i) => l !== head.cells[i] && names(l))));
-    if (cb && ((sb > base && sb >= sa) || refines)) {
-      labels = cb;
-      bodyStart = h + 2;
-    } else if (ca && sa > base) {
-      labels = ca;
-      head = above!;
-      aboveEnd = h - 1;
-    }
-  }
+/** The header as read: its row, its labels, where the body starts and the rows above it end. */
+interface HeaderRows {
+  head: GridRecord;
+  labels: string[];
+  bodyStart: number;
+  aboveEnd: number;
+}
 
-  // Rows above the header: one warning; `单位：X` there is the unit of header cells without one.
-  const aboveRows = records.slice(0, aboveEnd);
+/** Could `bottom` be the second row of a header over `top`: the next line, no total, no plain number. */
+function subHeader(top: GridRecord, bottom: GridRecord | undefined): boolean {
+  return (
+    bottom !== undefined &&
+    bottom.line === top.line + 1 &&
+    totalKind(bottom.cells) === null &&
+    !bottom.cells.some((c, i) => c.trim() !== '' && c.trim() !== (top.cells[i] ?? '').trim() && PLAIN_NUMBER.test(normalizeName(c)))
+  );
+}
+
+/**
+ * Takes the header row found (a known dataset); gives the header, joined with the row below or
+ * the row above when the two are a two-row header (merged group cells over sub-labels) that names
+ * more columns, or the same columns more closely.
+ */
+function twoRowHeader(
+  records: readonly GridRecord[],
+  h: number,
+  named: (l: string) => ColumnSpec | undefined,
+  score: (cells: readonly string[]) => number,
+  wideKey: string | undefined,
+): HeaderRows {
+  const head = records[h]!;
+  const base = score(head.cells);
+  const below = records[h + 1];
+  const above = h > 0 ? records[h - 1] : undefined;
+  const cb = subHeader(head, below) ? combine(head.cells, below!.cells, named) : null;
+  const ca = above && subHeader(above, head) ? combine(above.cells, head.cells, named) : null;
+  const sb = cb ? score(cb) : -1;
+  const sa = ca ? score(ca) : -1;
+  if (cb && ((sb > base && sb >= sa) || (sb === base && refines(head, below!, cb, named, wideKey)))) {
+    return { head, labels: cb, bodyStart: h + 2, aboveEnd: h };
+  }
+  if (ca && sa > base) return { head: above!, labels: ca, bodyStart: h + 1, aboveEnd: h - 1 };
+  return { head, labels: head.cells.map((c) => c), bodyStart: h + 1, aboveEnd: h };
+}
+
+/**
+ * Does the row below refine a header that names the same columns? It only adds units or
+ * sub-labels (`数量(吨)`, `长度(米)`): every cell it changes still names a column. Or it leaves
+ * blank (a vertical merge) every required column the header names — a data row fills those —
+ * while some cell it changes names a column: its other sub-labels are unknown.
+ */
+function refines(
+  head: GridRecord,
+  below: GridRecord,
+  combined: readonly string[],
+  named: (l: string) => ColumnSpec | undefined,
+  wideKey: string | undefined,
+): boolean {
+  const bottom = below.cells;
+  const keysBlank = head.cells.some((l) => named(l)?.required) &&
+    head.cells.every((l, i) => !named(l)?.required || (bottom[i] ?? '').trim() === '' || nameKey(bottom[i]!) === nameKey(l));
+  // (In a wide table, `得分` over `1月 2月 …`: a month label names the month column.)
+  const names = (l: string) => named(l) !== undefined || (wideKey !== undefined && monthLabel(l) !== null);
+  return (
+    combined.some((l, i) => l !== head.cells[i]) &&
+    (combined.every((l, i) => l === (head.cells[i] ?? '') || names(l)) ||
+      (keysBlank && combined.some((l, i) => l !== head.cells[i] && names(l))))
+  );
+}
+
+/**
+ * Rows above the header: one warning; `单位：X` there is the unit of header cells without one.
+ * Gives the header's labels, a numeric column's given that unit.
+ */
+function aboveHeader(
+  aboveRows: readonly GridRecord[],
+  { head, labels }: HeaderRows,
+  named: (l: string) => ColumnSpec | undefined,
+  warn: (row: number, message: string) => void,
+): string[] {
   if (aboveRows.length > 0) {
     const first = aboveRows[0]!;
     const text = quote(firstText(first));
@@ -280,32 +331,36 @@ export function layOut(source: Source, options: LayoutOptions, issues: Issue[]):
       if (m && unit === undefined) unit = m[1];
     }
   }
-  if (unit !== undefined) {
-    labels = labels.map((l) => {
-      const col = named(l);
-      const numeric = col && (col.type === 'number' || col.type === 'integer' || col.type === 'percent');
-      return numeric && col.unit !== undefined && unitOf(normalizeName(l)) === undefined ? `${normalizeName(l)}(${unit})` : l;
-    });
-  }
+  if (unit === undefined) return labels;
+  return labels.map((l) => {
+    const col = named(l);
+    const numeric = col && (col.type === 'number' || col.type === 'integer' || col.type === 'percent');
+    return numeric && col.unit !== undefined && unitOf(normalizeName(l)) === undefined ? `${normalizeName(l)}(${unit})` : l;
+  });
+}
 
-  // Footer rows after the last data row.
+/** Footer rows after the last data row (填报人, 审核人 …): one warning. Gives where they start. */
+function footerStart(records: readonly GridRecord[], bodyStart: number, warn: (row: number, message: string) => void): number {
   let end = records.length;
   while (end > bodyStart && FOOTER.test(normalizeName(firstText(records[end - 1]!)))) end--;
   if (end < records.length) {
     const footer = records.slice(end);
     warn(footer[0]!.line, `第 ${rowsText(footer.map((r) => r.line))} 行（${quote(firstText(footer[0]!))} 等）是表尾的填报人、审核人或说明，已跳过`);
   }
+  return end;
+}
 
-  // Columns kept: not 序号, not blank margin columns on the left.
-  const rows = records.slice(bodyStart, end);
+/**
+ * Takes the header's labels and the body rows; gives the table of the columns kept: not 序号, not
+ * blank margin columns on the left. Each record's total kind is decided before a column is dropped.
+ */
+function keptColumns(line: number, labels: string[], rows: readonly GridRecord[]): Table {
   const serial = labels.map((l) => SERIAL_NUMBER.has(nameKey(l)));
   const hasSerial = serial.some(Boolean);
   let margin = 0;
   while (margin < labels.length && labels[margin]!.trim() === '' && rows.every((r) => (r.cells[margin] ?? '').trim() === '')) margin++;
   const drop = (i: number) => i < margin || serial[i] === true;
   const dropping = margin > 0 || hasSerial;
-  const keep: number[] = [];
-  for (let i = 0; i < labels.length; i++) if (!drop(i)) keep.push(i);
   const pick = (cells: readonly string[]): { cells: string[]; columns: number[] } => {
     const out: string[] = [];
     const columns: number[] = [];
@@ -317,19 +372,10 @@ export function layOut(source: Source, options: LayoutOptions, issues: Issue[]):
     return { cells: out, columns };
   };
   const kind = (cells: readonly string[]) => totalKind(hasSerial ? [cells.slice(0, 3).join('')] : cells);
-
-  let header: GridRecord = dropping ? { line: head.line, ...pick(labels) } : { line: head.line, cells: labels };
-  let body: TableRecord[] = rows.map((r) =>
+  const header: GridRecord = dropping ? { line, ...pick(labels) } : { line, cells: labels };
+  const body: TableRecord[] = rows.map((r) =>
     dropping ? { line: r.line, ...pick(r.cells), total: kind(r.cells) } : { line: r.line, cells: r.cells, total: kind(r.cells) },
   );
-
-  if (schema && source.kind === 'csv') fillMerged(header, body, named, path, issues);
-
-  if (wideKey && schema) {
-    const wide = widen(source, schema, wideKey, header, body, aboveRows, named, issues);
-    if (wide === null) return null;
-    if (wide !== undefined) ({ header, body } = wide);
-  }
   return { header, body };
 }
 
@@ -380,6 +426,14 @@ function fillMerged(
   }
 }
 
+/** A column of a wide table that holds a month: its cell index, its label, the month it names. */
+interface MonthColumn {
+  i: number;
+  label: string;
+  month: number;
+  year?: number;
+}
+
 /**
  * Months as columns (inspections 得分, toilets 无害化卫生户厕): one record per village and month.
  * undefined: the table is not wide; null: it is, but no year can be found (reported).
@@ -396,54 +450,104 @@ function widen(
 ): Table | null | undefined {
   const { path } = source;
   if (header.cells.some((l) => named(l)?.key === 'month')) return undefined;
-  const months = header.cells.flatMap((l, i) => {
+  const months: MonthColumn[] = header.cells.flatMap((l, i) => {
     const m = named(l) ? null : monthLabel(l);
     return m ? [{ i, label: l.trim(), ...m }] : [];
   });
   if (months.length === 0) return undefined;
   const valueCol = schema.columns.find((c) => c.key === valueKey)!;
-  const yearAt = header.cells.findIndex((l) => YEAR_COLUMN.has(nameKey(l)));
-  const fromTitle = aboveRows.map((r) => r.cells.map((c) => yearIn(c)).find((y) => y !== undefined)).find((y) => y !== undefined);
-  const fromName = source.names.map(yearIn).find((y) => y !== undefined);
-  const needYear = months.some((m) => m.year === undefined);
-  let source_: string;
-  let fixedYear: number | undefined;
-  if (!needYear) source_ = '列名';
-  else if (yearAt !== -1) source_ = `「${header.cells[yearAt]!.trim()}」列`;
-  else if (fromTitle !== undefined) [source_, fixedYear] = [`表格标题（${fromTitle}年）`, fromTitle];
-  else if (fromName !== undefined) [source_, fixedYear] = [`文件名或工作表名（${fromName}年）`, fromName];
-  else {
-    const first = months[0]!;
-    issues.push({
-      path,
-      row: header.line,
-      column: columnOf(header, first.i),
-      code: 'missing-column',
-      message:
-        `表头「${first.label}」等按月分列，但没有写年份；请把列名写成 2023年${first.month}月 的样式，` +
-        '或加一列「年度」填写年份，或在表格标题（如 “2023年月度考评”）或文件名中写明年份',
-    });
-    return null;
-  }
+  const year = yearOfMonths(source, header, months, aboveRows, issues);
+  if (year === null) return null;
   issues.push({
     path,
     row: header.line,
     column: columnOf(header, months[0]!.i),
     code: 'warning',
-    message: `「${valueCol.label}」按月分列（${months[0]!.label} 至 ${months.at(-1)!.label}），已逐村逐月读取，年份取自${source_}`,
+    message: `「${valueCol.label}」按月分列（${months[0]!.label} 至 ${months.at(-1)!.label}），已逐村逐月读取，年份取自${year.from}`,
   });
 
   const monthAt = new Set(months.map((m) => m.i));
-  const kept = header.cells.flatMap((_, i) => (monthAt.has(i) || i === yearAt ? [] : [i]));
+  const kept = header.cells.flatMap((_, i) => (monthAt.has(i) || i === year.at ? [] : [i]));
   const firstMonthColumn = columnOf(header, months[0]!.i);
   const longHeader: GridRecord = {
     line: header.line,
     cells: ['月份', ...kept.map((i) => header.cells[i]!), valueCol.label],
     columns: [firstMonthColumn, ...kept.map((i) => columnOf(header, i)), firstMonthColumn],
   };
+  const { records, lines } = byMonth(path, header, body, months, kept, year, valueCol, issues);
+  if (lines !== null) {
+    checkTotals(
+      lines,
+      months.map((m) => ({ index: m.i, label: `${m.label} ${valueCol.label}`, column: columnOf(header, m.i) })),
+      (_, raw) => parseNumber(raw, numberRule(valueCol)),
+      path,
+      issues,
+    );
+  }
+  return { header: longHeader, body: records };
+}
 
-  // Month by month, as a tidy file lists them: every village's January, then February …
-  const byMonth: TableRecord[][] = months.map(() => []);
+/** Where the year of month columns written without one comes from. */
+interface MonthsYear {
+  /** some month column has no year of its own */
+  needed: boolean;
+  /** cell index of the 年度 column, or -1 */
+  at: number;
+  /** the year from the title or the file name, when no 年度 column gives it row by row */
+  fixed: number | undefined;
+  /** where the year is taken from, as the warning says it */
+  from: string;
+}
+
+/**
+ * Takes the month columns; gives where their year comes from: the labels themselves, a 年度
+ * column, the title rows, the file or sheet name. null: nowhere (reported at the first month).
+ */
+function yearOfMonths(
+  source: Source,
+  header: GridRecord,
+  months: readonly MonthColumn[],
+  aboveRows: readonly GridRecord[],
+  issues: Issue[],
+): MonthsYear | null {
+  const at = header.cells.findIndex((l) => YEAR_COLUMN.has(nameKey(l)));
+  const fromTitle = aboveRows.map((r) => r.cells.map((c) => yearIn(c)).find((y) => y !== undefined)).find((y) => y !== undefined);
+  const fromName = source.names.map(yearIn).find((y) => y !== undefined);
+  const needed = months.some((m) => m.year === undefined);
+  if (!needed) return { needed, at, fixed: undefined, from: '列名' };
+  if (at !== -1) return { needed, at, fixed: undefined, from: `「${header.cells[at]!.trim()}」列` };
+  if (fromTitle !== undefined) return { needed, at, fixed: fromTitle, from: `表格标题（${fromTitle}年）` };
+  if (fromName !== undefined) return { needed, at, fixed: fromName, from: `文件名或工作表名（${fromName}年）` };
+  const first = months[0]!;
+  issues.push({
+    path: source.path,
+    row: header.line,
+    column: columnOf(header, first.i),
+    code: 'missing-column',
+    message:
+      `表头「${first.label}」等按月分列，但没有写年份；请把列名写成 2023年${first.month}月 的样式，` +
+      '或加一列「年度」填写年份，或在表格标题（如 “2023年月度考评”）或文件名中写明年份',
+  });
+  return null;
+}
+
+/**
+ * Takes the wide body; gives its records month by month, as a tidy file lists them: every
+ * village's January, then February … A row's month cell left empty was not reported that month.
+ * Also gives the lines for the check of total rows (null when the value column has a maximum,
+ * a score: its total rows are not sums).
+ */
+function byMonth(
+  path: string,
+  header: GridRecord,
+  body: readonly TableRecord[],
+  months: readonly MonthColumn[],
+  kept: readonly number[],
+  year: MonthsYear,
+  valueCol: ColumnSpec,
+  issues: Issue[],
+): { records: TableRecord[]; lines: BodyLine[] | null } {
+  const out: TableRecord[][] = months.map(() => []);
   const lines: BodyLine[] = [];
   const rule = numberRule(valueCol);
   const totals = valueCol.max === undefined;
@@ -453,23 +557,8 @@ function widen(
       if (totals) lines.push({ line: record.line, cells: record.cells, total: record.total });
       continue;
     }
-    let rowYear = fixedYear;
-    if (needYear && yearAt !== -1) {
-      const raw = cellAt(yearAt);
-      const m = /^(\d{4})年?度?$/u.exec(normalizeName(raw));
-      const y = m ? Number(m[1]) : NaN;
-      if (!(y >= 2000 && y <= 2100)) {
-        issues.push({
-          path,
-          row: record.line,
-          column: columnOf(record, yearAt),
-          code: 'type-error',
-          message: `「${header.cells[yearAt]!.trim()}」应为年份（如 2023），实际为 ${quote(raw)}`,
-        });
-        continue;
-      }
-      rowYear = y;
-    }
+    const rowYear = year.needed && year.at !== -1 ? yearCell(path, header, record, year.at, issues) : year.fixed;
+    if (rowYear === null) continue;
     const numbers: (Quantity | null | undefined)[] = [];
     for (const [k, m] of months.entries()) {
       const raw = cellAt(m.i);
@@ -481,24 +570,30 @@ function widen(
         }
       }
       if (isEmptyCell(raw)) continue; // not reported that month
-      const year = m.year ?? rowYear!;
-      byMonth[k]!.push({
+      out[k]!.push({
         line: record.line,
-        cells: [`${year}-${pad(m.month)}`, ...kept.map(cellAt), raw],
+        cells: [`${m.year ?? rowYear!}-${pad(m.month)}`, ...kept.map(cellAt), raw],
         columns: [columnOf(record, m.i), ...kept.map((i) => columnOf(record, i)), columnOf(record, m.i)],
         total: null,
       });
     }
     if (totals) lines.push({ line: record.line, cells: record.cells, total: null, numbers });
   }
-  if (totals) {
-    checkTotals(
-      lines,
-      months.map((m) => ({ index: m.i, label: `${m.label} ${valueCol.label}`, column: columnOf(header, m.i) })),
-      (_, raw) => parseNumber(raw, rule),
-      path,
-      issues,
-    );
-  }
-  return { header: longHeader, body: byMonth.flat() };
+  return { records: out.flat(), lines: totals ? lines : null };
+}
+
+/** A row's 年度 cell: its year, or null when it is not one (a type-error at the cell, the row left out). */
+function yearCell(path: string, header: GridRecord, record: TableRecord, at: number, issues: Issue[]): number | null {
+  const raw = record.cells[at] ?? '';
+  const m = /^(\d{4})年?度?$/u.exec(normalizeName(raw));
+  const y = m ? Number(m[1]) : NaN;
+  if (y >= 2000 && y <= 2100) return y;
+  issues.push({
+    path,
+    row: record.line,
+    column: columnOf(record, at),
+    code: 'type-error',
+    message: `「${header.cells[at]!.trim()}」应为年份（如 2023），实际为 ${quote(raw)}`,
+  });
+  return null;
 }

@@ -5,7 +5,7 @@ import type { CellResult } from '../cells/cells.ts';
 import { isEmptyCell } from '../cells/cells.ts';
 import type { TotalKind } from './frame.ts';
 import type { Issue, Quantity } from '../shapes/types.ts';
-import { trimFloat } from '../../format.ts';
+import { trimFloat } from '../../floatNoise.ts';
 
 /** A column whose totals are checked: its cell index and label. */
 export interface TotalColumn {
@@ -76,34 +76,9 @@ export function checkTotals(
 ): void {
   let lines = all_;
   if (!lines.some((l) => l.total !== null)) return;
-  // A total right under the header (§3.9) covers the data rows below it, up to the next 合计.
   const firstData = lines.findIndex((l) => l.total === null);
   if (firstData > 0) {
-    let stop = lines.findIndex((l, i) => i > firstData && l.total === 'total');
-    if (stop === -1) stop = lines.length;
-    const covered = lines.slice(firstData, stop);
-    for (const row of lines.slice(0, firstData)) {
-      columns.forEach((col, k) => {
-        const raw = row.cells[col.index] ?? '';
-        if (isEmptyCell(raw)) return;
-        const at = { path, row: row.line, column: col.column ?? col.index + 1 };
-        const read_ = read(k, raw, row);
-        if (!read_.ok) {
-          issues.push({ ...at, code: read_.code, message: read_.message });
-          return;
-        }
-        const sum = fresh(covered[0]!.line);
-        for (const data of covered) if (data.total === null) add(sum, data.numbers?.[k]);
-        if (sum.bad || totalAgrees(read_.value, sum.value)) return;
-        const word = row.cells.slice(0, 3).join('').includes('总计') ? '总计' : row.total === 'subtotal' ? '小计' : '合计';
-        const last = covered.at(-1)!.line;
-        issues.push({
-          ...at,
-          code: 'constraint-error',
-          message: `「${col.label}」${word}为 ${show(read_.value.value, read_.value.approx)}，但下方第 ${sum.from} 至 ${last} 行相加${read_.value.approx ? '只有' : '为'} ${show(sum.value, sum.approx)}`,
-        });
-      });
-    }
+    checkTotalsAbove(lines, firstData, columns, read, path, issues);
     lines = lines.slice(firstData);
   }
   const first = lines[0]?.line ?? 0;
@@ -149,5 +124,41 @@ export function checkTotals(
       section = columns.map(() => fresh(row.line + 1));
       sawTotal = true;
     }
+  }
+}
+
+/** Total rows right under the header (§3.9), before `firstData`: each covers the data rows below it, up to the next 合计. */
+function checkTotalsAbove(
+  lines: readonly BodyLine[],
+  firstData: number,
+  columns: readonly TotalColumn[],
+  read: (column: number, raw: string, row: BodyLine) => CellResult<Quantity>,
+  path: string,
+  issues: Issue[],
+): void {
+  let stop = lines.findIndex((l, i) => i > firstData && l.total === 'total');
+  if (stop === -1) stop = lines.length;
+  const covered = lines.slice(firstData, stop);
+  for (const row of lines.slice(0, firstData)) {
+    columns.forEach((col, k) => {
+      const raw = row.cells[col.index] ?? '';
+      if (isEmptyCell(raw)) return;
+      const at = { path, row: row.line, column: col.column ?? col.index + 1 };
+      const read_ = read(k, raw, row);
+      if (!read_.ok) {
+        issues.push({ ...at, code: read_.code, message: read_.message });
+        return;
+      }
+      const sum = fresh(covered[0]!.line);
+      for (const data of covered) if (data.total === null) add(sum, data.numbers?.[k]);
+      if (sum.bad || totalAgrees(read_.value, sum.value)) return;
+      const word = row.cells.slice(0, 3).join('').includes('总计') ? '总计' : row.total === 'subtotal' ? '小计' : '合计';
+      const last = covered.at(-1)!.line;
+      issues.push({
+        ...at,
+        code: 'constraint-error',
+        message: `「${col.label}」${word}为 ${show(read_.value.value, read_.value.approx)}，但下方第 ${sum.from} 至 ${last} 行相加${read_.value.approx ? '只有' : '为'} ${show(sum.value, sum.approx)}`,
+      });
+    });
   }
 }
