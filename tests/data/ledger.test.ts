@@ -240,6 +240,21 @@ describe('workbook cells (§3.9)', () => {
     }
   });
 
+  test('a 年度 column gives each row its own year; a cell that is not a year is an error there, its row left out', () => {
+    const text = csv('年度,村,1月,2月', '2023,长塘村,90,91', '2024年,长塘村,80,81', '去年,前江村,70,71', '1999,前江村,60,61');
+    const { tables, lines } = load([tidyVillages, { path: 'data/inspections.csv', bytes: encoder.encode(text) }]);
+    expect(lines.filter((l) => !l.includes(' warning '))).toEqual([
+      'data/inspections.csv:4:1 type-error 「年度」应为年份（如 2023），实际为 "去年"',
+      'data/inspections.csv:5:1 type-error 「年度」应为年份（如 2023），实际为 "1999"',
+    ]);
+    expect(tables.inspections!.rows.map((r) => [r.month, r.village, r.score.value])).toEqual([
+      ['2023-01', 'v1', 90],
+      ['2024-01', 'v1', 80],
+      ['2023-02', 'v1', 91],
+      ['2024-02', 'v1', 81],
+    ]);
+  });
+
   test('wide toilets: a 合计 row is checked per month column', () => {
     const text = csv('2023年厕所革命台账', '村,1月,2月', '长塘村,300,310', '前江村,200,201', '合计,500,510');
     const { lines, tables } = load([{ path: 'data/villages.csv', bytes: encoder.encode(VILLAGES) }, { path: 'data/toilets.csv', bytes: encoder.encode(text) }]);
