@@ -19,7 +19,10 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const INSTALL = 'npm install --save-dev lighthouse@12.8.2';
 
 /** The parts of Lighthouse's result this script reads (the package's own types need it installed). */
-interface Audit { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }
+interface Audit {
+  id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string;
+  details?: { items?: { group?: string; groupLabel?: string; duration?: number; url?: string; startTime?: number }[] };
+}
 interface LighthouseResult {
   lhr: {
     lighthouseVersion: string;
@@ -127,6 +130,11 @@ try {
     const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
     console.log(`           ${metrics.map((id) => `${lhr.audits[id]?.title ?? id} ${lhr.audits[id]?.displayValue ?? '—'}`).join(' · ')}`);
     for (const l of lost) console.log(`           lost points: ${l}`);
+    // What the main thread spent its time on, and its long tasks: what total-blocking-time counts.
+    const work = lhr.audits['mainthread-work-breakdown'];
+    const groups = (work?.details?.items ?? []).slice(0, 4).map((i) => `${i.groupLabel ?? i.group} ${Math.round(i.duration ?? 0)} ms`);
+    const long = (lhr.audits['long-tasks']?.details?.items ?? []).map((i) => `${Math.round(i.duration ?? 0)} ms at ${Math.round(i.startTime ?? 0)} ms (${/^https?:/.test(i.url ?? '') ? decodeURI(new URL(i.url!).pathname) : i.url ?? '?'})`);
+    console.log(`           main thread ${work?.displayValue ?? '—'}: ${groups.join(', ')}; long tasks: ${long.join(', ') || 'none'}`);
   }
 } finally {
   await chrome.kill();
