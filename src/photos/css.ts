@@ -9,7 +9,8 @@ figure.photo { margin: 0; }
 figure.photo .photo-link { display: block; }
 figure.photo img { display: block; width: 100%; height: auto; aspect-ratio: 4 / 3; object-fit: contain; background: var(--soft); border-radius: var(--radius); }
 figure.photo figcaption { font-size: 0.95rem; line-height: 1.5; margin-top: 0.3rem; }
-.photo-stage { display: block; font-weight: 700; }
+/* 整治前 · 2023年3月12日 breaks after the dot, never inside the date (keep-all); a date wider than its column still breaks (anywhere) */
+.photo-stage { display: block; font-weight: 700; word-break: keep-all; overflow-wrap: anywhere; }
 .point-photos { margin-top: 0.75rem; }
 .md-photo { display: block; max-width: 46rem; margin: 1rem 0; }
 .md-photo img { display: block; width: 100%; height: auto; border-radius: var(--radius); }

@@ -82,4 +82,24 @@
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', regions); else regions();
   sync();
   tools.hidden = false;
+  if (!root.hasAttribute('data-speech') || typeof SpeechSynthesisUtterance !== 'function') return;
+  var speakers = document.querySelectorAll('[data-read-aloud]');
+  for (var i = 0; i < speakers.length; i++) speakers[i].hidden = false;
+  document.addEventListener('click', function load(event) {
+    var play = event.target.closest && event.target.closest('[data-read-aloud] [data-action="play"]');
+    if (!play) return;
+    document.removeEventListener('click', load);
+    var status = play.parentNode.lastElementChild;
+    status.textContent = '正在准备朗读……';
+    speechSynthesis.speak(new SpeechSynthesisUtterance(''));
+    var script = document.createElement('script');
+    script.src = play.parentNode.getAttribute('data-src');
+    script.onload = function () { play.click(); };
+    script.onerror = function () {
+      status.textContent = '朗读功能没有载入，请检查网络后再按一次。';
+      script.remove();
+      document.addEventListener('click', load);
+    };
+    document.head.appendChild(script);
+  });
 })(document.documentElement);

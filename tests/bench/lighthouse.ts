@@ -1,7 +1,7 @@
-// Lighthouse 12 (its default: mobile, simulated Slow 4G) on the home page, a topic page, a village
-// page and a report page of the built site, served by nginx under /town/ and opened in Debian's
-// Chromium. Prints the performance, accessibility, best-practices and SEO scores, and the audits
-// that lost points.
+// Lighthouse 12 (its default: mobile, simulated Slow 4G) on the home page, a topic page, /ranking/,
+// a village page with photos and the heaviest report of the built site, served by nginx under /town/ and opened in Debian's
+// Chromium. Prints the performance, accessibility, best-practices and SEO scores, the page's
+// timings, and every weighted audit that lost points.
 //
 //   tsx tests/bench/lighthouse.ts [--dist <folder built with --base /town/>] [--json <file>]
 //
@@ -19,7 +19,10 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const INSTALL = 'npm install --save-dev lighthouse@12.8.2';
 
 /** The parts of Lighthouse's result this script reads (the package's own types need it installed). */
-interface Audit { id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string }
+interface Audit {
+  id: string; title: string; score: number | null; scoreDisplayMode: string; displayValue?: string;
+  details?: { items?: { group?: string; groupLabel?: string; duration?: number; url?: string; startTime?: number }[] };
+}
 interface LighthouseResult {
   lhr: {
     lighthouseVersion: string;
@@ -76,17 +79,25 @@ if (args.dist) {
   distDir = (await buildSite({ outDir: tempOut, base: BASE })).outDir;
 }
 
-/** One page of each kind, found in the built site. */
+/**
+ * One page of each kind, found in the built site: home, the first topic page, /ranking/, a village
+ * page with photos (the first that has any, else the first), and the heaviest report.
+ */
 function pagesOf(dist: string): [string, string][] {
   const read = (p: string) => readFileSync(path.join(dist, p, 'index.html'), 'utf8');
-  const first = (html: string, pattern: RegExp) => pattern.exec(html)?.[1];
-  const topic = ['cleanup', 'toilets', 'construction', 'ranking'].find((t) => {
-    try { return read(t).length > 0; } catch { return false; }
-  });
-  const village = first(read('villages'), /href="\/town\/(villages\/[^"/]+\/)"/);
-  let report: string | undefined;
-  try { report = first(read('reports'), /href="\/town\/(reports\/[^"/]+\/)"/); } catch { /* no reports */ }
-  const pages: [string, string | undefined][] = [['home', ''], ['topic', topic && `${topic}/`], ['village', village], ['report', report]];
+  const exists = (p: string) => {
+    try { return read(p).length > 0; } catch { return false; }
+  };
+  const all = (html: string, pattern: RegExp) => [...html.matchAll(pattern)].map((m) => m[1]!);
+  const topic = ['cleanup', 'toilets', 'construction'].find(exists);
+  const villages = all(read('villages'), /href="\/town\/(villages\/[^"/]+\/)"/g);
+  const village = villages.find((v) => /<img\b/.test(read(v))) ?? villages[0];
+  const reports = exists('reports') ? all(read('reports'), /href="\/town\/(reports\/[^"/]+\/)"/g).map(decodeURI) : [];
+  const report = reports.sort((a, b) => read(b).length - read(a).length)[0];
+  const pages: [string, string | undefined][] = [
+    ['home', ''], ['topic', topic && `${topic}/`], ['ranking', exists('ranking') ? 'ranking/' : undefined],
+    ['village', village], ['report', report],
+  ];
   return pages.filter((p): p is [string, string] => p[1] !== undefined);
 }
 
@@ -112,11 +123,18 @@ try {
     }));
     const weighted = new Set(CATEGORIES.flatMap((c) => (lhr.categories[c]?.auditRefs ?? []).filter((r) => r.weight > 0).map((r) => r.id)));
     const lost = Object.values(lhr.audits)
-      .filter((a) => weighted.has(a.id) && a.scoreDisplayMode !== 'notApplicable' && a.score !== null && a.score < 0.9)
+      .filter((a) => weighted.has(a.id) && a.scoreDisplayMode !== 'notApplicable' && a.score !== null && a.score < 1)
       .map((a) => `${a.id} (${Math.round((a.score ?? 0) * 100)}${a.displayValue ? `, ${a.displayValue}` : ''})`);
     rows.push({ name, url: decodeURI(new URL(url).pathname), version: lhr.lighthouseVersion, scores, lost });
     console.log(`${name.padEnd(8)} ${decodeURI(new URL(url).pathname).padEnd(40)} ${CATEGORIES.map((c) => `${c} ${scores[c] ?? '—'}`).join('  ')}`);
+    const metrics = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'];
+    console.log(`           ${metrics.map((id) => `${lhr.audits[id]?.title ?? id} ${lhr.audits[id]?.displayValue ?? '—'}`).join(' · ')}`);
     for (const l of lost) console.log(`           lost points: ${l}`);
+    // What the main thread spent its time on, and its long tasks: what total-blocking-time counts.
+    const work = lhr.audits['mainthread-work-breakdown'];
+    const groups = (work?.details?.items ?? []).slice(0, 4).map((i) => `${i.groupLabel ?? i.group} ${Math.round(i.duration ?? 0)} ms`);
+    const long = (lhr.audits['long-tasks']?.details?.items ?? []).map((i) => `${Math.round(i.duration ?? 0)} ms at ${Math.round(i.startTime ?? 0)} ms (${/^https?:/.test(i.url ?? '') ? decodeURI(new URL(i.url!).pathname) : i.url ?? '?'})`);
+    console.log(`           main thread ${work?.displayValue ?? '—'}: ${groups.join(', ')}; long tasks: ${long.join(', ') || 'none'}`);
   }
 } finally {
   await chrome.kill();

@@ -12,14 +12,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../e2e/support/browser.ts';
 import { buildSite, projectTempDir, REPO_ROOT } from '../e2e/support/build.ts';
-import { crawlSite, representativePages } from '../e2e/support/crawl.ts';
+import { crawlSite } from '../e2e/support/crawl.ts';
 import { startNginx } from '../e2e/support/nginx.ts';
 import { buildAtScale, type ScaleResult } from './buildScale.ts';
 import { timeCharts, type ChartTiming } from './charts.ts';
 import { CHECK_TARGET_MS, timeChecks, type CheckTiming } from './checkInputs.ts';
 import { ledgerBench, type LedgerResult } from './ledger.ts';
 import { LIMIT_TARGETS, workbookLimitsBench } from './workbookLimits.ts';
-import { measurePages, type PageMeasure } from './pages.ts';
+import { heaviestPages, measurePages, type PageMeasure } from './pages.ts';
 import { HAND_WRITTEN, OBSERVABLE_FRAMEWORK, SCALE_REFERENCES, SCALE_TARGETS, SLOW_4G, TARGETS } from './peers.ts';
 import { photoBuild, photoPage } from './photos.ts';
 import { countyBench, countyPages, type CountyPages, type CountyResult } from './county.ts';
@@ -95,17 +95,19 @@ async function pagesSection(runs: number, prebuilt: string | undefined): Promise
   const browser = await launchChromium();
   try {
     const crawl = await crawlSite({ home: server.home });
-    const chosen = representativePages(crawl.pages, BASE);
+    const chosen = await heaviestPages(crawl.pages, BASE);
+    console.log(`   the heaviest page of each type (gzipped HTML as served) of the ${crawl.pages.length} pages crawled`);
     const measured = await measurePages(browser, chosen, runs);
-    const pages = measured.map((p) => ({ ...p, bytesShareOfPeer: p.bytes / OBSERVABLE_FRAMEWORK.bytes }));
+    // Photos have their own target (section 6): the page weight is the page, its CSS and scripts.
+    const pages = measured.map((p) => ({ ...p, bytesShareOfPeer: (p.bytes - p.imageBytes) / OBSERVABLE_FRAMEWORK.bytes }));
     const peerRow = (p: typeof OBSERVABLE_FRAMEWORK) => [
-      p.label, int(p.requests), int(p.bytes), int(p.jsBytes), '', ms(p.firstChartMs), '—', p.chartWithoutJs ? 'yes' : 'no', '',
+      p.label, int(p.requests), int(p.bytes), int(p.jsBytes), '', '', ms(p.firstChartMs), '—', p.chartWithoutJs ? 'yes' : 'no', '',
     ];
     console.log(table(
-      ['page', 'requests', 'bytes', 'JS files', 'inline JS', 'first chart', 'FCP', 'chart without JS', 'bytes vs peer'],
+      ['page', 'requests', 'bytes', 'JS files', 'inline JS', 'of it photos', 'first chart', 'FCP', 'chart without JS', 'page vs peer'],
       [
         ...pages.map((p) => [
-          `${p.name} ${p.path}`, int(p.requests), int(p.bytes), int(p.jsBytes), `${int(p.inlineJsChars)} ch`, ms(p.firstChartMs), ms(p.fcpMs),
+          `${p.name} ${p.path}`, int(p.requests), int(p.bytes), int(p.jsBytes), `${int(p.inlineJsChars)} ch`, p.imageBytes ? int(p.imageBytes) : '—', ms(p.firstChartMs), ms(p.fcpMs),
           p.chartInHtml ? `yes (${p.svgCharts} svg)` : 'no chart', `${(p.bytesShareOfPeer * 100).toFixed(1)}%`,
         ]),
         peerRow(OBSERVABLE_FRAMEWORK),
@@ -120,18 +122,18 @@ async function pagesSection(runs: number, prebuilt: string | undefined): Promise
     for (const p of pages) {
       if (p.problems.length) console.log(`   ! ${p.name}: ${p.problems.slice(0, 5).join('; ')}`);
     }
-    const heaviestPage = pages.reduce<(typeof pages)[number] | null>((a, p) => (!a || p.bytes > a.bytes ? p : a), null);
+    const heaviestPage = pages.reduce<(typeof pages)[number] | null>((a, p) => (!a || p.bytesShareOfPeer > a.bytesShareOfPeer ? p : a), null);
     const charted = pages.filter((p) => p.firstChartMs !== null);
     const slowest = charted.reduce<(typeof pages)[number] | null>((a, p) => (!a || p.firstChartMs! > a.firstChartMs! ? p : a), null);
     const heaviest = heaviestPage && {
       name: heaviestPage.name,
-      bytes: heaviestPage.bytes,
+      bytes: heaviestPage.bytes - heaviestPage.imageBytes,
       shareOfPeer: heaviestPage.bytesShareOfPeer,
       met: heaviestPage.bytesShareOfPeer <= TARGETS.maxBytesShareOfPeer,
     };
     const slowestChart = slowest && { name: slowest.name, ms: slowest.firstChartMs!, met: slowest.firstChartMs! <= TARGETS.maxFirstChartMs };
     if (heaviest) {
-      console.log(`   target: heaviest page ≤ 1/10 of the peer's ${int(OBSERVABLE_FRAMEWORK.bytes)} bytes ` +
+      console.log(`   target: heaviest page (photos aside) ≤ 1/10 of the peer's ${int(OBSERVABLE_FRAMEWORK.bytes)} bytes ` +
         `(${int(OBSERVABLE_FRAMEWORK.bytes * TARGETS.maxBytesShareOfPeer)}): ${heaviest.name} ${int(heaviest.bytes)} bytes = ` +
         `1/${(1 / heaviest.shareOfPeer).toFixed(1)} of the peer → ${heaviest.met ? 'MET' : 'NOT MET'}`);
     }

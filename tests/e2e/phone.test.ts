@@ -546,6 +546,8 @@ describe('朗读 and axe', () => {
     for (const type of ['cleanup', 'village', 'about', 'report']) {
       const page = await open(ctx, pages[type]!);
       await page.getByRole('button', { name: '朗读全文' }).click();
+      // The first press loads the reader (issue 21): wait until it reads.
+      await page.locator('.read-aloud-status', { hasText: '正在朗读' }).waitFor();
       const spoken = ((await page.evaluate('window.__spoken')) as string[]).join('\n');
       for (const summary of await page.locator('.chart-summary').allTextContents()) {
         expect(spoken.split(summary.trim()).length - 1, `${type}: ${summary}`).toBe(1);

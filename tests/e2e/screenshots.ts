@@ -29,11 +29,14 @@ async function main(): Promise<void> {
     console.log('screenshots: building the site under /town/ …');
     distDir = (await buildSite({ outDir: tmp, base: '/town/', siteDir: process.env.SITE_DIR })).outDir;
   }
-  const first = (file: string, pattern: RegExp): string | null => {
-    try { return pattern.exec(readFileSync(path.join(distDir, file), 'utf8'))?.[1] ?? null; } catch { return null; }
+  const read = (p: string): string => {
+    try { return readFileSync(path.join(distDir, p, 'index.html'), 'utf8'); } catch { return ''; }
   };
-  const village = first('villages/index.html', /href="\/town\/(villages\/[^"/]+\/)"/);
-  const report = first('reports/index.html', /<a href="\/town\/(reports\/[^"]+\/)">/);
+  const all = (p: string, pattern: RegExp): string[] => [...read(p).matchAll(pattern)].map((m) => decodeURI(m[1]!));
+  // A village with photos (the 整治前后 pair is part of its first two screens), the longest report.
+  const villages = all('villages', /href="\/town\/(villages\/[^"/]+\/)"/g);
+  const village = villages.find((v) => /<img\b/.test(read(v))) ?? villages[0] ?? null;
+  const report = all('reports', /<a href="\/town\/(reports\/[^"]+\/)">/g).sort((a, b) => read(b).length - read(a).length)[0] ?? null;
   const pages: [string, string][] = [
     ['home', ''],
     ['cleanup', 'cleanup/'],
