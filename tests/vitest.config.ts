@@ -37,6 +37,8 @@ export default defineConfig({
           include: [...BUILD_TESTS],
           fileParallelism: false,
           sequence: { groupOrder: 1 },
+          // a run id for buildSiteOnce: files that only read the same site share one build per run
+          globalSetup: ['tests/e2e/support/buildRun.ts'],
         },
       },
     ],

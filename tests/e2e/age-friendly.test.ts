@@ -1,13 +1,14 @@
 // Residents first (适老化): the repository's own site built once with `--base /town/`, served by
 // nginx and used in Chromium as an older resident would: bigger text, high contrast, keyboard
 // only, finding their village, searching, listening to a report, and printing a 公示 sheet.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, requireChromium, watchContext, type ContextWatch } from './support/browser.ts';
-import { buildSite, REPO_ROOT } from './support/build.ts';
+import { REPO_ROOT } from './support/build.ts';
+import { buildSiteOnce } from './support/buildOnce.ts';
 import { formatViolations, horizontalOverflow, runAxe } from './support/checks.ts';
 import { requireNginx, startNginx, type NginxServer } from './support/nginx.ts';
 
@@ -19,7 +20,6 @@ const SIZES = [
   { label: '特大', value: 'xl', minPx: 24 },
 ] as const;
 
-let outDir: string | undefined;
 let distDir: string;
 let server: NginxServer;
 let browser: Browser;
@@ -102,11 +102,8 @@ beforeAll(async () => {
   if (process.env.E2E_DIST) {
     distDir = path.resolve(process.env.E2E_DIST);
   } else {
-    // Inside the repository, not the system temp folder: Astro stages an outDir outside the
-    // working directory in <cwd>/.astro/, which parallel builds would share.
-    mkdirSync(path.join(REPO_ROOT, 'tests/.tmp'), { recursive: true });
-    outDir = mkdtempSync(path.join(REPO_ROOT, 'tests/.tmp/age-friendly-'));
-    distDir = (await buildSite({ outDir, base: BASE })).outDir;
+    // shared with the other files that only read this site (removed when the run ends)
+    distDir = (await buildSiteOnce({ base: BASE })).outDir;
   }
   // Pages to use, from the built site: 下河村 (in the default data) and the first report.
   const villages = readFileSync(path.join(distDir, 'villages/index.html'), 'utf8');
@@ -126,7 +123,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 /** Opens the header's 字号 · 对比度 disclosure (issue 21: the buttons are folded into it). */

@@ -2,20 +2,19 @@
 // PNG pictures (read back, OCR'd), og tags on every page, /reports/ and RSS.
 // Needs a build of the sample site, Chromium, nginx and tesseract (chi_sim): none is skipped.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, requireChromium } from './support/browser.ts';
-import { buildSite, projectTempDir } from './support/build.ts';
+import { buildSiteOnce } from './support/buildOnce.ts';
 import { requireNginx, startNginx, type NginxServer } from './support/nginx.ts';
 
 const BASE = '/town/';
 const SITE_URL = 'https://www.example.gov.cn/rjhj/'; // content/site.md's url
 let dist = '';
-let cache = '';
 let server: NginxServer;
 let browser: Browser;
 
@@ -35,8 +34,9 @@ function tesseract(file: string): string {
 beforeAll(async () => {
   requireNginx();
   requireChromium();
-  cache = projectTempDir('month-pictures-');
-  dist = (await buildSite({ outDir: projectTempDir('month-dist-'), base: BASE, env: { PICTURE_CACHE_DIR: cache } })).outDir;
+  // shared with the other files that only read this site (removed when the run ends); the build
+  // has a picture cache of its own, empty at the start: every PNG here was drawn by this build
+  dist = (await buildSiteOnce({ base: BASE })).outDir;
   server = await startNginx({ distDir: dist, base: BASE });
   browser = await launchChromium();
 }, 900_000);
@@ -44,7 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  for (const dir of [dist, cache]) if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('the month 通报', () => {

@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, requireChromium, watchContext, type ContextWatch, type PageProblem } from './support/browser.ts';
-import { buildSite, projectTempDir, REPO_ROOT } from './support/build.ts';
+import { REPO_ROOT } from './support/build.ts';
+import { buildSiteOnce } from './support/buildOnce.ts';
 import { chartCheck, formatViolations, horizontalOverflow, runAxe, type AxeViolation } from './support/checks.ts';
 import { crawlSite, extractLinks, pageType, representativePages, samplePages, type CrawlResult } from './support/crawl.ts';
 import { requireNginx, startNginx, type NginxServer } from './support/nginx.ts';
@@ -30,7 +31,6 @@ interface Findings {
   screenshots: string[];
 }
 
-let outDir: string | undefined;
 let distDir: string;
 let server: NginxServer | undefined;
 let browser: Browser | undefined;
@@ -178,8 +178,8 @@ beforeAll(async () => {
   if (prebuilt) {
     distDir = path.resolve(prebuilt);
   } else {
-    outDir = projectTempDir('e2e-site-');
-    distDir = (await buildSite({ outDir, base: BASE })).outDir;
+    // shared with the other files that only read this site (removed when the run ends)
+    distDir = (await buildSiteOnce({ base: BASE })).outDir;
   }
   server = await startNginx({ distDir, base: BASE });
 
@@ -235,7 +235,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 describe('the site built with --base /town/ and served by nginx', () => {
