@@ -1,6 +1,6 @@
 // Plot's SVG made fit for the page: no per-chart <style> (chartCss carries it once), no
 // aria-label on <g> (axe: aria-prohibited-attr), deterministic ids, an accessible name and
-// description (standalone only), the site's fonts and text size, coordinates rounded to 1/100 px.
+// description (standalone only), the site's fonts and text size, coordinates rounded to 1/10 unit.
 import { escapeText } from './escape.ts';
 
 /** System Chinese fonts only: a web font would cost residents megabytes of data. */
@@ -57,9 +57,10 @@ export function finishSvg(svg: Element, text: SvgText): string {
   });
 }
 
-// Plot writes float noise (203.20000000000002); two decimals of a pixel are plenty.
+// Plot writes float noise (203.20000000000002); a tenth of a unit (under 0.1 px on a phone, a
+// 640-unit drawing at most 40rem wide) is plenty, and every digit more is sent on every page.
 function roundNumbers(value: string): string {
-  return value.replace(/-?\d+\.\d{3,}(?![\de])/g, (n) => String(Math.round(Number(n) * 100) / 100));
+  return value.replace(/-?\d+\.\d{2,}(?![\de])/g, (n) => String(Math.round(Number(n) * 10) / 10));
 }
 
 // Plot numbers clip paths with a process-wide counter (plot-clip-N): ids are renamed by order of
