@@ -93,7 +93,7 @@ describe('renderChart inline SVG', () => {
     expect(renderChart(barMonths).svgNarrow).toContain('>1月</text>');
   });
   test('stacked series take their colours from colorDomain, not from code-point order', () => {
-    const svg = renderChart(stackedBar).svg;
+    const svg = renderChart({ ...stackedBar, compact: true }).svg;
     expect(svg).toMatch(/fill="#0072B2"[^>]*><title>石门村 · 2023年1月：40 吨<\/title>/);
     expect(svg).toMatch(/fill="#D55E00"[^>]*><title>长塘村 · 2023年1月：60 吨<\/title>/);
   });
@@ -102,7 +102,14 @@ describe('renderChart inline SVG', () => {
     expect(renderChart(barMonths).svg).toContain('>160余</text>');
     expect(renderChart(barMonths).svg).not.toContain('<title>2023年2月');
     expect(renderChart(goldenSpecs['dot-villages']!).svg).toContain('>1,205.5余</text>');
-    expect(renderChart(goldenSpecs['line-target']!).svg).toMatch(/<title>2023年\d+月：[\d.]+%<\/title>/);
+    expect(renderChart({ ...goldenSpecs['line-target']!, compact: true }).svg).toMatch(/<title>2023年\d+月：[\d.]+%<\/title>/);
+  });
+  test('only a chart drawn once has mark tooltips; a two-drawing chart has its title only (values are in its table)', () => {
+    for (const spec of [stackedBar, goldenSpecs['line-target']!]) {
+      const chart = renderChart(spec);
+      for (const svg of [chart.svg, chart.svgNarrow]) expect(svg.match(/<title>/g)).toHaveLength(1);
+      expect(renderChart({ ...spec, compact: true }).svg.match(/<title>/g)!.length).toBeGreaterThan(1);
+    }
   });
   test('a target is drawn as a dashed rule with its label', () => {
     const svg = renderChart(goldenSpecs['line-target']!).svg;
