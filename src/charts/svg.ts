@@ -1,6 +1,6 @@
 // Plot's SVG made fit for the page: no per-chart <style> (chartCss carries it once), no
 // aria-label on <g> (axe: aria-prohibited-attr), deterministic ids, an accessible name and
-// description (standalone only), the site's fonts and text size, coordinates rounded to 1/10 unit.
+// description (standalone only), the site's fonts and text size, coordinates rounded to whole units.
 import { escapeText } from './escape.ts';
 
 /** System Chinese fonts only: a web font would cost residents megabytes of data. */
@@ -39,8 +39,9 @@ export function finishSvg(svg: Element, text: SvgText): string {
     )
     .replace(/<[a-zA-Z][^>]*>/g, (tag) =>
       tag.replace(/ ([\w:-]+)="([^"]*)"/g, (attribute, name: string, value: string) => {
-        if (name === 'aria-label' || name === 'aria-description') return '';
-        if (geometry.test(name)) return ` ${name}="${roundNumbers(value)}"`;
+        // aria-hidden too: inside role="img" every child is presentational already
+        if (name === 'aria-label' || name === 'aria-description' || name === 'aria-hidden') return '';
+        if (geometry.test(name)) return ` ${name}="${roundNumbers(value, name === 'r' ? 10 : 1)}"`;
         if (ids.size > 0 && value.includes('#')) return ` ${name}="${renameRefs(value, ids)}"`;
         return attribute;
       }),
@@ -51,16 +52,18 @@ export function finishSvg(svg: Element, text: SvgText): string {
     `<svg class="${plotClass}" role="img" aria-label="${escapeText(text.title)}" ` +
     `font-family="${fontFamily.replaceAll('"', "'")}" font-size="${text.fontSize}"`;
   const head = `<title>${escapeText(text.title)}</title>${text.summary ? `<desc>${escapeText(text.summary)}</desc>` : ''}`;
-  return markup.replace(/^<svg([^>]*)>/, (_, attributes: string) => {
+  // `<line … />` → `<line …/>`: the space is sent on every mark
+  return markup.replaceAll(' />', '/>').replace(/^<svg([^>]*)>/, (_, attributes: string) => {
     const kept = attributes.replace(/ (class|font-family|font-size)="[^"]*"/g, '');
     return `${root}${kept}>${head}`;
   });
 }
 
-// Plot writes float noise (203.20000000000002); a tenth of a unit (under 0.1 px on a phone, a
-// 640-unit drawing at most 40rem wide) is plenty, and every digit more is sent on every page.
-function roundNumbers(value: string): string {
-  return value.replace(/-?\d+\.\d{2,}(?![\de])/g, (n) => String(Math.round(Number(n) * 10) / 10));
+// Plot writes float noise (203.20000000000002); whole units are plenty for positions and sizes (a
+// unit is at most 1 px: a 640-unit drawing is shown at most 40rem wide, a 264-unit one 15rem) and
+// every digit more is sent on every page; a dot's radius keeps a tenth (r="3.5").
+function roundNumbers(value: string, per: number): string {
+  return value.replace(/-?\d+\.\d+(?![\de])/g, (n) => String(Math.round(Number(n) * per) / per));
 }
 
 // Plot numbers clip paths with a process-wide counter (plot-clip-N): ids are renamed by order of
