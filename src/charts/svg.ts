@@ -1,6 +1,6 @@
 // Plot's SVG made fit for the page: no per-chart <style> (chartCss carries it once), no
 // aria-label on <g> (axe: aria-prohibited-attr), deterministic ids, an accessible name and
-// description (standalone only), the site's fonts and text size, coordinates rounded to whole units.
+// description (standalone only), the text size (the fonts: chartCss, svgFile), coordinates rounded to whole units.
 import { escapeText } from './escape.ts';
 
 /** System Chinese fonts only: a web font would cost residents megabytes of data. */
@@ -48,9 +48,8 @@ export function finishSvg(svg: Element, text: SvgText): string {
     );
   // The root's own name, description, class and fonts, with text escaped here: linkedom leaves
   // `&` and `<` unescaped in attribute values, wrong in HTML and invalid in the SVG file.
-  const root =
-    `<svg class="${plotClass}" role="img" aria-label="${escapeText(text.title)}" ` +
-    `font-family="${fontFamily.replaceAll('"', "'")}" font-size="${text.fontSize}"`;
+  // No font-family: chartCss sets it on .chart-plot, and the SVG file's own root on the file.
+  const root = `<svg class="${plotClass}" role="img" aria-label="${escapeText(text.title)}" font-size="${text.fontSize}"`;
   const head = `<title>${escapeText(text.title)}</title>${text.summary ? `<desc>${escapeText(text.summary)}</desc>` : ''}`;
   // `<line … />` → `<line …/>`: the space is sent on every mark
   return markup.replaceAll(' />', '/>').replace(/^<svg([^>]*)>/, (_, attributes: string) => {
