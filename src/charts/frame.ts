@@ -209,9 +209,23 @@ function aboveOffsets(names: Map<string, string>, rowStep: number, fontSize: num
   return { names, nameDy: -band / 2, markDy: (nameLine + 2) / 2, insetTop: nameLine + 2 };
 }
 
-/** The value scale of either orientation: gridlines at the ticks, the y field's name at its end. */
+/**
+ * The value scale of either orientation: gridlines at the ticks, the y field's name at its end. No
+ * tick marks (the gridlines mark the values; 0.3 KB gzipped of a report): the labels keep their
+ * place, a tick's length plus the padding away from the axis.
+ */
 function valueScale(spec: ChartSpec, value: ValueAxis, tick: (v: number) => string, labelAnchor: 'top' | 'right'): ScaleOptions {
-  return { domain: value.domain, ticks: value.ticks, tickFormat: tick, tickSize, grid: true, label: fieldHeader(spec.y), labelAnchor, labelArrow: 'none' };
+  return {
+    domain: value.domain,
+    ticks: value.ticks,
+    tickFormat: tick,
+    tickSize: 0,
+    tickPadding: tickSize + tickPadding,
+    grid: true,
+    label: fieldHeader(spec.y),
+    labelAnchor,
+    labelArrow: 'none',
+  };
 }
 
 /** The value axis: the spec's fixed domain, else 0–100 for percentages, else zero to a round max. */
