@@ -51,8 +51,8 @@ export function finishSvg(svg: Element, text: SvgText): string {
   // No font-family: chartCss sets it on .chart-plot, and the SVG file's own root on the file.
   const root = `<svg class="${plotClass}" role="img" aria-label="${escapeText(text.title)}" font-size="${text.fontSize}"`;
   const head = `<title>${escapeText(text.title)}</title>${text.summary ? `<desc>${escapeText(text.summary)}</desc>` : ''}`;
-  // `<line … />` → `<line …/>`: the space is sent on every mark
-  return markup.replaceAll(' />', '/>').replace(/^<svg([^>]*)>/, (_, attributes: string) => {
+  // `<line … />` → `<line …/>`: the space is sent on every mark; the gridlines one path
+  return gridPath(markup.replaceAll(' />', '/>')).replace(/^<svg([^>]*)>/, (_, attributes: string) => {
     const kept = attributes.replace(/ (class|font-family|font-size)="[^"]*"/g, '');
     return `${root}${kept}>${head}`;
   });
@@ -63,6 +63,19 @@ export function finishSvg(svg: Element, text: SvgText): string {
 // every digit more is sent on every page; a dot's radius keeps a tenth (r="3.5").
 function roundNumbers(value: string, per: number): string {
   return value.replace(/-?\d+\.\d+(?![\de])/g, (n) => String(Math.round(Number(n) * per) / per));
+}
+
+// Plot's grid is a <g> of one <line> per tick: drawn as one <path> of the same segments (zero-area
+// subpaths: nothing is filled), ~40 bytes less per gridline.
+const gridGroup = /<g stroke-opacity="0\.1" stroke="currentColor">((?:<line [^>]*\/>)+)<\/g>/g;
+const gridLine = /<line y2="(-?[\d.]+)" y1="(-?[\d.]+)" x2="(-?[\d.]+)" x1="(-?[\d.]+)"\/>/g;
+function gridPath(markup: string): string {
+  return markup.replace(gridGroup, (group, lines: string) => {
+    const segments = [...lines.matchAll(gridLine)];
+    if (segments.length !== lines.split('<line').length - 1) return group; // another attribute: left as drawn
+    const d = segments.map(([, y2, y1, x2, x1]) => (y1 === y2 ? `M${x1},${y1}H${x2}` : x1 === x2 ? `M${x1},${y1}V${y2}` : `M${x1},${y1}L${x2},${y2}`));
+    return `<path stroke-opacity="0.1" stroke="currentColor" d="${d.join('')}"/>`;
+  });
 }
 
 // Plot numbers clip paths with a process-wide counter (plot-clip-N): ids are renamed by order of
