@@ -48,7 +48,7 @@ export const chartCss = `
 .chart-table table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 .chart-table th, .chart-table td { padding: .35rem .75rem; border-bottom: 1px solid #ddd; text-align: left; white-space: nowrap; }
 .chart-table tbody th { font-weight: normal; }
-.chart-table .num { text-align: right; }
+.chart-table :is(td, thead th):last-child { text-align: right; }
 .chart-downloads { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; margin: .5rem 0; }
 .chart-downloads a { display: inline-flex; align-items: center; min-height: 44px; min-width: 44px; }
 .chart-note { margin: .25rem 0; color: #555; font-size: .9rem; }

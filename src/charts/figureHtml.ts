@@ -54,17 +54,15 @@ export function figureHtml(chart: RenderedChart, links: FigureLinks): string {
   return parts.join('\n');
 }
 
-/** Row headers are the x values; the last column (the figures) is right-aligned. */
+/** Row headers are the x values; the last column (the figures) is right-aligned by chartCss. */
 function tableHtml(chart: RenderedChart): string {
   const { head, body } = chart.table;
-  const last = head.length - 1;
-  const cls = (i: number) => (i === last ? ' class="num"' : '');
-  const th = head.map((h, i) => `<th scope="col"${cls(i)}>${escapeText(h)}</th>`).join('');
+  const th = head.map((h) => `<th scope="col">${escapeText(h)}</th>`).join('');
   const rows = body.map(
     (cells) =>
       '<tr>' +
       cells
-        .map((c, i) => (i === 0 ? `<th scope="row">${escapeText(c)}</th>` : `<td${cls(i)}>${escapeText(c)}</td>`))
+        .map((c, i) => (i === 0 ? `<th scope="row">${escapeText(c)}</th>` : `<td>${escapeText(c)}</td>`))
         .join('') +
       '</tr>',
   );

@@ -5,7 +5,7 @@ import * as Plot from '@observablehq/plot';
 import { formatMonth } from '../format.ts';
 import { chartCsv } from './csv.ts';
 import { document } from './dom.ts';
-import { chartFrame } from './frame.ts';
+import { chartFrame, drawnOnce } from './frame.ts';
 import { variants, type Variant } from './layout.ts';
 import { legendItems } from './legend.ts';
 import { chartMarks } from './marks.ts';
@@ -25,26 +25,27 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   const drawable = spec.type !== 'table' && chart.data.some((d) => d.y !== null);
   if (!drawable) return { spec, svg: '', svgNarrow: '', svgFile: '', summary, table, csv };
 
-  // A compact chart is drawn once, phone-sized (its `svg` is the narrow drawing).
-  const [wide, narrow] = spec.compact
-    ? [drawChart(spec, chart, variants[1]!), { svg: '' }]
-    : variants.map((variant) => drawChart(spec, chart, variant));
-  const phone = spec.compact ? wide! : (narrow as Drawing);
+  // A compact chart is drawn once, phone-sized (its `svg` is the narrow drawing); a horizontal one
+  // is drawn twice, but its page shows the narrow drawing only (drawnOnce).
+  const drawings = spec.compact ? [drawChart(spec, chart, variants[1]!)] : variants.map((variant) => drawChart(spec, chart, variant));
+  const wide = drawings[0]!;
+  const phone = drawings.at(-1)!;
+  const once = drawnOnce(spec);
   const notes = [spec.caption, spec.source, spec.asOf && `数据截至 ${formatMonth(spec.asOf)}`];
   const fileParts: SvgFileParts = {
     title: spec.title,
     summary,
     legend: legendItems(spec, chart),
-    chart: wide!.svg,
-    width: wide!.width,
-    height: wide!.height,
+    chart: wide.svg,
+    width: wide.width,
+    height: wide.height,
     notes: notes.filter((n): n is string => Boolean(n)),
   };
   return {
     spec,
     // Plot writes the labels itself: drop the characters XML forbids from the finished markup.
-    svg: xmlSafe(wide!.svg),
-    svgNarrow: xmlSafe(narrow!.svg),
+    svg: xmlSafe(once ? phone.svg : wide.svg),
+    svgNarrow: once ? '' : xmlSafe(phone.svg),
     svgFile: xmlSafe(svgFile(fileParts)),
     // The shared picture is read on a phone (WeChat): it draws the phone-sized variant.
     pictureParts: { ...fileParts, chart: xmlSafe(phone.svg), width: phone.width, height: phone.height },

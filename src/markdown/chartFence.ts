@@ -135,11 +135,15 @@ export function collectChartBlock(env: MarkdownEnv, token: Token): string {
   }
   const title = get('title');
   const caption = get('caption');
+  const { source, ...rest } = built.spec;
   const spec: ChartSpec = {
-    ...built.spec,
+    ...rest,
     id,
     ...(title && { title: title.value }),
     ...(caption && { caption: caption.value }),
+    // An author who names the source in the caption (`数据来源：镇人居办`) is not contradicted by a
+    // second, automatic 数据来源 line under the chart.
+    ...(source !== undefined && !(caption && namesSource(caption.value)) && { source }),
   };
   try {
     // The spec's shape is what drawing can fail on; checking it here (no SVG) keeps such a failure a
@@ -154,6 +158,11 @@ export function collectChartBlock(env: MarkdownEnv, token: Token): string {
   }
   env.charts.push({ spec });
   return chartPlaceholder(id);
+}
+
+/** A caption that starts with 数据来源 / 来源 / 资料来源 names the chart's source itself. */
+function namesSource(caption: string): boolean {
+  return /^\s*(数据|资料)?来源\s*:/.test(caption.normalize('NFKC'));
 }
 
 /** Core rule: collect every chart block once, in document order (chart ids follow that order). */

@@ -21,8 +21,8 @@ describe('figureHtml', () => {
     expect(html).toContain('<div class="chart-narrow"><svg');
     expect(html).toContain('<p class="chart-summary">2023年1月至6月共清理垃圾 1,000余 吨');
     expect(html).toContain('<details class="chart-data"><summary>查看数据表</summary>');
-    expect(html).toContain('<th scope="col">月份</th><th scope="col" class="num">清理垃圾(吨)</th>');
-    expect(html).toContain('<tr><th scope="row">2023年2月</th><td class="num">160余</td></tr>');
+    expect(html).toContain('<th scope="col">月份</th><th scope="col">清理垃圾(吨)</th>');
+    expect(html).toContain('<tr><th scope="row">2023年2月</th><td>160余</td></tr>');
     expect(html).toContain('<a href="/data/charts/cleanup-monthly.csv" download>下载数据（CSV）</a>');
     expect(html).toContain('<a href="/data/charts/cleanup-monthly.svg" download>下载图表（SVG）</a>');
     expect(html).toContain('<p class="chart-note">数据来源：data/cleanup.csv</p>');

@@ -26,6 +26,7 @@ describe('a golden file per preset (site-wide scope)', () => {
   for (const name of presetNames) {
     const chart = () => renderChart(presetSpec(tables, name, { kind: 'site' }));
     test(`${name} (wide)`, () => expectGolden(`preset-${name}.svg`, chart().svg));
-    test(`${name} (narrow)`, () => expectGolden(`preset-${name}-narrow.svg`, chart().svgNarrow));
+    // a chart drawn once (drawnOnce: horizontal) has no second drawing on the page
+    if (chart().svgNarrow !== '') test(`${name} (narrow)`, () => expectGolden(`preset-${name}-narrow.svg`, chart().svgNarrow));
   }
 });

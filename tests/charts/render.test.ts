@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { chartCss } from '../../src/charts/css.ts';
 import { renderChart } from '../../src/charts/render.ts';
 import { tooltip } from '../../src/charts/marks.ts';
 import type { ChartSpec } from '../../src/charts/types.ts';
@@ -9,7 +10,8 @@ describe('renderChart golden SVG', () => {
   for (const [name, spec] of Object.entries(goldenSpecs)) {
     const chart = renderChart(spec);
     test(`${name} (wide)`, () => expectGolden(`${name}.svg`, chart.svg));
-    test(`${name} (narrow)`, () => expectGolden(`${name}-narrow.svg`, chart.svgNarrow));
+    // a chart drawn once (drawnOnce: horizontal) has no second drawing on the page
+    if (chart.svgNarrow !== '') test(`${name} (narrow)`, () => expectGolden(`${name}-narrow.svg`, chart.svgNarrow));
   }
   test('bar-stacked (downloadable file)', () => expectGolden('bar-stacked-file.svg', renderChart(stackedBar).svgFile));
 });
@@ -18,7 +20,7 @@ describe('renderChart inline SVG', () => {
   const charts = Object.entries(goldenSpecs).map(([name, spec]) => [name, renderChart(spec)] as const);
   const svgs = charts.flatMap(([name, c]) => [
     [`${name} wide`, c.svg],
-    [`${name} narrow`, c.svgNarrow],
+    ...(c.svgNarrow === '' ? [] : [[`${name} narrow`, c.svgNarrow]]),
   ]);
 
   test.each(svgs)('%s has no aria-label on <g>', (_, svg) => {
@@ -39,7 +41,9 @@ describe('renderChart inline SVG', () => {
     expect(svg).not.toContain('<desc>');
   });
   test.each(svgs)('%s uses system Chinese fonts, no web fonts, no random class names', (_, svg) => {
-    expect(svg).toContain(`font-family="'PingFang SC','Microsoft YaHei','Noto Sans CJK SC',sans-serif"`);
+    // the fonts come from chartCss (.chart-plot), not an attribute repeated on every SVG
+    expect(svg).not.toContain('font-family');
+    expect(chartCss).toContain('font-family: "PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;');
     expect(svg).not.toMatch(/@font-face|url\(http/);
     expect(svg).not.toMatch(/plot-[0-9a-f]{6}/);
     expect(svg).not.toContain('⚠'); // Plot's warning marker
@@ -51,10 +55,9 @@ describe('renderChart inline SVG', () => {
   test('text is at least the body text (1 rem) in the narrowest column each drawing is shown in', () => {
     // chartCss: wide from a 40rem column; narrow below, down to 11rem (a 320 px phone at 特大)
     for (const [, c] of charts) {
-      for (const [svg, shownFromRem] of [
-        [c.svg, 40],
-        [c.svgNarrow, 11],
-      ] as const) {
+      // a chart drawn once shows its phone drawing at every width (chart-compact), down to 11rem
+      const shown = c.svgNarrow === '' ? [[c.svg, 11] as const] : ([[c.svg, 40], [c.svgNarrow, 11]] as const);
+      for (const [svg, shownFromRem] of shown) {
         const width = Number(/ width="(\d+)"/.exec(svg)![1]);
         const sizes = [...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
         expect(sizes.length).toBeGreaterThan(0);
@@ -64,13 +67,18 @@ describe('renderChart inline SVG', () => {
   });
   test('the narrow SVG is drawn for a phone', () => {
     for (const [, c] of charts) {
-      expect(c.svg).toMatch(/^<svg[^>]* width="640"/);
-      expect(c.svgNarrow).toMatch(/^<svg[^>]* width="264"/);
+      expect(c.svgNarrow || c.svg).toMatch(/^<svg[^>]* width="264"/);
+      if (c.svgNarrow !== '') expect(c.svg).toMatch(/^<svg[^>]* width="640"/);
     }
+  });
+  test('horizontal charts show one drawing, the phone one; vertical ones two; the file keeps the wide one', () => {
+    const once = charts.filter(([, c]) => c.svgNarrow === '').map(([name]) => name);
+    expect(once).toEqual(['dot-villages', 'bar-percent']);
+    for (const [, c] of charts) expect(c.svgFile).toMatch(/<svg[^>]* width="640"/);
   });
   test('bars and dots carry their values when there are at most 20 of them, in every drawing', () => {
     const dots = renderChart(goldenSpecs['dot-villages']!);
-    for (const svg of [dots.svg, dots.svgNarrow]) expect(svg).toContain('>1,205.5余</text>');
+    for (const svg of [dots.svg, dots.svgFile]) expect(svg).toContain('>1,205.5余</text>');
     const many = { ...goldenSpecs['dot-villages']!, rows: Array.from({ length: 21 }, (_, i) => ({ village: `村${i}`, garbage_t: 1000 + i })) };
     expect(renderChart(many).svg).not.toContain('>1,020</text>');
     expect(renderChart({ ...many, rows: many.rows.slice(0, 20) }).svg).toContain('>1,019</text>');
@@ -78,7 +86,7 @@ describe('renderChart inline SVG', () => {
     expect(renderChart(stackedBar).svg).not.toMatch(/>55<\/text>/);
   });
   test('the narrow drawing writes names above the bars, whole where they fit', () => {
-    const narrow = renderChart(goldenSpecs['dot-villages']!).svgNarrow;
+    const narrow = renderChart(goldenSpecs['dot-villages']!).svg;
     expect(narrow).toContain('>黄泥坑村民小组</text>');
   });
   test('month ticks are Chinese, with the year where it changes', () => {
@@ -88,7 +96,7 @@ describe('renderChart inline SVG', () => {
     expect(renderChart(barMonths).svgNarrow).toContain('>1月</text>');
   });
   test('stacked series take their colours from colorDomain, not from code-point order', () => {
-    const svg = renderChart(stackedBar).svg;
+    const svg = renderChart({ ...stackedBar, compact: true }).svg;
     expect(svg).toMatch(/fill="#0072B2"[^>]*><title>石门村 · 2023年1月：40 吨<\/title>/);
     expect(svg).toMatch(/fill="#D55E00"[^>]*><title>长塘村 · 2023年1月：60 吨<\/title>/);
   });
@@ -97,7 +105,14 @@ describe('renderChart inline SVG', () => {
     expect(renderChart(barMonths).svg).toContain('>160余</text>');
     expect(renderChart(barMonths).svg).not.toContain('<title>2023年2月');
     expect(renderChart(goldenSpecs['dot-villages']!).svg).toContain('>1,205.5余</text>');
-    expect(renderChart(goldenSpecs['line-target']!).svg).toMatch(/<title>2023年\d+月：[\d.]+%<\/title>/);
+    expect(renderChart({ ...goldenSpecs['line-target']!, compact: true }).svg).toMatch(/<title>2023年\d+月：[\d.]+%<\/title>/);
+  });
+  test('only a chart drawn once has mark tooltips; a two-drawing chart has its title only (values are in its table)', () => {
+    for (const spec of [stackedBar, goldenSpecs['line-target']!]) {
+      const chart = renderChart(spec);
+      for (const svg of [chart.svg, chart.svgNarrow]) expect(svg.match(/<title>/g)).toHaveLength(1);
+      expect(renderChart({ ...spec, compact: true }).svg.match(/<title>/g)!.length).toBeGreaterThan(1);
+    }
   });
   test('a target is drawn as a dashed rule with its label', () => {
     const svg = renderChart(goldenSpecs['line-target']!).svg;
@@ -112,7 +127,7 @@ describe('renderChart inline SVG', () => {
   test('long category names are cut to fit, with an ellipsis (the table keeps them whole)', () => {
     const long = '一个名字特别特别特别长的村民小组';
     const chart = renderChart({ ...goldenSpecs['dot-villages']!, rows: [{ village: long, garbage_t: 1 }] });
-    expect(chart.svgNarrow).toMatch(/>一个名字[^<]*…<\/text>/);
+    expect(chart.svg).toMatch(/>一个名字[^<]*…<\/text>/);
     expect(chart.table.body[0]![0]).toBe(long);
   });
 });

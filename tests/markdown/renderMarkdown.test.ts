@@ -31,6 +31,17 @@ describe('renderMarkdown(source, ctx)', () => {
     expectGolden('chart-fence', r.html);
   });
 
+  test('a caption that names the source replaces the automatic 数据来源 line; without one it stays', () => {
+    const named = render(chartBlock);
+    expect(named.charts[0]!.spec.source).toBeUndefined();
+    expect(named.html.match(/数据来源/g)).toHaveLength(1);
+    const full = render(chartBlock.replace('caption: 数据来源：镇人居办', 'caption: 来源: 镇人居办'));
+    expect(full.charts[0]!.spec.source).toBeUndefined();
+    const plain = render(chartBlock.replace('caption: 数据来源：镇人居办', 'caption: 石岭村2月未统计'));
+    expect(plain.charts[0]!.spec.source).toMatch(/^数据来源：/);
+    expect(plain.html).toContain(`<p class="chart-note">${plain.charts[0]!.spec.source}</p>`);
+  });
+
   test('chart ids run in document order', () => {
     const r = render(`${chartBlock}\n\n${chartBlock.replace('type: bar', 'type: line')}\n`);
     expect(r.charts.map((c) => [c.spec.id, c.spec.type])).toEqual([
