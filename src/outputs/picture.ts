@@ -11,8 +11,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { Resvg } from '@resvg/resvg-js';
 import { svgFile, wrapText, type SvgFileParts } from '../charts/svgFile.ts';
 import { fontFamily } from '../charts/svg.ts';
@@ -122,28 +120,7 @@ export function rasterise(svg: string, cacheDir: string): Buffer {
       monospaceFamily: PICTURE_FONT_FAMILY,
     },
   });
-  const png = resvg.render().asPng();
-  releaseNativeMemory();
-  return png;
-}
-
-/**
- * resvg's tree and pixmap (1,080 px wide: ~3.5 MB each) live outside V8's heap and are freed only
- * when V8 collects their small JS wrappers, which a build with a quiet heap rarely does: a
- * 3,000-village build (6,000 village-chart pictures) grew to 14 GB (issue 23). A minor collection
- * every 16 pictures and a full one every 256 keep them bounded.
- */
-let drawnSinceCollect = 0;
-let collect: ((options: { type: 'minor' | 'major'; execution: 'sync' }) => void) | null = null;
-
-function releaseNativeMemory(): void {
-  drawnSinceCollect += 1;
-  if (drawnSinceCollect % 16 !== 0) return;
-  if (!collect) {
-    setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc') as typeof collect;
-  }
-  collect!({ type: drawnSinceCollect % 256 === 0 ? 'major' : 'minor', execution: 'sync' });
+  return resvg.render().asPng();
 }
 
 // harfbuzz's subsetter, the shipped font loaded into it once per process.
