@@ -49,13 +49,27 @@ const presets = {
 export function sourceOf(tables: Tables, ...keys: TableKey[]): string {
   const names = keys.flatMap((key) => {
     const dataset = tables[key] as { file: string; rows: readonly object[] } | undefined | null;
-    if (!dataset) return [];
+    return dataset ? [filesOf(dataset)] : [];
+  });
+  return `数据来源：${names.join('、')}`;
+}
+
+/**
+ * A dataset's files, once per dataset: every village page's charts name them, and a scan of all
+ * rows per chart made the 3,000-village build quadratic (issue 23: it never finished).
+ */
+const filesCache = new WeakMap<object, string>();
+
+function filesOf(dataset: { file: string; rows: readonly object[] }): string {
+  let named = filesCache.get(dataset);
+  if (named === undefined) {
     // a workbook's sheets are one file (`data/台账.xlsx[村庄清洁]` is data/台账.xlsx)
     const files = [...new Set(dataset.rows.map((row) => fileOf(row, dataset).replace(/\[[^\]]*\]$/, '')))];
     if (files.length === 0) files.push(dataset.file.replace(/\[[^\]]*\]$/, ''));
-    return [files.length === 1 ? files[0]! : `${files[0]} 等 ${files.length} 个文件`];
-  });
-  return `数据来源：${names.join('、')}`;
+    named = files.length === 1 ? files[0]! : `${files[0]} 等 ${files.length} 个文件`;
+    filesCache.set(dataset, named);
+  }
+  return named;
 }
 
 export type PresetName = keyof typeof presets;

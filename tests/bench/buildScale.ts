@@ -29,6 +29,8 @@ export interface ScaleResult {
   /** buildMs minus data loading and chart rendering: Astro, the check step, process start-up */
   restMs: number | null;
   writeMs: number;
+  /** the 1-minute load average when the build ended (2 cores shared: time is noisy above ~2) */
+  loadAverage: string;
 }
 
 function walk(dir: string): { files: number; bytes: number; html: number } {
@@ -98,6 +100,7 @@ export async function buildAtScale(villages: number, options: ScaleOptions = {})
       timings,
       restMs: timings ? buildMs - timings.loadMs - timings.chartMs : null,
       writeMs,
+      loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!,
     };
   } finally {
     if (!options.keep) rmSync(dir, { recursive: true, force: true });
