@@ -2,6 +2,7 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { FixedDeflate } from '../../src/outputs/fixedDeflate.ts';
+import { prng } from '../support/synthetic.ts';
 
 const sheetjs = (bytes: Uint8Array): Uint8Array => Uint8Array.from(XLSX.CFB.utils._deflateRaw(bytes) as ArrayLike<number>);
 
@@ -16,16 +17,6 @@ function streamed(bytes: Uint8Array, cuts: number[]): Uint8Array {
   return Buffer.concat(d.finish());
 }
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function sheetLike(rows: number, rnd: () => number): Uint8Array {
   const names = ['长塘村', '前江村', '洋江镇', 'A&B <村>', '  空格 ', '1000余'];
   let xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet><sheetData>';
@@ -37,7 +28,7 @@ function sheetLike(rows: number, rnd: () => number): Uint8Array {
 }
 
 describe('FixedDeflate', () => {
-  const rnd = random(23);
+  const rnd = prng(23);
   const noise = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(rnd() * 256));
   const runs = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i % 997 < 500 ? 65 : Math.floor(rnd() * 4)));
   const inputs: [string, Uint8Array][] = [

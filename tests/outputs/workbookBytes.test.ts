@@ -3,6 +3,7 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { workbookBytes } from '../../src/outputs/datasetXlsx.ts';
+import { prng } from '../support/synthetic.ts';
 
 type Value = string | number | null;
 
@@ -24,15 +25,6 @@ function sheetJs(sheetName: string, head: string[], rows: Value[][]): Uint8Array
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }
 
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const TEXTS = ['长塘村', '前江村', 'A&B <"村">', " it's", '尾空格 ', '两行\n文字', 'tab\there', '控制\u0001字符', '1000余', '', '=SUM(A1)', '😀村'];
 
 function table(rows: number, cols: number, rnd: () => number): Value[][] {
@@ -46,7 +38,7 @@ function table(rows: number, cols: number, rnd: () => number): Value[][] {
 }
 
 describe('workbookBytes', () => {
-  const rnd = random(2026);
+  const rnd = prng(2026);
   const head = ['月份', '村', '清理垃圾(吨)', '备注', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T', 'U', 'V', 'W', 'X', 'Y', 'Z', 'AA'];
   const cases: [string, string, string[], Value[][]][] = [
     ['no rows', '村庄清洁', head.slice(0, 4), []],
