@@ -24,6 +24,8 @@ export const ENV = {
   previous: 'SITE_PREVIOUS',
   /** the PNG pictures' cache (default node_modules/.cache/renju-pictures, git-ignored with it) */
   pictureCacheDir: 'PICTURE_CACHE_DIR',
+  /** where the pages leave the pictures to draw after Astro (set by src/cli/astro.mjs; src/cli/pictures.ts) */
+  pictureDir: 'SITE_PICTURE_DIR',
 };
 
 /**
@@ -36,6 +38,7 @@ export const ENV = {
  * @property {string} photoCacheDir absolute
  * @property {string | null} previous absolute; null: no previous release (first release, or dev)
  * @property {string} pictureCacheDir absolute
+ * @property {string | null} pictureDir absolute; null: pictures are drawn where their chart is
  */
 
 /**
@@ -48,6 +51,7 @@ export function readConfig(env = process.env) {
   const value = (name) => env[name] || null;
   const chartDir = value(ENV.chartDir);
   const previous = value(ENV.previous);
+  const pictureDir = value(ENV.pictureDir);
   return {
     siteDir: path.resolve(value(ENV.siteDir) ?? '.'),
     chartDir: chartDir === null ? null : path.resolve(chartDir),
@@ -57,6 +61,7 @@ export function readConfig(env = process.env) {
     photoCacheDir: path.resolve(value(ENV.photoCacheDir) ?? path.join('node_modules', '.cache', 'renju-photos')),
     previous: previous === null ? null : path.resolve(previous),
     pictureCacheDir: path.resolve(value(ENV.pictureCacheDir) ?? path.join('node_modules', '.cache', 'renju-pictures')),
+    pictureDir: pictureDir === null ? null : path.resolve(pictureDir),
   };
 }
 

@@ -17,7 +17,8 @@
 //   and the lock stay behind, never under the site's own name, and the next build removes them.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,15 +59,17 @@ function heapLimitMb() {
  * too); a `kill <pid>` reaches only this process: either way the child is told, and we wait for it.
  */
 let stopSignal = null;
-let child = null;
+/** The running children: Astro, or the picture workers. */
+const children = new Set();
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 for (const signal of SIGNALS) {
   process.on(signal, () => {
     stopSignal ??= signal;
-    if (child && child.exitCode === null && child.signalCode === null) {
+    for (const child of children) {
+      if (child.exitCode !== null || child.signalCode !== null) continue;
       try { child.kill(signal); } catch { /* already gone */ }
       // Astro normally stops at once; do not let a stuck child keep the build (and its lock) alive.
-      setTimeout(() => { try { child?.kill('SIGKILL'); } catch { /* gone */ } }, 10_000).unref();
+      setTimeout(() => { try { child.kill('SIGKILL'); } catch { /* gone */ } }, 10_000).unref();
     }
   });
 }
@@ -115,22 +118,56 @@ function filterStderr(stream, seen) {
 }
 
 /**
- * Run Astro as a child; resolves with its exit code (signals map to 128 + n, like a shell).
- * `seen` (build only): its stderr is filtered (filterStderr) and what it says about the disk kept.
+ * Run Node with `argv` as a child (Astro, or a picture worker); resolves with its exit code
+ * (signals map to 128 + n, like a shell). `seen` (build only): its stderr is filtered
+ * (filterStderr) and what it says about the disk kept.
  */
 function run(argv, seen = null) {
   return new Promise((resolve) => {
-    child = spawn(process.execPath, ['--require', parentWatch, ...argv], { stdio: ['inherit', 'inherit', seen ? 'pipe' : 'inherit'], env });
+    const child = spawn(process.execPath, ['--require', parentWatch, ...argv], { stdio: ['inherit', 'inherit', seen ? 'pipe' : 'inherit'], env });
+    children.add(child);
     const filtered = seen ? filterStderr(child.stderr, seen) : Promise.resolve();
     child.on('error', (error) => {
-      console.error(`无法启动 Astro：${error.message}`);
+      console.error(`无法启动 Node.js 子进程：${error.message}`);
       resolve(1);
     });
     child.on('exit', (code, signal) => {
-      child = null;
+      children.delete(child);
       void filtered.then(() => resolve(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 137)));
     });
   });
+}
+
+/** The picture workers' script, and tsx's loader for it as a file address (any working folder). */
+const picturesScript = fileURLToPath(new URL('pictures.ts', import.meta.url));
+const tsxLoader = import.meta.resolve('tsx');
+
+/**
+ * Draw the PNG pictures the pages left in `pendingDir` into `chartDir` (src/cli/pictures.ts): one
+ * worker process per processor, up to 4, and one per 50 pictures. Resolves false on any failure (the
+ * worker has said which picture in Chinese). With a timings file (the benchmark), adds the stage's
+ * time and the workers' counts to it.
+ */
+async function drawPictures(pendingDir, chartDir, seen) {
+  const started = performance.now();
+  const count = existsSync(pendingDir) ? readdirSync(pendingDir).filter((f) => f.endsWith('.svg')).length : 0;
+  if (count === 0) return true;
+  const workers = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(count / 50)));
+  const codes = await Promise.all(Array.from({ length: workers }, (_, worker) =>
+    run(['--expose-gc', '--import', tsxLoader, picturesScript, pendingDir, chartDir, `${worker}/${workers}`], seen)));
+  if (codes.some((code) => code !== 0)) return false;
+  if (config.timingsFile && existsSync(config.timingsFile)) {
+    const timings = JSON.parse(readFileSync(config.timingsFile, 'utf8'));
+    timings.pictureMs = (timings.pictureMs ?? 0) + (performance.now() - started);
+    timings.pictureWorkers = workers;
+    for (let worker = 0; worker < workers; worker++) {
+      const stats = JSON.parse(readFileSync(path.join(pendingDir, `.stats-${worker}.json`), 'utf8'));
+      timings.pictures = (timings.pictures ?? 0) + stats.drawn + stats.cached;
+      timings.picturesDrawn = (timings.picturesDrawn ?? 0) + stats.drawn;
+    }
+    writeFileSync(config.timingsFile, JSON.stringify(timings, null, 2));
+  }
+  return true;
 }
 
 /**
@@ -211,6 +248,8 @@ async function build() {
     const astroOut = staging ?? work.site;
     // Astro's process reads these through src/config.mjs.
     env[ENV.chartDir] = path.join(astroOut, 'data', 'charts');
+    const pendingPictures = path.join(work.dir, 'pictures');
+    env[ENV.pictureDir] = pendingPictures;
     env[ENV.buildStatus] = work.status;
     if (!/max-old-space-size/.test(env.NODE_OPTIONS ?? '')) {
       // V8 grows the heap lazily up to ~2 GB on this machine's 24 GB; the build's live data is far
@@ -232,6 +271,13 @@ async function build() {
       if (invalid) console.error(`构建已停止：请先改正上面列出的错误。${kept()}。`);
       else if (seen.code) console.error(fileSystemMessage({ code: seen.code }, outDir));
       else console.error(`构建失败（Astro 退出码 ${code}）：${kept()}，没有发布不完整的网站。`);
+      return 1;
+    }
+    const drawn = await drawPictures(pendingPictures, env[ENV.chartDir], seen);
+    if (stopped()) return exitCodeOf(stopSignal);
+    if (!drawn) {
+      if (seen.code) console.error(fileSystemMessage({ code: seen.code }, outDir));
+      else console.error(`构建失败：分享图片没有全部生成，${kept()}，没有发布不完整的网站。`);
       return 1;
     }
     if (staging) moveTree(staging, work.site);

@@ -34,6 +34,11 @@ export interface PictureContext {
   asOf: Month | null;
   /** where pictures are cached between builds */
   cacheDir: string;
+  /**
+   * `npm run build`: leave each picture's SVG in this folder (outside the site) for
+   * src/cli/pictures.ts to draw after Astro; null: draw it at once.
+   */
+  pendingDir: string | null;
 }
 
 /** The picture's SVG: the chart's file parts with 数据截至 and the site's name, in the shipped font. */

@@ -37,17 +37,24 @@ export function renderFigure(spec: ChartSpec, { write, links, picture }: FigureO
   write(`${spec.id}.csv`, chart.csv);
   if (chart.svgFile !== '') write(`${spec.id}.svg`, chart.svgFile);
   if (picture && chart.pictureParts) {
-    const drawing = performance.now();
-    write(`${spec.id}.png`, pngOf(pictureSvg(chart.pictureParts, picture), picture.cacheDir));
-    time.pictureMs = (time.pictureMs ?? 0) + performance.now() - drawing;
-    time.pictures = (time.pictures ?? 0) + 1;
+    const svg = pictureSvg(chart.pictureParts, picture);
+    if (picture.pendingDir !== null) {
+      // Drawn after Astro, in a process of its own (src/cli/pictures.ts): resvg's memory lives
+      // outside V8's heap and is freed only by finalizers that a long page render never lets run.
+      directoryWriter(picture.pendingDir)(`${spec.id}.svg`, svg);
+    } else {
+      const drawing = performance.now();
+      write(`${spec.id}.png`, pngOf(svg, picture.cacheDir));
+      time.pictureMs = (time.pictureMs ?? 0) + performance.now() - drawing;
+      time.pictures = (time.pictures ?? 0) + 1;
+    }
   }
   return figureHtml(chart, links(spec.id));
 }
 
 /** What a project's pictures carry: its name and 数据截至, and the cache folder. */
 export function pictureContext(project: Project, config: SiteConfig = readConfig()): PictureContext {
-  return { site: project.site.title, asOf: project.asOf, cacheDir: config.pictureCacheDir };
+  return { site: project.site.title, asOf: project.asOf, cacheDir: config.pictureCacheDir, pendingDir: config.pictureDir };
 }
 
 /** A chart's picture address, site-relative (`data/charts/<id>.png`), for og:image. */
@@ -106,7 +113,7 @@ export function allCharts(project: Project): Map<string, ChartSpec> {
 export function chartFiles(project: Project, id: string, withPicture = false): Map<string, string | Uint8Array> {
   const spec = allCharts(project).get(id);
   const files = new Map<string, string | Uint8Array>();
-  const picture = withPicture ? { picture: pictureContext(project) } : {};
+  const picture = withPicture ? { picture: { ...pictureContext(project), pendingDir: null } } : {};
   if (spec) renderFigure(spec, { write: (file, text) => files.set(file, text), links: chartLinks(project.base), ...picture });
   return files;
 }
