@@ -16,6 +16,7 @@ export function sharePicture(project: Project): Buffer {
 export function hongheiPicture(project: Project, month: string): Uint8Array | null {
   const spec = hongheiSpec(project, month);
   const files = new Map<string, string | Uint8Array>();
-  renderFigure(spec, { write: (file, data) => files.set(file, data), links: chartLinks(project.base), picture: pictureContext(project) });
+  // drawn here, not left for the picture workers: an endpoint returns its file (one per month)
+  renderFigure(spec, { write: (file, data) => files.set(file, data), links: chartLinks(project.base), picture: { ...pictureContext(project), pendingDir: null } });
   return (files.get(`${spec.id}.png`) as Uint8Array | undefined) ?? null;
 }
