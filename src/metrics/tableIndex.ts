@@ -16,11 +16,14 @@ export type MonthlyKey = { [K in TableKey]: RowOf<K> extends { month: Month; vil
 /** Rows of a village-per-month dataset, by village and by month. */
 export interface MonthlyIndex<R extends { month: Month; village: string }> {
   rows: readonly R[];
-  /** distinct months with rows, earliest first */
-  months: Month[];
+  /**
+   * distinct months with rows, earliest first. Shared by every caller (pages render in any order),
+   * so frozen: a page that reversed it in place once turned "the latest month" into the first.
+   */
+  months: readonly Month[];
   /** each village's rows, earliest month first */
-  byVillage: Map<string, R[]>;
-  byMonth: Map<Month, R[]>;
+  byVillage: Map<string, readonly R[]>;
+  byMonth: Map<Month, readonly R[]>;
 }
 
 export interface TableIndex {
@@ -64,7 +67,7 @@ function monthly<R extends { month: Month; village: string }>(rows: readonly R[]
     push(byMonthMap, row.month, row);
   }
   for (const list of byVillage.values()) list.sort(byMonth); // stable: file order within a month
-  const months = [...byMonthMap.keys()].sort();
+  const months = Object.freeze([...byMonthMap.keys()].sort());
   return { rows, months, byVillage, byMonth: byMonthMap };
 }
 

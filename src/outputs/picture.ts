@@ -87,8 +87,13 @@ export function pictureRendererKey(): string {
 
 let rendererKey: string | null = null;
 
-/** The PNG of a picture SVG, from the cache when the same SVG was drawn before. */
-export function pngOf(svg: string, cacheDir: string): Buffer {
+/**
+ * The PNG of a picture SVG, from the cache when the same SVG was drawn before. `font`: gives a
+ * subset of the shipped font holding at least the SVG's characters (fontFor), shared by many
+ * pictures, asked for only when the picture is drawn; by default the SVG gets its own. A subset
+ * draws exactly as the whole font, so the bytes do not depend on which one.
+ */
+export function pngOf(svg: string, cacheDir: string, font?: () => string): Buffer {
   rendererKey ??= pictureRendererKey();
   const hash = createHash('sha256').update(rendererKey).update('\0').update(svg).digest('hex');
   const cached = path.join(cacheDir, `${hash.slice(0, 2)}`, `${hash}.png`);
@@ -97,7 +102,7 @@ export function pngOf(svg: string, cacheDir: string): Buffer {
     return readFileSync(cached);
   }
   const started = performance.now();
-  const png = rasterise(svg, cacheDir);
+  const png = rasterise(svg, cacheDir, font?.());
   mkdirSync(path.dirname(cached), { recursive: true });
   const temp = `${cached}.${process.pid}.tmp`;
   writeFileSync(temp, png);
@@ -111,8 +116,7 @@ export function pngOf(svg: string, cacheDir: string): Buffer {
 export const pictureStats = { drawn: 0, cached: 0, drawMs: 0 };
 
 /** Draw an SVG as a 1,080 px PNG on white, with only the shipped font (subset to its characters). */
-export function rasterise(svg: string, cacheDir: string): Buffer {
-  const font = subsetFontFile(svg, cacheDir);
+export function rasterise(svg: string, cacheDir: string, font: string = fontFor(svg, cacheDir)): Buffer {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: PICTURE_WIDTH },
     background: '#ffffff',
@@ -163,7 +167,7 @@ function loadSubsetter(): { hb: HarfBuzz; face: number } {
 }
 
 /** The shipped font cut down to the characters of `text`, as a file in the cache (by its characters). */
-function subsetFontFile(text: string, cacheDir: string): string {
+export function fontFor(text: string, cacheDir: string): string {
   const chars = [...new Set(text)].sort().join('');
   const key = createHash('sha256').update(PICTURE_FONT_FILE).update('\0').update(chars).digest('hex');
   const file = path.join(cacheDir, 'fonts', `${key}.ttf`);

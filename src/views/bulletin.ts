@@ -48,7 +48,7 @@ export function bulletinDay(releases: readonly Pick<Release, 'date' | 'monthsAdd
 }
 
 /** Every month of inspections, earliest first. */
-export function bulletinMonths(tables: Tables): Month[] {
+export function bulletinMonths(tables: Tables): readonly Month[] {
   return monthlyIndex(tables, 'inspections')?.months ?? [];
 }
 
@@ -58,7 +58,7 @@ export function bulletinMonths(tables: Tables): Month[] {
  * sheets again for every month (3,000 villages × 24 months = 72,000 sheets, gigabytes of HTML):
  * there, past the point where pages switch to township summaries, only the latest month has one.
  */
-export function printMonths(tables: Tables): Month[] {
+export function printMonths(tables: Tables): readonly Month[] {
   const months = bulletinMonths(tables);
   return manyVillages(tables) ? months.slice(-1) : months;
 }

@@ -167,10 +167,11 @@ async function buildSection(sizes: number[], keep: boolean): Promise<BuildSectio
   }
   const stage = (r: ScaleResult, key: 'loadMs' | 'chartMs') => (r.timings ? sec(r.timings[key]) : 'n/a');
   console.log(table(
-    ['villages', 'build', 'pages', 'pages/s', 'peak RSS (largest process)', 'peak RSS (tree)', 'dist/', 'data loading', 'chart rendering', 'charts', 'Astro + rest'],
+    ['villages', 'build', 'pages', 'pages/s', 'peak RSS (largest process)', 'peak RSS (tree)', 'dist/', 'data loading', 'chart rendering', 'charts', 'pictures (after Astro)', 'Astro + rest'],
     results.map((r) => [
       int(r.villages), sec(r.buildMs), int(r.pages), r.pagesPerSecond.toFixed(1), mib(r.memory.maxProcessBytes), mib(r.memory.maxTreeBytes),
       `${mib(r.distBytes)} / ${int(r.distFiles)} files`, stage(r, 'loadMs'), stage(r, 'chartMs'), r.timings ? int(r.timings.charts) : 'n/a',
+      r.timings?.pictureMs === undefined ? 'n/a' : `${int(r.timings.pictures ?? 0)} in ${sec(r.timings.pictureMs)} (${r.timings.pictureWorkers ?? 1} workers)`,
       r.restMs === null ? 'n/a' : sec(r.restMs),
     ]),
   ));

@@ -26,6 +26,14 @@ describe('createIndex', () => {
     // built from the datasets' `monthly` flag: the others have no monthly index
     expect([...createIndex(tables).monthly.keys()]).toEqual(['toilets']);
   });
+  test('the months are shared, so frozen: reversing them in place throws instead of reordering every later page', () => {
+    const tables = makeTables({ villages: baseVillages(), toilets: [toilet('2023-01', 'anle', 1), toilet('2023-02', 'anle', 2)] });
+    const months = monthlyIndex(tables, 'toilets')!.months;
+    // /ranking/ once listed the months newest first with .reverse(): pages rendered after it took
+    // the first month for the latest (a 3,000-village site printed 2022-01's sheets, not 2023-12's)
+    expect(() => (months as string[]).reverse()).toThrow(TypeError);
+    expect(monthlyIndex(tables, 'toilets')!.months).toEqual(['2023-01', '2023-02']);
+  });
 });
 
 /** Wrap every row array of `tables` so that reading an element is counted. */
