@@ -10,6 +10,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium, requireChromium } from './support/browser.ts';
 import { buildSiteOnce } from './support/buildOnce.ts';
+import { REPO_ROOT } from './support/build.ts';
+import { loadProject } from '../../src/project/project.ts';
+import { targetsProgress } from '../../src/metrics/targets.ts';
+import { targetSentence } from '../../src/metrics/targetSentence.ts';
+import { bulletinMonths } from '../../src/views/bulletin.ts';
 import { requireNginx, startNginx, type NginxServer } from './support/nginx.ts';
 
 const BASE = '/town/';
@@ -93,6 +98,23 @@ describe('the month 通报', () => {
       for (const tr of page.querySelectorAll('.bulletin tbody tr')) {
         expect(`${text(tr.children[1])} ${text(tr.children[0])}`).toBe(`${text(tr.children[1])} 第 ${expected.get(text(tr.children[1]))} 名`);
       }
+    }
+  });
+
+  test('pages rendered after /ranking/ read the months in order: targets and changes of rank as computed', () => {
+    // /ranking/ once reversed the shared list of inspection months in place; the home page then
+    // gave 2023-01's average score for the latest (81.25 against 86.79) and the township pages
+    // lost every 较上月. The figures computed here, in a fresh process, must be on the pages.
+    const project = loadProject(REPO_ROOT);
+    const home = text(doc('index.html').querySelector('main'));
+    const sentences = targetsProgress(project.tables).map(targetSentence);
+    expect(sentences.some((s) => s.includes('考评平均得分'))).toBe(true);
+    for (const sentence of sentences) expect(home).toContain(sentence);
+    const latest = bulletinMonths(project.tables).at(-1)!;
+    for (const township of ['nangan', 'yangjiang']) {
+      const page = doc(`townships/${township}/index.html`);
+      const changes = [...page.querySelectorAll('table tbody tr')].map((tr) => text(tr.querySelector('td:nth-child(4)')));
+      expect(changes.filter((c) => /^(上升|下降) \d+ 位$|^持平$/.test(c)).length, `${township} (${latest})`).toBeGreaterThan(0);
     }
   });
 
