@@ -109,6 +109,16 @@ export function allCharts(project: Project): Map<string, ChartSpec> {
   return all;
 }
 
+/**
+ * The download endpoints' paths (src/pages/data/charts/): every chart of the project, or with
+ * `drawn` only those with an SVG drawing (a table-only chart has no SVG file and no picture).
+ */
+export function chartPaths(project: Project, drawn = false): { params: { id: string } }[] {
+  return [...allCharts(project).keys()]
+    .filter((id) => !drawn || chartFiles(project, id).has(`${id}.svg`))
+    .map((id) => ({ params: { id } }));
+}
+
 /** A chart's download files by name, drawn by renderFigure (the endpoints serve them). */
 export function chartFiles(project: Project, id: string, withPicture = false): Map<string, string | Uint8Array> {
   const spec = allCharts(project).get(id);

@@ -1,11 +1,10 @@
 // /data/charts/<id>.csv: exactly the rows a chart draws.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../../../build/current.ts';
-import { allCharts, chartFiles, downloadsFromPages } from '../../../views/chartOutput.ts';
+import { chartFiles, chartPaths, downloadsFromPages } from '../../../views/chartOutput.ts';
 
 // In `npm run build` the pages write these files as they render each chart (src/views/chartOutput.ts).
-export const getStaticPaths: GetStaticPaths = () =>
-  downloadsFromPages() ? [] : [...allCharts(getProject()).keys()].map((id) => ({ params: { id } }));
+export const getStaticPaths: GetStaticPaths = () => (downloadsFromPages() ? [] : chartPaths(getProject()));
 
 export const GET: APIRoute = ({ params }) => {
   const id = params.id!;

@@ -2,17 +2,11 @@
 // its SVG file (src/outputs/picture.ts).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../../../build/current.ts';
-import { allCharts, chartFiles, downloadsFromPages } from '../../../views/chartOutput.ts';
+import { chartFiles, chartPaths, downloadsFromPages } from '../../../views/chartOutput.ts';
 
 // In `npm run build` the pages write these files as they render each chart (src/views/chartOutput.ts).
 // A table-only chart has no picture.
-export const getStaticPaths: GetStaticPaths = () => {
-  if (downloadsFromPages()) return [];
-  const project = getProject();
-  return [...allCharts(project).keys()]
-    .filter((id) => chartFiles(project, id).has(`${id}.svg`))
-    .map((id) => ({ params: { id } }));
-};
+export const getStaticPaths: GetStaticPaths = () => (downloadsFromPages() ? [] : chartPaths(getProject(), true));
 
 export const GET: APIRoute = ({ params }) => {
   const id = params.id!;

@@ -1,17 +1,11 @@
 // /data/charts/<id>.svg: the chart as a standalone SVG file (xmlns and styles embedded).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getProject } from '../../../build/current.ts';
-import { allCharts, chartFiles, downloadsFromPages } from '../../../views/chartOutput.ts';
+import { chartFiles, chartPaths, downloadsFromPages } from '../../../views/chartOutput.ts';
 
 // In `npm run build` the pages write these files as they render each chart (src/views/chartOutput.ts).
 // A table-only chart has no SVG file.
-export const getStaticPaths: GetStaticPaths = () => {
-  if (downloadsFromPages()) return [];
-  const project = getProject();
-  return [...allCharts(project).keys()]
-    .filter((id) => chartFiles(project, id).has(`${id}.svg`))
-    .map((id) => ({ params: { id } }));
-};
+export const getStaticPaths: GetStaticPaths = () => (downloadsFromPages() ? [] : chartPaths(getProject(), true));
 
 export const GET: APIRoute = ({ params }) => {
   const id = params.id!;
