@@ -153,9 +153,12 @@ async function drawPictures(pendingDir, chartDir, seen) {
   const count = existsSync(pendingDir) ? readdirSync(pendingDir).filter((f) => f.endsWith('.svg')).length : 0;
   if (count === 0) return true;
   const workers = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(count / 50)));
+  // said before the wait: thousands of pictures take minutes (about 0.15 s each per processor)
+  console.log(`正在绘制分享图片（PNG）：${count} 张，${workers} 个进程……`);
   const codes = await Promise.all(Array.from({ length: workers }, (_, worker) =>
     run(['--expose-gc', '--import', tsxLoader, picturesScript, pendingDir, chartDir, `${worker}/${workers}`], seen)));
   if (codes.some((code) => code !== 0)) return false;
+  console.log(`分享图片（PNG）：${count} 张已生成（${((performance.now() - started) / 1000).toFixed(1)} 秒；数据没有变化的图表直接取自上次的缓存）。`);
   if (config.timingsFile && existsSync(config.timingsFile)) {
     const timings = JSON.parse(readFileSync(config.timingsFile, 'utf8'));
     timings.pictureMs = (timings.pictureMs ?? 0) + (performance.now() - started);
