@@ -158,16 +158,16 @@ async function drawPictures(pendingDir, chartDir, seen) {
   const codes = await Promise.all(Array.from({ length: workers }, (_, worker) =>
     run(['--expose-gc', '--import', tsxLoader, picturesScript, pendingDir, chartDir, `${worker}/${workers}`], seen)));
   if (codes.some((code) => code !== 0)) return false;
-  console.log(`分享图片（PNG）：${count} 张已生成（${((performance.now() - started) / 1000).toFixed(1)} 秒；数据没有变化的图表直接取自上次的缓存）。`);
+  const stats = Array.from({ length: workers }, (_, worker) => JSON.parse(readFileSync(path.join(pendingDir, `.stats-${worker}.json`), 'utf8')));
+  const drawn = stats.reduce((n, s) => n + s.drawn, 0);
+  const ms = performance.now() - started;
+  console.log(`分享图片（PNG）：${count} 张，新绘制 ${drawn} 张，其余取自上次构建的缓存（${(ms / 1000).toFixed(1)} 秒）。`);
   if (config.timingsFile && existsSync(config.timingsFile)) {
     const timings = JSON.parse(readFileSync(config.timingsFile, 'utf8'));
-    timings.pictureMs = (timings.pictureMs ?? 0) + (performance.now() - started);
+    timings.pictureMs = (timings.pictureMs ?? 0) + ms;
     timings.pictureWorkers = workers;
-    for (let worker = 0; worker < workers; worker++) {
-      const stats = JSON.parse(readFileSync(path.join(pendingDir, `.stats-${worker}.json`), 'utf8'));
-      timings.pictures = (timings.pictures ?? 0) + stats.drawn + stats.cached;
-      timings.picturesDrawn = (timings.picturesDrawn ?? 0) + stats.drawn;
-    }
+    timings.pictures = (timings.pictures ?? 0) + stats.reduce((n, s) => n + s.drawn + s.cached, 0);
+    timings.picturesDrawn = (timings.picturesDrawn ?? 0) + drawn;
     writeFileSync(config.timingsFile, JSON.stringify(timings, null, 2));
   }
   return true;
