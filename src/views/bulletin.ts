@@ -3,7 +3,7 @@
 // report with `month: YYYY-MM`). Every figure comes from the metric functions the topic pages use
 // (src/metrics/), formatted by src/format.ts.
 import type { ChartSpec } from '../charts/types.ts';
-import type { Month, Tables } from '../data/types.ts';
+import type { Month, Tables, Village } from '../data/types.ts';
 import { formatMonth, formatPercent, formatQuantity } from '../format.ts';
 import { cleanupByMonth, hasCleanupMetric } from '../metrics/cleanup.ts';
 import { conversionsTotal, coverageByMonth } from '../metrics/coverage.ts';
@@ -14,6 +14,7 @@ import { monthlyIndex } from '../metrics/tableIndex.ts';
 import type { Project } from '../project/project.ts';
 import type { Report } from '../texts/reports.ts';
 import { manyVillages } from './tables.ts';
+import { townshipSlugs } from './townships.ts';
 import { sourceOf } from '../presets/presets.ts';
 import { currentRelease } from '../releases/current.ts';
 import type { Release } from '../releases/record.ts';
@@ -61,6 +62,28 @@ export function bulletinMonths(tables: Tables): readonly Month[] {
 export function printMonths(tables: Tables): readonly Month[] {
   const months = bulletinMonths(tables);
   return manyVillages(tables) ? months.slice(-1) : months;
+}
+
+/**
+ * A month's print job (/ranking/<YYYY-MM>/print/): every village ranked that month, or at county
+ * scale (more villages than pages list, in two or more townships) one job per township at
+ * /ranking/<YYYY-MM>/print/<slug>/, the first page then listing them. One page of every village's
+ * sheet was 62 MB of HTML at 3,000 villages: past what a browser prints or the build holds (its
+ * render took the build's heap from 290 to 737 MB), and a township prints its own notice boards.
+ */
+export function printJobs(tables: Tables, month: Month): PrintJob[] {
+  const villages = ranking(tables, month).map((e) => e.village);
+  const slugs = townshipSlugs(tables);
+  if (!manyVillages(tables) || slugs.size < 2) return [{ township: null, slug: null, villages }];
+  return [...slugs].map(([township, slug]) => ({ township, slug, villages: villages.filter((v) => v.township === township) }))
+    .filter((job) => job.villages.length > 0);
+}
+
+export interface PrintJob {
+  /** null: the whole site's job */
+  township: string | null;
+  slug: string | null;
+  villages: Village[];
 }
 
 /** The best `size` entries and any tied with the last of them (ranking is best first). */

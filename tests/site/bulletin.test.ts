@@ -1,6 +1,8 @@
 // The month's 通报 (contract §6.1): 红榜/黑榜 with ties, settings, titles and dates.
 import { describe, expect, test } from 'vitest';
-import { blackList, bulletinDay, bulletinTitle, hongheiTitle, redList } from '../../src/views/bulletin.ts';
+import { blackList, bulletinDay, bulletinTitle, hongheiTitle, printJobs, printMonths, redList } from '../../src/views/bulletin.ts';
+import { MAX_VILLAGE_ROWS } from '../../src/views/tables.ts';
+import { inspection, makeTables, village } from '../metrics/fixtures.ts';
 import type { RankEntry } from '../../src/metrics/ranks.ts';
 import { parseSiteSettings } from '../../src/texts/settings.ts';
 import { rankBy } from '../../src/metrics/ranks.ts';
@@ -66,5 +68,38 @@ describe('titles and dates', () => {
   test('without a record (dev preview): the last day of the month', () => {
     expect(bulletinDay([], '2023-06')).toBe('2023-06-30');
     expect(bulletinDay([], '2024-02')).toBe('2024-02-29');
+  });
+});
+
+describe('print jobs (/ranking/<YYYY-MM>/print/)', () => {
+  const site = (count: number, townships: string[]) => {
+    const villages = Array.from({ length: count }, (_, i) => village(`v${i}`, `村${i}`, townships[i % townships.length]!, 100));
+    const inspections = ['2023-05', '2023-06'].flatMap((m) => villages.slice(0, count - 1).map((v, i) => inspection(m, v.id, 60 + (i % 40))));
+    return makeTables({ villages, inspections });
+  };
+
+  test('up to the county switch: one job of every ranked village, best first, for every month', () => {
+    const tables = site(MAX_VILLAGE_ROWS, ['洋江镇', '楠杆镇']);
+    expect(printMonths(tables)).toEqual(['2023-05', '2023-06']);
+    const jobs = printJobs(tables, '2023-06');
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.township).toBeNull();
+    expect(jobs[0]!.villages).toHaveLength(MAX_VILLAGE_ROWS - 1); // the unranked village has no sheet
+  });
+
+  test('at county scale: the latest month only, one job per township, every ranked village in exactly one', () => {
+    const tables = site(MAX_VILLAGE_ROWS + 1, ['洋江镇', '楠杆镇', '白沙乡']);
+    expect(printMonths(tables)).toEqual(['2023-06']);
+    const jobs = printJobs(tables, '2023-06');
+    expect(jobs.map((j) => [j.township, j.slug])).toEqual([['洋江镇', 'yangjiang'], ['楠杆镇', 'nangan'], ['白沙乡', 'baisha']]);
+    for (const job of jobs) expect(job.villages.every((v) => v.township === job.township)).toBe(true);
+    const printed = jobs.flatMap((j) => j.villages.map((v) => v.id)).sort();
+    expect(printed).toEqual(Array.from({ length: MAX_VILLAGE_ROWS }, (_, i) => `v${i}`).sort());
+  });
+
+  test('at county scale in one township: still one job (there are no township pages to split by)', () => {
+    const jobs = printJobs(site(MAX_VILLAGE_ROWS + 1, ['洋江镇']), '2023-06');
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.township).toBeNull();
   });
 });
