@@ -39,6 +39,7 @@ describe(`a county of ${VILLAGES} villages`, () => {
     expect(months.slice(0, -1).every((m) => !built.exists(`ranking/${m}/print/index.html`))).toBe(true);
     const index = doc(`ranking/${latest}/print/index.html`);
     expect(index.querySelectorAll('.print-page')).toHaveLength(0);
+    expect(index.querySelector('.crumbs a')!.getAttribute('href')).toBe(`/ranking/${latest}/`);
     const links = [...index.querySelectorAll('main a')].map((a) => a.getAttribute('href')!).filter((h) => h.includes('/print/'));
     expect(links.length).toBeGreaterThan(1);
     // every ranked village (the 排名 table on the month's page) has exactly one sheet, in its township's job
