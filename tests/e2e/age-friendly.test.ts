@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, requireChromium, watchContext, type ContextWatch } from './support/browser.ts';
 import { REPO_ROOT } from './support/build.ts';
 import { buildSiteOnce } from './support/buildOnce.ts';
-import { formatViolations, horizontalOverflow, runAxe } from './support/checks.ts';
+import { formatViolations, horizontalOverflow, runAxe, settled } from './support/checks.ts';
 import { requireNginx, startNginx, type NginxServer } from './support/nginx.ts';
 
 const BASE = '/town/';
@@ -307,6 +307,40 @@ describe('keyboard', () => {
     expect((await focused()).name).toBe('高对比度');
     await page.keyboard.press('Space');
     expect(await page.evaluate(`document.documentElement.getAttribute('data-contrast')`)).toBe('high');
+    await ctx.close();
+  });
+
+  test('a table wider than the screen is a named, focusable region; one that fits is not; both follow the width and the text size', async () => {
+    // a11yTools.js reads the widths when the browser has laid the tables out (a ResizeObserver),
+    // not at DOMContentLoaded (issue 21: that forced a whole-page layout Lighthouse counted).
+    const ctx = await context({ viewport: { width: 320, height: 700 } });
+    const page = await open(ctx, 'toilets/');
+    const tables = async () => {
+      await settled(page);
+      return (await page.evaluate(`[...document.querySelectorAll('.table-wrap, .chart-table')].filter((w) => w.getClientRects().length > 0).map((w) => ({
+        scrolls: w.scrollWidth > w.clientWidth + 1, tabindex: w.getAttribute('tabindex'), role: w.getAttribute('role'), label: w.getAttribute('aria-label'),
+      }))`)) as { scrolls: boolean; tabindex: string | null; role: string | null; label: string | null }[];
+    };
+    const consistent = (list: Awaited<ReturnType<typeof tables>>) => {
+      for (const t of list) {
+        if (t.scrolls) expect(t).toMatchObject({ tabindex: '0', role: 'region', label: expect.stringMatching(/表格，可左右滚动(（\d+）)?$/) });
+        else expect(t).toMatchObject({ tabindex: null, role: null, label: null });
+      }
+    };
+    const narrow = await tables();
+    expect(narrow.filter((t) => t.scrolls).length, 'a table on /toilets/ scrolls sideways at 320 px').toBeGreaterThan(0);
+    consistent(narrow);
+    expect(new Set(narrow.filter((t) => t.scrolls).map((t) => t.label)).size, 'region names are unique').toBe(narrow.filter((t) => t.scrolls).length);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const wide = await tables();
+    expect(wide.filter((t) => t.scrolls)).toEqual([]);
+    consistent(wide);
+    await page.evaluate(`document.querySelector('[data-text-size="xl"]').click()`);
+    consistent(await tables());
+    await page.setViewportSize({ width: 320, height: 700 });
+    const back = await tables();
+    expect(back.filter((t) => t.scrolls).length).toBeGreaterThan(0);
+    consistent(back);
     await ctx.close();
   });
 });

@@ -19,6 +19,7 @@ export interface AxeViolation {
 
 /** Inject axe-core (needs JavaScript enabled in the context) and run it on the whole document. */
 export async function runAxe(page: Page, tags: readonly string[] = AXE_TAGS): Promise<AxeViolation[]> {
+  await settled(page);
   await page.addScriptTag({ path: AXE_PATH });
   return (await page.evaluate(`(async () => {
     const results = await window.axe.run(document, {
@@ -37,6 +38,14 @@ export async function runAxe(page: Page, tags: readonly string[] = AXE_TAGS): Pr
       })),
     }));
   })()`)) as AxeViolation[];
+}
+
+/**
+ * Wait until the page's own after-first-frame work has run (a11yTools.js names the tables that
+ * scroll sideways one frame after DOMContentLoaded): a frame, then a task queued behind the page's.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)))');
 }
 
 export function formatViolations(violations: AxeViolation[]): string {
