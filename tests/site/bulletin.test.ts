@@ -1,6 +1,8 @@
 // The month's 通报 (contract §6.1): 红榜/黑榜 with ties, settings, titles and dates.
 import { describe, expect, test } from 'vitest';
-import { blackList, bulletinDay, bulletinTitle, hongheiTitle, printJobs, printMonths, redList } from '../../src/views/bulletin.ts';
+import { blackList, bulletinDay, bulletinTitle, hongheiSpec, hongheiTitle, PICTURE_LIST_MAX, printJobs, printMonths, redList } from '../../src/views/bulletin.ts';
+import { hongheiPicture } from '../../src/views/sharePicture.ts';
+import type { Project } from '../../src/project/project.ts';
 import { MAX_VILLAGE_ROWS } from '../../src/views/tables.ts';
 import { inspection, makeTables, village } from '../metrics/fixtures.ts';
 import type { RankEntry } from '../../src/metrics/ranks.ts';
@@ -31,6 +33,33 @@ describe('红榜 and 黑榜', () => {
     expect(blackList(ranked, 0)).toEqual([]);
     expect(redList(ranked, 20)).toHaveLength(8);
   });
+});
+
+describe('the 红黑榜 picture (contract §6.2: under 1 MB for WeChat)', () => {
+  // A county scores to the half point: dozens tie for third place, and every bar is a quarter of
+  // the picture's width tall (3,000 villages: 46 and 35 tied, a 1.4 MB picture 19,594 px tall).
+  const scored = (scores: number[]) => {
+    const villages = scores.map((_, i) => village(`v${i}`, `村${String(i).padStart(3, '0')}`, '洋江镇', 100));
+    const inspections = villages.map((v, i) => inspection('2023-06', v.id, scores[i]!));
+    return { tables: makeTables({ villages, inspections }), site: { title: '示例', redList: 3, blackList: 3 }, reports: [], base: '/', asOf: '2023-06' } as unknown as Project;
+  };
+  const project = (top: number, bottom: number) => scored([...Array<number>(top).fill(95), ...Array<number>(bottom).fill(60)]);
+  test('at most PICTURE_LIST_MAX villages of each list, and a caption that says how many and where the rest are', () => {
+    const spec = hongheiSpec(project(60, 45), '2023-06');
+    expect(spec.rows.filter((r) => r.list === '红榜')).toHaveLength(PICTURE_LIST_MAX);
+    expect(spec.rows.filter((r) => r.list === '黑榜')).toHaveLength(PICTURE_LIST_MAX);
+    expect(spec.caption).toBe(`红榜共 60 个村（得分并列），图中列出前 ${PICTURE_LIST_MAX} 个；黑榜共 45 个村（得分并列），图中列出前 ${PICTURE_LIST_MAX} 个；完整名单见本月通报网页。`);
+  });
+  test('short lists are drawn whole, without a caption', () => {
+    const spec = hongheiSpec(scored([95, 90, 85, 80, 75, 70, 65]), '2023-06');
+    expect(spec.rows.map((r) => `${r.list} ${r.value}`)).toEqual(['红榜 95', '红榜 90', '红榜 85', '黑榜 65', '黑榜 70', '黑榜 75']);
+    expect(spec.caption).toBeUndefined();
+  });
+  test('with 105 villages tied in the two lists the PNG is 1,080 px wide and under 1 MB', () => {
+    const png = Buffer.from(hongheiPicture(project(60, 45), '2023-06')!);
+    expect(png.readUInt32BE(16)).toBe(1080);
+    expect(png.length).toBeLessThan(1_000_000);
+  }, 30_000);
 });
 
 describe('settings red_list and black_list', () => {
