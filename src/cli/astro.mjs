@@ -280,7 +280,11 @@ async function build() {
       else console.error(`构建失败（Astro 退出码 ${code}）：${kept()}，没有发布不完整的网站。`);
       return 1;
     }
-    const drawn = await drawPictures(pendingPictures, env[ENV.chartDir], seen);
+    // The benchmark's pages-only builds (tests/bench/run.ts --pages-only) leave the pictures out:
+    // a province's 48,000 take hours on two cores. Never for a site that is published.
+    const skipPictures = env.SITE_BENCH_SKIP_PICTURES === '1';
+    if (skipPictures) console.warn('性能测试：跳过分享图片（PNG），本次输出不完整，不可发布。');
+    const drawn = skipPictures || await drawPictures(pendingPictures, env[ENV.chartDir], seen);
     if (stopped()) return exitCodeOf(stopSignal);
     if (!drawn) {
       if (seen.code) console.error(fileSystemMessage({ code: seen.code }, outDir));

@@ -62,6 +62,8 @@ export interface ScaleOptions {
   reports?: number;
   /** keep the temp folders (data and dist) for inspection */
   keep?: boolean;
+  /** leave the PNG pictures out (SITE_BENCH_SKIP_PICTURES): the pages alone, for a province */
+  pagesOnly?: boolean;
   log?: (line: string) => void;
 }
 
@@ -85,7 +87,7 @@ export async function buildAtScale(villages: number, options: ScaleOptions = {})
       outDir,
       siteDir: dir,
       // an empty picture cache: every picture is drawn, as in a county's first build
-      env: { SITE_TIMINGS_FILE: timingsFile, PICTURE_CACHE_DIR: path.join(dir, 'picture-cache') },
+      env: { SITE_TIMINGS_FILE: timingsFile, PICTURE_CACHE_DIR: path.join(dir, 'picture-cache'), ...(options.pagesOnly ? { SITE_BENCH_SKIP_PICTURES: '1' } : {}) },
       onSpawn: (child) => { if (child.pid) sampler = sampleMemory(child.pid); },
     }).finally(() => { if (sampler) sampled = sampler.stop(); });
     const memory = sampled;

@@ -2,12 +2,13 @@
 // how the build scales with the number of villages, and what one chart costs to render.
 // Prints a readable report and writes every figure to tests/.out/bench.json (git-ignored).
 //
-//   tsx tests/bench/run.ts [--scale] [--sizes 300,1000,3000] [--province] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000]
+//   tsx tests/bench/run.ts [--scale] [--sizes 300,1000,3000] [--province] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000] [--pages-only]
 //                          [--runs 5] [--chart-runs 50] [--keep] [--json <file>] [--dist <folder>]
 //
 // --dist measures a site already built with `--base /town/` instead of building the default one.
 // --province adds a 20,000-village build (several minutes, ~2.5 GB) to the sizes; --scale runs only
-// the 3,000- and 20,000-village builds (issue 23's figures).
+// the 3,000- and 20,000-village builds (issue 23's figures). --pages-only builds them without the PNG
+// pictures (SITE_BENCH_SKIP_PICTURES): the pages alone, since a province's ~48,000 pictures take hours.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +33,7 @@ const { values: args } = parseArgs({
     province: { type: 'boolean', default: false },
     // issue 23's two builds alone: 3,000 and 20,000 villages, every other section skipped
     scale: { type: 'boolean', default: false },
+    'pages-only': { type: 'boolean', default: false },
     'skip-pages': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     'skip-charts': { type: 'boolean', default: false },
@@ -53,7 +55,7 @@ const { values: args } = parseArgs({
 });
 
 if (args.help) {
-  console.log('usage: tsx tests/bench/run.ts [--scale] [--sizes 300,1000,3000] [--province] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
+  console.log('usage: tsx tests/bench/run.ts [--scale] [--sizes 300,1000,3000] [--province] [--skip-pages] [--skip-build] [--skip-charts] [--skip-check] [--skip-ledger] [--ledger-villages 3000] [--skip-county] [--skip-photos] [--photos 300] [--skip-pictures] [--picture-villages 0,3000] [--pages-only] [--runs 5] [--chart-runs 50] [--keep] [--json file] [--dist folder]');
   process.exit(0);
 }
 
@@ -159,11 +161,11 @@ interface BuildSection {
   growth: { from: number; to: number; perVillageTimeRatio: number; perVillageMemoryRatio: number; perVillageDistRatio: number } | null;
 }
 
-async function buildSection(sizes: number[], keep: boolean): Promise<BuildSection> {
-  console.log('\n== 2. Build scale (synthetic data: 24 months, every dataset, 3 reports) ==');
+async function buildSection(sizes: number[], keep: boolean, pagesOnly: boolean): Promise<BuildSection> {
+  console.log(`\n== 2. Build scale (synthetic data: 24 months, every dataset, 3 reports${pagesOnly ? '; pages only, no PNG pictures' : ''}) ==`);
   const results: ScaleResult[] = [];
   for (const n of sizes) {
-    results.push(await buildAtScale(n, { keep, log: (l) => console.log(l) }));
+    results.push(await buildAtScale(n, { keep, pagesOnly, log: (l) => console.log(l) }));
   }
   const stage = (r: ScaleResult, key: 'loadMs' | 'chartMs') => (r.timings ? sec(r.timings[key]) : 'n/a');
   console.log(table(
@@ -327,7 +329,7 @@ async function main(): Promise<number> {
     }
   };
   await section('pages', args['skip-pages']!, () => pagesSection(Number(args.runs), args.dist));
-  await section('build', args['skip-build']!, () => buildSection(sizes, args.keep!));
+  await section('build', args['skip-build']!, () => buildSection(sizes, args.keep!, args['pages-only']!));
   await section('charts', args['skip-charts']!, () => chartsSection(Number(args['chart-runs'])));
   await section('check', args['skip-check']!, () => checkSection());
   await section('ledger', args['skip-ledger']!, () => ledgerSection(Number(args['ledger-villages']), args.keep!));
