@@ -40,7 +40,7 @@ const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'as
 /**
  * 512 MB plus 60 MB per MB of table data (CSV, TXT, workbooks weighted) beyond the first 5 MB.
  * Measured (`--trace-gc`, 3,000 villages, 6 MB of CSV): the live heap stays at 250–290 MB on every
- * page once the print job is split by township; with 572 MB the build peaks at ~650 MB RSS.
+ * page once the print job is split by township; with 572 MB the build peaks at 707–761 MB RSS (README).
  */
 function heapLimitMb() {
   const dataDir = path.join(config.siteDir, 'data');

@@ -169,11 +169,11 @@ export const PICTURE_LIST_MAX = 10;
 export function hongheiSpec(project: Project, month: Month): ChartSpec {
   const { tables } = project;
   const b = bulletin(project, month);
-  const shown = (list: RankEntry[], name: string) => list.slice(0, PICTURE_LIST_MAX)
-    .map((e) => ({ village: villageLabel(tables, e.village), list: name, value: e.score.value, approx: e.score.approx }));
-  const rows = [...shown(b.red, '红榜'), ...shown(b.black, '黑榜')];
-  const cut = ([['红榜', b.red], ['黑榜', b.black]] as const).filter(([, list]) => list.length > PICTURE_LIST_MAX)
-    .map(([name, list]) => `${name}共 ${list.length} 个村（得分并列），图中列出前 ${PICTURE_LIST_MAX} 个`);
+  const lists = [['红榜', b.red], ['黑榜', b.black]] as const;
+  const rows = lists.flatMap(([list, entries]) => entries.slice(0, PICTURE_LIST_MAX)
+    .map((e) => ({ village: villageLabel(tables, e.village), list, value: e.score.value, approx: e.score.approx })));
+  const cut = lists.filter(([, entries]) => entries.length > PICTURE_LIST_MAX)
+    .map(([list, entries]) => `${list}共 ${entries.length} 个村（含得分并列），图中列出前 ${PICTURE_LIST_MAX} 个`);
   return {
     id: `honghei-${month}`,
     type: 'bar',

@@ -48,7 +48,7 @@ describe('the 红黑榜 picture (contract §6.2: under 1 MB for WeChat)', () => 
     const spec = hongheiSpec(project(60, 45), '2023-06');
     expect(spec.rows.filter((r) => r.list === '红榜')).toHaveLength(PICTURE_LIST_MAX);
     expect(spec.rows.filter((r) => r.list === '黑榜')).toHaveLength(PICTURE_LIST_MAX);
-    expect(spec.caption).toBe(`红榜共 60 个村（得分并列），图中列出前 ${PICTURE_LIST_MAX} 个；黑榜共 45 个村（得分并列），图中列出前 ${PICTURE_LIST_MAX} 个；完整名单见本月通报网页。`);
+    expect(spec.caption).toBe(`红榜共 60 个村（含得分并列），图中列出前 ${PICTURE_LIST_MAX} 个；黑榜共 45 个村（含得分并列），图中列出前 ${PICTURE_LIST_MAX} 个；完整名单见本月通报网页。`);
   });
   test('short lists are drawn whole, without a caption', () => {
     const spec = hongheiSpec(scored([95, 90, 85, 80, 75, 70, 65]), '2023-06');
