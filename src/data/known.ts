@@ -296,6 +296,10 @@ function cellReader(convert: HeaderLayout['convert'], refs: References): CellRea
         : broken !== null
           ? { ok: false, code: 'type-error', message: broken }
           : converted(readCell(col, raw, refs, override, township), convert.get(col.key));
+      // The rows holding this cell share its value (a Quantity, a Scope): one object per distinct
+      // cell, not per row — a province's 1.4 million rows held 5 million copies (issue 23). Frozen,
+      // so code that tried to change one row's value through it would throw, not change others.
+      if (result !== EMPTY && result.ok && typeof result.value === 'object' && result.value !== null) Object.freeze(result.value);
       cache.set(key, result);
     }
     return result;
@@ -481,9 +485,8 @@ function readRowCells<R>(
       reportCellError(result, row.at(col.key), plan.path, read.groups, issues);
       continue;
     }
-    // Cached values are shared: each row gets its own copy of an object (Quantity, Scope).
-    const value = result.value;
-    values.set(col.key, typeof value === 'object' && value !== null ? { ...value } : value);
+    // Cached values are shared by the rows that hold the same cell (frozen: see cellReader).
+    values.set(col.key, result.value);
     if (layout.convert.has(col.key)) {
       let rows = read.convertedRows.get(col.key);
       if (rows === undefined) read.convertedRows.set(col.key, (rows = []));

@@ -124,9 +124,17 @@ function sweep(rows: readonly ToiletRow[], months: Month[], get: (r: ToiletRow) 
   });
 }
 
+/**
+ * Memoised for the build, except a village's: only its own page and 公示 sheet read it (from the
+ * monthly index, ~24 rows), and a province's 20,000 villages' series were kept to the build's end.
+ */
+function perScope<T>(tables: Tables, name: string, scope: Scope, compute: () => T): T {
+  return scope.kind === 'village' ? compute() : memo(tables, `${name}:${scopeKey(scope)}`, compute);
+}
+
 /** Coverage of a scope for every month from its first report to the latest month of toilets.csv. */
 export function coverageByMonth(tables: Tables, scope: Scope): Coverage[] {
-  return memo(tables, `coverageByMonth:${scopeKey(scope)}`, () =>
+  return perScope(tables, 'coverageByMonth', scope, () =>
     stockByMonth(tables, scope, (r) => r.sanitary).map((s) => coverageFrom(s.month, s.villages, s.reports)),
   );
 }
@@ -177,7 +185,7 @@ function publicToiletsFrom(stock: StockReports): PublicToilets {
 
 /** Public toilets standing for every month from the scope's first report to the latest month. */
 export function publicToiletsByMonth(tables: Tables, scope: Scope): PublicToilets[] {
-  return memo(tables, `publicToiletsByMonth:${scopeKey(scope)}`, () =>
+  return perScope(tables, 'publicToiletsByMonth', scope, () =>
     stockByMonth(tables, scope, (r) => r.public_toilets).map(publicToiletsFrom),
   );
 }

@@ -252,3 +252,30 @@ describe('loadTables(files): tables', () => {
     expect(only(loadTables(files).issues)).toEqual([{ path: 'data/Villages.csv', code: 'unique-error', message: expect.stringContaining('同一个数据集') }]);
   });
 });
+
+describe('loadTables(files): one value per distinct cell (issue 23, memory)', () => {
+  test('rows holding the same cell share one frozen value; different cells do not', () => {
+    const { tables } = load({
+      toilets: csv(
+        '月份,村,无害化卫生户厕(户),当月改厕(户),公厕(座)',
+        '2023-07,长塘村,300,12,2',
+        '2023-07,前江村,300,12,3',
+        '2023-08,长塘村,310,10,2',
+        '2023-08,前江村,约300,12,3',
+      ),
+    });
+    const rows = tables.toilets!.rows;
+    expect(rows).toHaveLength(4);
+    // the same text in the same column: one object (a province's 5 million cells were 5 million objects)
+    expect(rows[1]!.sanitary).toBe(rows[0]!.sanitary);
+    expect(rows[2]!.public_toilets).toBe(rows[0]!.public_toilets);
+    // a different cell is another value: `约300` is approximate, 310 another number
+    expect(rows[3]!.sanitary).toEqual({ value: 300, approx: true });
+    expect(rows[3]!.sanitary).not.toBe(rows[0]!.sanitary);
+    expect(rows[2]!.sanitary).toEqual({ value: 310, approx: false });
+    // shared, so frozen: changing one row's value through it throws instead of changing another row
+    for (const row of rows) expect(Object.isFrozen(row.sanitary)).toBe(true);
+    expect(() => { (rows[0]!.sanitary as { value: number }).value = 1; }).toThrow(TypeError);
+    expect(rows[1]!.sanitary).toEqual({ value: 300, approx: false });
+  });
+});
