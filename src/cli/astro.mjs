@@ -18,7 +18,7 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,9 +38,11 @@ const [command = 'dev', ...args] = process.argv.slice(2);
 const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'astro.js');
 
 /**
- * 512 MB plus 60 MB per MB of table data (CSV, TXT, workbooks weighted) beyond the first 5 MB.
- * Measured (`--trace-gc`, 3,000 villages, 6 MB of CSV): the live heap stays at 250–290 MB on every
- * page once the print job is split by township; with 572 MB the build peaks at 707–761 MB RSS (README).
+ * The heap cap the build starts with: 448 MB plus 32 MB per MB of table data (CSV, TXT, workbooks
+ * weighted) beyond the first 5 MB, about 1.7 times the live heap measured (`--trace-gc`, README
+ * "Build memory"): 3,000 villages (6 MB of CSV) ~250 MB live, cap 477 MB; 20,000 villages (41 MB)
+ * ~900 MB live, cap 1,616 MB. A data set that needs more gets it: the build starts again with
+ * twice the cap (build()).
  */
 function heapLimitMb() {
   const dataDir = path.join(config.siteDir, 'data');
@@ -55,7 +57,18 @@ function heapLimitMb() {
   } catch {
     // no data folder: `check` has already said so
   }
-  return Math.round(512 + Math.max(0, bytes / 1e6 - 5) * 60);
+  return Math.round(448 + Math.max(0, bytes / 1e6 - 5) * 32);
+}
+
+/** The most heap a retried build may ask for: three quarters of the machine's memory. */
+function roomForHeapMb() {
+  return Math.floor((totalmem() / 1048576) * 0.75);
+}
+
+function outOfMemoryMessage(limit, given) {
+  return given
+    ? `内存不够：NODE_OPTIONS 中设定的堆内存上限 ${limit} MB 不够本次构建使用。请调大 --max-old-space-size 的数值（或去掉这一设置，由构建程序按数据量自动决定）后重试。`
+    : `内存不够：本次构建已用到 ${limit} MB 堆内存，这台电脑的内存（共 ${Math.round(totalmem() / 1048576)} MB）不够再加。请关闭其他程序后重试，或换一台内存更大的电脑构建。`;
 }
 
 /**
@@ -89,7 +102,8 @@ const ANSI = /\u001b\[[0-9;]*m/g;
  * Astro's stderr, less its English frame around our integrations' Chinese reports (the "An
  * unhandled error occurred while running the … hook" line and an empty "Stack trace:"), and less
  * its error and stack for a full, read-only or forbidden disk: `seen.code` keeps that code, and
- * the wrapper says it in Chinese afterwards (fileSystemMessage).
+ * the wrapper says it in Chinese afterwards (fileSystemMessage). Likewise V8's dump when the heap
+ * cap is reached: `seen.outOfMemory`, and build() starts again with more or says so in Chinese.
  */
 function filterStderr(stream, seen) {
   let held = null; // { line, kind: 'stack' | 'error' }: printed or dropped by what follows
@@ -97,6 +111,13 @@ function filterStderr(stream, seen) {
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   lines.on('line', (line) => {
     const plain = line.replace(ANSI, '');
+    // V8's last words when the heap cap is reached (its GC log, stack and native trace: English, for
+    // developers) are not shown: the build says in Chinese what happens next (build()).
+    if (/^<--- Last few GCs --->|JavaScript heap out of memory|Reached heap limit/.test(plain)) {
+      seen.outOfMemory = true;
+      quiet = true;
+      held = null;
+    }
     const code = /\b(ENOSPC|EDQUOT|EROFS|EACCES)\b/.exec(plain);
     if (code) {
       seen.code ??= code[1];
@@ -258,20 +279,42 @@ async function build() {
     const pendingPictures = path.join(work.dir, 'pictures');
     env[ENV.pictureDir] = pendingPictures;
     env[ENV.buildStatus] = work.status;
-    if (!/max-old-space-size/.test(env.NODE_OPTIONS ?? '')) {
-      // V8 grows the heap lazily up to ~2 GB on this machine's 24 GB; the build's live data is far
-      // smaller (3,000 villages: < 700 MB), so a cap keeps a county server's memory use modest.
-      // It grows with the data so a larger county still builds.
-      env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --max-old-space-size=${heapLimitMb()}`.trim();
+    // V8 grows the heap lazily up to ~2 GB on this machine's 24 GB, and past the build's live data
+    // (3,000 villages: ~300 MB), so a cap keeps a county server's memory use modest. It grows with
+    // the data, and if a data set needs more than it gives, the build starts again with twice as
+    // much (as long as the machine has it): a modest cap never fails a build. A heap size given in
+    // NODE_OPTIONS is kept as it is.
+    const nodeOptions = env.NODE_OPTIONS ?? '';
+    const givenLimit = /--max-old-space-size[= ](\d+)/.exec(nodeOptions);
+    // SITE_HEAP_MB: the cap to start from instead of the formula's (a test starts low to see the retry).
+    let limit = givenLimit ? Number(givenLimit[1]) : Number(env.SITE_HEAP_MB) > 0 ? Math.round(Number(env.SITE_HEAP_MB)) : heapLimitMb();
+    const seen = { code: null, outOfMemory: false };
+    let code = 1;
+    while (!stopSignal) {
+      if (!givenLimit) env.NODE_OPTIONS = `${nodeOptions} --max-old-space-size=${limit}`.trim();
+      seen.outOfMemory = false;
+      code = await run([astro, 'build', ...parsed.rest, '--outDir', astroOut], seen);
+      if (code === 0 || !seen.outOfMemory || stopSignal) break;
+      const more = Math.min(limit * 2, roomForHeapMb());
+      if (givenLimit || more < limit * 1.25) {
+        console.error(outOfMemoryMessage(limit, Boolean(givenLimit)));
+        break;
+      }
+      console.warn(`构建所需内存超过了预设上限（${limit} MB），正在以 ${more} MB 重新构建（会多用一些时间）……`);
+      // Astro empties its output folder when it starts; the pictures the pages left are redone.
+      rmSync(pendingPictures, { recursive: true, force: true });
+      limit = more;
     }
-    const seen = { code: null };
-    const code = stopSignal ? 1 : await run([astro, 'build', ...parsed.rest, '--outDir', astroOut], seen);
     const stopped = () => {
       if (!stopSignal) return false;
       console.error(`构建已中断（${stopSignal}）：${kept()}，临时文件已清理。`);
       return true;
     };
     if (stopped()) return exitCodeOf(stopSignal);
+    if (code !== 0 && seen.outOfMemory) {
+      console.error(`构建失败：内存不够，${kept()}，没有发布不完整的网站。`);
+      return 1;
+    }
     if (code !== 0) {
       let invalid = false;
       try { invalid = JSON.parse(readFileSync(work.status, 'utf8')).invalid === true; } catch { /* no status: Astro failed */ }

@@ -17,12 +17,12 @@ export interface Built {
   htmlFiles(): string[];
 }
 
-export function buildSite(siteDir: string | null, args: string[] = []): Built {
+export function buildSite(siteDir: string | null, args: string[] = [], extraEnv: Record<string, string> = {}): Built {
   // Inside the project on purpose: for an outDir outside the working directory Astro puts its
   // server chunks in <cwd>/.astro/, which two builds at once would share and clobber.
   mkdirSync(path.join(projectRoot, 'tests/.tmp'), { recursive: true });
   const outDir = path.join(mkdtempSync(path.join(projectRoot, 'tests/.tmp/build-')), 'dist');
-  const env = buildEnv(siteDir ?? undefined);
+  const env = buildEnv(siteDir ?? undefined, extraEnv);
   const result = spawnSync(process.execPath, ['src/cli/astro.mjs', 'build', '--outDir', outDir, ...args], {
     cwd: projectRoot,
     env,

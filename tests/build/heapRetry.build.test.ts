@@ -1,0 +1,41 @@
+// The build's heap cap (src/cli/astro.mjs): modest by default, and never the reason a build fails.
+// A build that runs out of it starts again with twice as much, saying so in Chinese, without V8's
+// English dump; a cap the user set in NODE_OPTIONS is kept, and running out of it is a Chinese error.
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { rmSync } from 'node:fs';
+import { buildSite, projectRoot, type Built } from '../site/buildSite.ts';
+
+const fixture = path.join(projectRoot, 'tests/fixtures/site-one');
+const outDirs: string[] = [];
+afterAll(() => outDirs.forEach((d) => rmSync(path.dirname(d), { recursive: true, force: true })));
+
+function build(env: Record<string, string>): Built {
+  const built = buildSite(fixture, [], env);
+  outDirs.push(built.outDir);
+  return built;
+}
+
+const V8_DUMP = /Last few GCs|FATAL ERROR|Native stack trace|JavaScript heap out of memory/;
+
+describe('a build that runs out of heap', () => {
+  test('starts again with twice the cap and publishes the site', () => {
+    // 48 MB is far below what Astro needs to start (the default site's cap is 512 MB).
+    const built = build({ SITE_HEAP_MB: '48' });
+    expect(built.output).toContain('构建所需内存超过了预设上限（48 MB），正在以 96 MB 重新构建');
+    expect(built.output).not.toMatch(V8_DUMP);
+    expect(built.code).toBe(0);
+    expect(built.exists('index.html')).toBe(true);
+    expect(built.exists('villages/index.html')).toBe(true);
+  }, 240_000);
+
+  test('with the cap set in NODE_OPTIONS, fails in Chinese and publishes nothing', () => {
+    const built = build({ NODE_OPTIONS: '--max-old-space-size=48' });
+    expect(built.code).toBe(1);
+    expect(built.output).toContain('内存不够：NODE_OPTIONS 中设定的堆内存上限 48 MB 不够本次构建使用');
+    expect(built.output).toContain('构建失败：内存不够');
+    expect(built.output).not.toContain('正在以');
+    expect(built.output).not.toMatch(V8_DUMP);
+    expect(built.exists('index.html')).toBe(false);
+  }, 120_000);
+});
