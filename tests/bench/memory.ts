@@ -10,6 +10,10 @@ export interface MemoryPeak {
   maxTreeBytes: number;
   /** samples taken */
   samples: number;
+  /** the command of the process with the largest high-water mark (node, Astro, Pagefind …) */
+  largest?: string;
+  /** the largest high-water mark of each command, bytes (`node astro.js`: the Astro build) */
+  byCommand?: Record<string, number>;
 }
 
 function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
@@ -19,6 +23,17 @@ function statusKb(pid: number, field: 'VmHWM' | 'VmRSS'): number {
     return match ? Number(match[1]) : 0;
   } catch {
     return 0; // exited between listing and reading
+  }
+}
+
+/** A process's program and first argument, shortened: `node astro.js`, `pagefind`. */
+function commandOf(pid: number): string {
+  try {
+    const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((a) => a !== '' && !a.startsWith('-'));
+    const base = (p: string) => p.split('/').pop() ?? p;
+    return argv.filter((a) => !a.endsWith('.cjs')).slice(0, 2).map(base).join(' ');
+  } catch {
+    return '';
   }
 }
 
@@ -49,6 +64,7 @@ function tree(root: number): number[] {
 /** Sample every `intervalMs` until `stop()`; returns the peaks seen. */
 export function sampleMemory(rootPid: number, intervalMs = 100): { stop(): MemoryPeak } {
   const hwm = new Map<number, number>();
+  const names = new Map<number, string>();
   let maxTreeBytes = 0;
   let samples = 0;
   const sample = () => {
@@ -58,6 +74,7 @@ export function sampleMemory(rootPid: number, intervalMs = 100): { stop(): Memor
       if (rss === 0) continue; // gone, or a kernel thread
       sum += rss;
       hwm.set(pid, Math.max(hwm.get(pid) ?? 0, statusKb(pid, 'VmHWM')));
+      if (!names.has(pid)) names.set(pid, commandOf(pid));
     }
     maxTreeBytes = Math.max(maxTreeBytes, sum * 1024);
     samples++;
@@ -67,7 +84,13 @@ export function sampleMemory(rootPid: number, intervalMs = 100): { stop(): Memor
   return {
     stop() {
       clearInterval(timer);
-      return { maxProcessBytes: Math.max(0, ...hwm.values()) * 1024, maxTreeBytes, samples };
+      const [pid, kb] = [...hwm].reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0]);
+      const byCommand: Record<string, number> = {};
+      for (const [p, k] of hwm) {
+        const name = names.get(p) ?? '';
+        byCommand[name] = Math.max(byCommand[name] ?? 0, k * 1024);
+      }
+      return { maxProcessBytes: kb * 1024, maxTreeBytes, samples, largest: names.get(pid) ?? '', byCommand };
     },
   };
 }

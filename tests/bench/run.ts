@@ -171,12 +171,16 @@ async function buildSection(sizes: number[], keep: boolean, pagesOnly: boolean):
   console.log(table(
     ['villages', 'build', 'pages', 'pages/s', 'peak RSS (largest process)', 'peak RSS (tree)', 'dist/', 'data loading', 'chart rendering', 'charts', 'pictures (after Astro)', 'Astro + rest'],
     results.map((r) => [
-      int(r.villages), sec(r.buildMs), int(r.pages), r.pagesPerSecond.toFixed(1), mib(r.memory.maxProcessBytes), mib(r.memory.maxTreeBytes),
+      int(r.villages), sec(r.buildMs), int(r.pages), r.pagesPerSecond.toFixed(1), `${mib(r.memory.maxProcessBytes)} (${r.memory.largest ?? '?'})`, mib(r.memory.maxTreeBytes),
       `${mib(r.distBytes)} / ${int(r.distFiles)} files`, stage(r, 'loadMs'), stage(r, 'chartMs'), r.timings ? int(r.timings.charts) : 'n/a',
       r.timings?.pictureMs === undefined ? 'n/a' : `${int(r.timings.pictures ?? 0)} in ${sec(r.timings.pictureMs)} (${r.timings.pictureWorkers ?? 1} workers)`,
       r.restMs === null ? 'n/a' : sec(r.restMs),
     ]),
   ));
+  for (const r of results) {
+    const peaks = Object.entries(r.memory.byCommand ?? {}).filter(([, b]) => b > 50 * 1024 * 1024).sort((a, b) => b[1] - a[1]);
+    console.log(`   ${int(r.villages)} villages, peak RSS by process: ${peaks.map(([c, b]) => `${c || '?'} ${mib(b)}`).join(', ')}`);
+  }
   if (results.some((r) => !r.timings)) {
     console.log('   (n/a: the build did not write $SITE_TIMINGS_FILE, so stage times are unknown)');
   }
