@@ -6,10 +6,16 @@
 // is a size container, and rem in a container query is the reader's text size: the wide drawing
 // from a 40rem column, the narrow one below, whatever the window. No JavaScript. A browser without
 // container queries switches at a 600 px window.
+//
+// On screen a figure is `content-visibility: auto`: the browser skips the style and layout of
+// charts off screen until they are scrolled near (Lighthouse, 4x CPU: /cleanup/'s style and layout
+// 434 -> 316 ms, total blocking time 140 -> 20 ms). It also clips painting to the figure's box, so
+// nothing is drawn outside it (tests/e2e/phone.test.ts measures that); print lays out everything.
 import { fontFamily, plotClass } from './svg.ts';
 
 export const chartCss = `
 .chart { margin: 1.5rem 0; }
+@media screen { .chart { content-visibility: auto; contain-intrinsic-size: auto 30rem; } }
 .chart-heading h3 { margin: 0 0 .5rem; font-size: 1.15rem; line-height: 1.4; }
 .${plotClass} {
   --plot-background: #fff;

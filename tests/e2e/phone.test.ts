@@ -184,16 +184,22 @@ describe('charts that grow with the text', () => {
   const MEASURE = `(() => [...document.querySelectorAll('figure.chart svg[role="img"]')]
     .filter((svg) => svg.getClientRects().length > 0)
     .map((svg) => {
+      // on screen, as a reader sees it: off screen a figure is laid out at its placeholder size
+      svg.closest('figure').scrollIntoView();
       const box = svg.getBoundingClientRect();
       const scale = box.width / svg.viewBox.baseVal.width;
       const sizes = [...svg.querySelectorAll('text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
       const column = svg.closest('figure').getBoundingClientRect();
       const body = parseFloat(getComputedStyle(document.body).fontSize);
-      return { id: svg.closest('figure').id, min: Math.min(...sizes), body, right: box.right, columnRight: column.right };
+      // how far any mark or label reaches outside the figure (the SVG's overflow is visible)
+      const spill = Math.max(0, ...[...svg.querySelectorAll('*')].map((el) => el.getBoundingClientRect())
+        .filter((r) => r.width > 0 || r.height > 0)
+        .map((r) => Math.max(column.left - r.left, r.right - column.right, column.top - r.top, r.bottom - column.bottom)));
+      return { id: svg.closest('figure').id, min: Math.min(...sizes), body, right: box.right, columnRight: column.right, spill };
     }))()`;
-  type Measured = { id: string; min: number; body: number; right: number; columnRight: number };
+  type Measured = { id: string; min: number; body: number; right: number; columnRight: number; spill: number };
 
-  test('chart text is at least the body text at 320 and 360 px, 标准 and 特大, and no chart is wider than its column', async () => {
+  test('chart text is at least the body text at 320 and 360 px, 标准 and 特大, and no chart is wider than its column or drawn outside it', async () => {
     const problems: string[] = [];
     for (const width of [320, 360]) {
       for (const size of ['标准', '特大'] as const) {
@@ -209,6 +215,9 @@ describe('charts that grow with the text', () => {
             body = c.body;
             if (c.min < c.body - 0.05) problems.push(`${width} ${size} ${type} #${c.id}: text ${c.min.toFixed(1)} px < body ${c.body} px`);
             if (c.right > c.columnRight + 0.5) problems.push(`${width} ${size} ${type} #${c.id}: right edge ${c.right} > column ${c.columnRight}`);
+            // A chart figure is `content-visibility: auto` on screen (src/charts/css.ts), which
+            // clips its painting to its box: nothing may be drawn outside it.
+            if (c.spill > 0.5) problems.push(`${width} ${size} ${type} #${c.id}: drawn ${c.spill.toFixed(1)} px outside its figure`);
           }
           await page.close();
         }
