@@ -72,15 +72,13 @@ async function main(): Promise<void> {
         await page.goto(`${server.home}${p}`, { waitUntil: 'load' });
         const file = path.join(OUT, `${name}-${size.width}-${size.name}.png`);
         await page.screenshot({ path: file.replace(/\.png$/, '-first-screen.png') });
-        if (size.defaultFont) {
-          // fullPage resets the font sizes set above (seen here): grow the viewport instead.
-          const full = (await page.evaluate('document.documentElement.scrollHeight')) as number;
-          await page.setViewportSize({ width: size.width, height: full });
-          await page.screenshot({ path: file });
-          await page.setViewportSize({ width: size.width, height });
-        } else {
-          await page.screenshot({ path: file, fullPage: true });
-        }
+        // The whole page: the viewport grown to its height, not `fullPage`, which resets the font
+        // sizes set above (seen here) and leaves the charts below the first screen blank (a chart
+        // is `content-visibility: auto`, drawn when it is near the viewport: src/charts/css.ts).
+        const full = (await page.evaluate('document.documentElement.scrollHeight')) as number;
+        await page.setViewportSize({ width: size.width, height: full });
+        await page.screenshot({ path: file });
+        await page.setViewportSize({ width: size.width, height });
         console.log(`screenshots: ${path.relative(REPO_ROOT, file)}`);
       }
       await ctx.close();
