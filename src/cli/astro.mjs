@@ -285,7 +285,7 @@ async function build() {
     // much (as long as the machine has it): a modest cap never fails a build. A heap size given in
     // NODE_OPTIONS is kept as it is.
     const nodeOptions = env.NODE_OPTIONS ?? '';
-    const givenLimit = /--max-old-space-size[= ](\d+)/.exec(nodeOptions);
+    const givenLimit = /--max[-_]old[-_]space[-_]size[= ](\d+)/.exec(nodeOptions); // V8 takes - or _
     // SITE_HEAP_MB: the cap to start from instead of the formula's (a test starts low to see the retry).
     let limit = givenLimit ? Number(givenLimit[1]) : Number(env.SITE_HEAP_MB) > 0 ? Math.round(Number(env.SITE_HEAP_MB)) : heapLimitMb();
     const seen = { code: null, outOfMemory: false };
