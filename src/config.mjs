@@ -26,6 +26,8 @@ export const ENV = {
   pictureCacheDir: 'PICTURE_CACHE_DIR',
   /** where the pages leave the pictures to draw after Astro (set by src/cli/astro.mjs; src/cli/pictures.ts) */
   pictureDir: 'SITE_PICTURE_DIR',
+  /** where the pages keep HTML drawn once and used twice (set by src/cli/astro.mjs; src/views/renderCache.ts) */
+  renderCacheDir: 'SITE_RENDER_CACHE_DIR',
 };
 
 /**
@@ -39,6 +41,7 @@ export const ENV = {
  * @property {string | null} previous absolute; null: no previous release (first release, or dev)
  * @property {string} pictureCacheDir absolute
  * @property {string | null} pictureDir absolute; null: pictures are drawn where their chart is
+ * @property {string | null} renderCacheDir absolute; null: nothing drawn is kept for a second use
  */
 
 /**
@@ -52,6 +55,7 @@ export function readConfig(env = process.env) {
   const chartDir = value(ENV.chartDir);
   const previous = value(ENV.previous);
   const pictureDir = value(ENV.pictureDir);
+  const renderCacheDir = value(ENV.renderCacheDir);
   return {
     siteDir: path.resolve(value(ENV.siteDir) ?? '.'),
     chartDir: chartDir === null ? null : path.resolve(chartDir),
@@ -62,6 +66,7 @@ export function readConfig(env = process.env) {
     previous: previous === null ? null : path.resolve(previous),
     pictureCacheDir: path.resolve(value(ENV.pictureCacheDir) ?? path.join('node_modules', '.cache', 'renju-pictures')),
     pictureDir: pictureDir === null ? null : path.resolve(pictureDir),
+    renderCacheDir: renderCacheDir === null ? null : path.resolve(renderCacheDir),
   };
 }
 
@@ -74,6 +79,7 @@ export function readConfig(env = process.env) {
  * @property {unknown} validatedProject the project the build's validation step accepted (src/build/validate.ts)
  * @property {unknown} timings the build's timings (src/project/timings.ts)
  * @property {unknown} [release] the release of the validated project (src/releases/current.ts)
+ * @property {unknown} [renderCaches] the render caches by folder (src/views/renderCache.ts)
  */
 
 const slot = Symbol.for('renju.process');

@@ -13,6 +13,10 @@ export interface BuildTimings {
   /** PNG pictures (src/outputs/picture.ts): time in renderFigure, and how many */
   pictureMs?: number;
   pictures?: number;
+  /** charts met a second time in the build and taken from the render cache (src/views/renderCache.ts) */
+  figuresReused?: number;
+  /** the Astro process's NODE_OPTIONS (heap cap, young generation: src/cli/astro.mjs), written at the end */
+  nodeOptions?: string;
 }
 
 export function timings(): BuildTimings {

@@ -13,6 +13,7 @@ import { timings } from '../project/timings.ts';
 import { siteCharts } from './topics.ts';
 import { pictureSvg, pngOf, type PictureContext } from '../outputs/picture.ts';
 import { href } from '../paths.ts';
+import { pageCache, renderKey, type RenderCache } from './renderCache.ts';
 
 /** Receives one download file of a chart: `<id>.csv` always, `<id>.svg` and `<id>.png` for a drawn chart. */
 export type DownloadWriter = (file: string, text: string | Uint8Array) => void;
@@ -25,10 +26,29 @@ export interface FigureOptions {
   links: ChartLinks;
   /** draw the chart's PNG picture too (contract §6.2) */
   picture?: PictureContext;
+  /**
+   * a chart met again in this build (a village's, in its print job and on its page) is drawn
+   * once: its files are written the first time, the <figure> comes from the cache the second
+   */
+  cache?: RenderCache;
 }
 
 /** Draw a chart: its files go to `write`, its <figure> links to `links`. */
-export function renderFigure(spec: ChartSpec, { write, links, picture }: FigureOptions): string {
+export function renderFigure(spec: ChartSpec, options: FigureOptions): string {
+  const { cache, links, picture } = options;
+  if (!cache) return drawFigure(spec, options);
+  const key = renderKey('figure', { spec, links: links(spec.id), picture: picture ?? null });
+  const known = cache.take(key);
+  if (known !== undefined) {
+    timings().figuresReused = (timings().figuresReused ?? 0) + 1;
+    return known;
+  }
+  const html = drawFigure(spec, options);
+  cache.put(key, html);
+  return html;
+}
+
+function drawFigure(spec: ChartSpec, { write, links, picture }: FigureOptions): string {
   const started = performance.now();
   const chart = renderChart(spec);
   const time = timings();
@@ -70,8 +90,12 @@ export function chartLinks(base: string): ChartLinks {
 /** Write into a folder, made on the first write (Astro empties its output folder when it starts). */
 export function directoryWriter(dir: string): DownloadWriter {
   return (file, text) => {
-    mkdirSync(dir, { recursive: true, mode: 0o755 });
-    writeFileSync(path.join(dir, file), text);
+    try {
+      writeFileSync(path.join(dir, file), text);
+    } catch {
+      mkdirSync(dir, { recursive: true, mode: 0o755 });
+      writeFileSync(path.join(dir, file), text);
+    }
   };
 }
 
@@ -89,6 +113,7 @@ export function pageFigures(project: Project, config: SiteConfig = readConfig())
     links: chartLinks(project.base),
     // Without SITE_CHART_DIR the endpoint draws the picture (src/pages/data/charts/[id].png.ts).
     ...(config.chartDir !== null ? { picture: pictureContext(project, config) } : {}),
+    ...(config.renderCacheDir !== null ? { cache: pageCache(config) } : {}),
   };
 }
 

@@ -3,7 +3,8 @@
 // English dump; a cap the user set in NODE_OPTIONS is kept, and running out of it is a Chinese error.
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { buildSite, projectRoot, type Built } from '../site/buildSite.ts';
 
 const fixture = path.join(projectRoot, 'tests/fixtures/site-one');
@@ -21,12 +22,24 @@ const V8_DUMP = /Last few GCs|FATAL ERROR|Native stack trace|JavaScript heap out
 describe('a build that runs out of heap', () => {
   test('starts again with twice the cap and publishes the site', () => {
     // 48 MB is far below what Astro needs to start (the default site's cap is 512 MB).
-    const built = build({ SITE_HEAP_MB: '48' });
+    const timings = path.join(mkdtempSync(path.join(tmpdir(), 'heap-')), 'timings.json');
+    const built = build({ SITE_HEAP_MB: '48', SITE_TIMINGS_FILE: timings });
     expect(built.output).toContain('构建所需内存超过了预设上限（48 MB），正在以 96 MB 重新构建');
     expect(built.output).not.toMatch(V8_DUMP);
     expect(built.code).toBe(0);
     expect(built.exists('index.html')).toBe(true);
     expect(built.exists('villages/index.html')).toBe(true);
+    // the run that succeeded had a doubled cap (96 MB, or 192 after a second retry) and the 32 MB young generation
+    const { nodeOptions } = JSON.parse(readFileSync(timings, 'utf8')) as { nodeOptions: string };
+    expect(nodeOptions).toMatch(/^--max-semi-space-size=32 --max-old-space-size=(96|192|384)$/);
+  }, 240_000);
+
+  test('a young generation size set in NODE_OPTIONS is kept', () => {
+    const timings = path.join(mkdtempSync(path.join(tmpdir(), 'heap-')), 'timings.json');
+    const built = build({ NODE_OPTIONS: '--max_semi_space_size=8', SITE_TIMINGS_FILE: timings });
+    expect(built.code, built.output).toBe(0);
+    const { nodeOptions } = JSON.parse(readFileSync(timings, 'utf8')) as { nodeOptions: string };
+    expect(nodeOptions).toMatch(/^--max_semi_space_size=8 --max-old-space-size=\d+$/);
   }, 240_000);
 
   test('with the cap set in NODE_OPTIONS, fails in Chinese and publishes nothing', () => {

@@ -1,7 +1,7 @@
 // The print job at county scale (contract §6.1, README "The month's 通报"): past the county switch
 // (more villages than pages list, two or more townships) /ranking/<YYYY-MM>/print/ lists one print
 // job per township, and every village ranked that month has its sheet in exactly one of them.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,11 +14,13 @@ import { buildSite, type Built } from './buildSite.ts';
 const VILLAGES = MAX_VILLAGE_ROWS + 10;
 let built: Built;
 let siteDir: string;
+let timingsFile: string;
 
 beforeAll(() => {
   siteDir = projectTempDir('print-jobs-');
   writeSyntheticProject(siteDir, { villages: VILLAGES, months: 2, reports: 0 });
-  built = buildSite(siteDir);
+  timingsFile = path.join(siteDir, 'timings.json');
+  built = buildSite(siteDir, [], { SITE_TIMINGS_FILE: timingsFile });
 }, 600_000);
 
 afterAll(() => {
@@ -58,5 +60,33 @@ describe(`a county of ${VILLAGES} villages`, () => {
     }
     expect(sheets).toHaveLength(ranked.length);
     expect(new Set(sheets).size).toBe(sheets.length);
+  });
+
+  test('a village\'s charts are drawn once, in its print job, and its page shows the same figures with their downloads (src/views/renderCache.ts)', () => {
+    const latest = readdirSync(path.join(built.outDir, 'ranking')).filter((m) => /^\d{4}-\d{2}$/.test(m)).sort().at(-1)!;
+    const jobs = readdirSync(path.join(built.outDir, 'ranking', latest, 'print')).filter((f) => !f.endsWith('.html'));
+    let sheetFigures = 0;
+    let compared = 0;
+    for (const job of jobs) {
+      for (const sheet of doc(`ranking/${latest}/print/${job}/index.html`).querySelectorAll('.print-page')) {
+        const figures = [...sheet.querySelectorAll('figure.chart')];
+        sheetFigures += figures.length;
+        if (compared >= 5 || figures.length === 0) continue;
+        compared += 1;
+        const figureId = figures[0]!.getAttribute('id')!; // chart-<preset>-v-<village id>
+        const id = figureId.slice(figureId.lastIndexOf('-v-') + 3);
+        const page = [...doc(`villages/${id}/index.html`).querySelectorAll('figure.chart')];
+        expect(page.map((f) => f.outerHTML), id).toEqual(figures.map((f) => f.outerHTML));
+        for (const link of page.flatMap((f) => [...f.querySelectorAll('a[href*="/data/charts/"]')])) {
+          const file = link.getAttribute('href')!.replace(/^.*?\/data\/charts\//, 'data/charts/');
+          if (!file.endsWith('.png')) expect(built.exists(file), file).toBe(true);
+        }
+      }
+    }
+    expect(compared).toBe(5);
+    const timings = JSON.parse(readFileSync(timingsFile, 'utf8')) as { figuresReused?: number };
+    // every sheet's figures, and any other chart shown twice (a township's on two pages)
+    expect(timings.figuresReused).toBeGreaterThanOrEqual(sheetFigures);
+    expect(sheetFigures).toBeGreaterThan(MAX_VILLAGE_ROWS);
   });
 });
