@@ -43,11 +43,20 @@ type BaseEntry = Omit<RankEntry, 'previousRank' | 'change'>;
 
 function baseRanking(tables: Tables, month: Month, scope: Scope): BaseEntry[] {
   const index = createIndex(tables);
-  const ids = scope.kind === 'site' ? null : new Set(villagesInScope(tables, scope).map((v) => v.id));
+  const inspections = monthlyIndex(tables, 'inspections');
   const scored: { village: Village; score: Quantity }[] = [];
-  for (const r of monthlyIndex(tables, 'inspections')?.byMonth.get(month) ?? []) {
+  const add = (r: { village: string; score: Quantity }) => {
     const village = index.villages.get(r.village);
-    if (village && (ids === null || ids.has(village.id))) scored.push({ village, score: r.score });
+    if (village) scored.push({ village, score: r.score });
+  };
+  if (scope.kind === 'site') {
+    for (const r of inspections?.byMonth.get(month) ?? []) add(r);
+  } else {
+    // A township's villages' own rows, not the month's rows of the whole site: a county's 2,000
+    // township pages each scanning a province's 20,000 rows per month took minutes.
+    for (const v of villagesInScope(tables, scope)) {
+      for (const r of inspections?.byVillage.get(v.id) ?? []) if (r.month === month) add(r);
+    }
   }
   const ranked = rankBy(scored, (s) => s.score.value, (s) => s.village.name, (s) => s.village.id);
   return ranked.map(({ item, rank }) => ({ month, village: item.village, score: item.score, rank, of: ranked.length }));
@@ -69,8 +78,13 @@ interface Ranking {
   byVillage: Map<string, RankEntry>;
 }
 
+/**
+ * The site's rankings are kept for the whole build (every village page reads its rank); a
+ * township's are worked out when asked (its page, its charts): a county's 2,000 townships × 24
+ * months kept would hold half a million entries to the end of the build.
+ */
 function rankingOf(tables: Tables, month: Month, scope: Scope): Ranking {
-  return memo(tables, `rankingWithChange:${scopeKey(scope)}:${month}`, () => {
+  const compute = (): Ranking => {
     const prev = previousRankedMonth(tables, month);
     const before = prev === null ? null : rankingOf(tables, prev, scope).byVillage;
     const list = baseRanking(tables, month, scope).map((e): RankEntry => {
@@ -81,7 +95,8 @@ function rankingOf(tables: Tables, month: Month, scope: Scope): Ranking {
       return { month: e.month, village, score, rank, of, previousRank, change: previousRank === null ? null : previousRank - rank };
     });
     return { list, byVillage: new Map(list.map((e) => [e.village.id, e])) };
-  });
+  };
+  return scope.kind === 'site' ? memo(tables, `rankingWithChange:${scopeKey(scope)}:${month}`, compute) : compute();
 }
 
 /**

@@ -22,11 +22,17 @@ function cellText(value: unknown): string {
 /** Village column: the name when it is unique across townships, else the id (contract §3.0). */
 export function villageRef(tables: Tables): (id: string) => string {
   const index = villageIndex(tables);
+  // Once per village, not per row: a province's downloads have 480,000 rows per monthly dataset.
+  const known = new Map<string, string>();
   return (id) => {
-    const v = index.byId.get(id);
-    if (!v) return id;
-    const r = index.resolve(v.name);
-    return r.ok && r.village.id === id ? v.name : id;
+    let text = known.get(id);
+    if (text === undefined) {
+      const v = index.byId.get(id);
+      const r = v ? index.resolve(v.name) : null;
+      text = v && r?.ok && r.village.id === id ? v.name : id;
+      known.set(id, text);
+    }
+    return text;
   };
 }
 

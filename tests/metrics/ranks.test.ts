@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { previousRankedMonth, rankBy, rankHistory, ranking, rankOf } from '../../src/metrics/ranks.ts';
+import { createIndex } from '../../src/metrics/tableIndex.ts';
 import { inspection, makeTables, village, yangjiang } from './fixtures.ts';
 
 const villages = [
@@ -59,6 +60,30 @@ describe('ranking', () => {
       ['c', 2, 3],
       ['a', 3, 3],
     ]);
+  });
+  test('a township\'s ranking is its villages\' rows ranked alone, with the change since its previous ranked month; it is not kept for the build', () => {
+    // 4 townships × 5 villages, 6 months; some villages unscored in some months, many ties
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const townships = ['洋江镇', '河口乡', '楠杆镇', '高桥镇'];
+    const many = townships.flatMap((t, ti) => ['石塘村', '安乐村', '白沙村', '下洲村', '长塘村'].map((n, vi) => village(`t${ti}v${vi}`, n, t, 10)));
+    const months = ['2023-01', '2023-02', '2023-04', '2023-05', '2023-07', '2023-08'];
+    const rows = months.flatMap((m) => many.filter(() => random() > 0.2).map((v) => inspection(m, v.id, 80 + Math.floor(random() * 6) * 2)));
+    const county = makeTables({ villages: many, inspections: rows });
+    for (const township of townships) {
+      const scope = { kind: 'township', township } as const;
+      const ids = new Set(many.filter((v) => v.township === township).map((v) => v.id));
+      let before = new Map<string, number>();
+      for (const month of months) {
+        const own = rows.filter((r) => r.month === month && ids.has(r.village));
+        const expected = rankBy(own, (r) => r.score.value, (r) => many.find((v) => v.id === r.village)!.name, (r) => r.village)
+          .map(({ item, rank }) => [item.village, rank, own.length, before.get(item.village) ?? null]);
+        const got = ranking(county, month, scope);
+        expect(got.map((e) => [e.village.id, e.rank, e.of, e.previousRank]), `${township} ${month}`).toEqual(expected);
+        before = new Map(got.map((e) => [e.village.id, e.rank])); // every month here has rows somewhere on the site
+      }
+    }
+    expect([...createIndex(county).cache.keys()].filter((k) => k.includes('township'))).toEqual([]);
   });
   test('previousRankedMonth skips months without inspections', () => {
     expect(previousRankedMonth(tables, '2023-03')).toBe('2023-01');
