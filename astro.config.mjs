@@ -109,7 +109,7 @@ const timingsFile = {
     'astro:build:done': ({ pages }) => {
       if (!config.timingsFile) return;
       const t = /** @type {object} */ (processState().timings ?? {});
-      writeFileSync(config.timingsFile, JSON.stringify({ ...t, pages: pages.length, nodeOptions: process.env.NODE_OPTIONS ?? '' }, null, 2));
+      writeFileSync(config.timingsFile, JSON.stringify({ ...t, pages: pages.length, nodeOptions: config.nodeOptions }, null, 2));
     },
   },
 };

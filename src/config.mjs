@@ -42,6 +42,7 @@ export const ENV = {
  * @property {string} pictureCacheDir absolute
  * @property {string | null} pictureDir absolute; null: pictures are drawn where their chart is
  * @property {string | null} renderCacheDir absolute; null: nothing drawn is kept for a second use
+ * @property {string} nodeOptions the process's NODE_OPTIONS (the heap cap src/cli/astro.mjs set), for the timings file
  */
 
 /**
@@ -67,6 +68,7 @@ export function readConfig(env = process.env) {
     pictureCacheDir: path.resolve(value(ENV.pictureCacheDir) ?? path.join('node_modules', '.cache', 'renju-pictures')),
     pictureDir: pictureDir === null ? null : path.resolve(pictureDir),
     renderCacheDir: renderCacheDir === null ? null : path.resolve(renderCacheDir),
+    nodeOptions: env.NODE_OPTIONS ?? '',
   };
 }
 
