@@ -15,7 +15,7 @@ export interface BuildTimings {
   pictures?: number;
   /** charts met a second time in the build and taken from the render cache (src/views/renderCache.ts) */
   figuresReused?: number;
-  /** the Astro process's NODE_OPTIONS (heap cap, young generation: src/cli/astro.mjs), written at the end */
+  /** the Astro process's NODE_OPTIONS (the heap cap src/cli/astro.mjs set), written at the end */
   nodeOptions?: string;
 }
 
