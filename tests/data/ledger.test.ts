@@ -379,6 +379,26 @@ describe('text files and copies (§3.9)', () => {
   });
 });
 
+describe('a row under the header that only restates its columns is data, not a second header row', () => {
+  // Found by the property test (CI, seed 102474484): `,,garbage_t` under `清理垃圾(吨)` was taken
+  // as a sub-label row and left out of the table without a word.
+  test('`,,garbage_t` under a full header is checked as a data row', () => {
+    const { tables, lines } = load([tidyVillages, { path: 'data/cleanup.csv', bytes: encoder.encode(csv('月份,村,清理垃圾(吨)', ',,garbage_t')) }]);
+    expect(tables.cleanup!.rows).toHaveLength(0);
+    expect(lines).toEqual([
+      expect.stringMatching(/^data\/cleanup\.csv:2:1 missing-value/),
+      expect.stringMatching(/^data\/cleanup\.csv:2:2 missing-value/),
+      expect.stringMatching(/^data\/cleanup\.csv:2:3 type-error 「清理垃圾\(吨\)」应为数字，实际为 "garbage_t"/),
+    ]);
+  });
+
+  test('a sub-label that changes the unit still refines the header (千克 under 清理垃圾)', () => {
+    const { tables, lines } = load([tidyVillages, { path: 'data/cleanup.csv', bytes: encoder.encode(csv('月份,村,清理垃圾', ',,数量(千克)', '2023-07,v1,3000')) }]);
+    expect(tables.cleanup!.rows.map((r) => r.line)).toEqual([3]);
+    expect(lines.every((l) => / warning /.test(l))).toBe(true);
+  });
+});
+
 describe('wide sheets with a group label over the months', () => {
   test('无害化卫生户厕(户) merged over 1月…3月, 村 merged down two rows, the year in the title', () => {
     const bytes = writeWorkbook([

@@ -297,8 +297,15 @@ function refines(
     head.cells.every((l, i) => !named(l)?.required || (bottom[i] ?? '').trim() === '' || nameKey(bottom[i]!) === nameKey(l));
   // (In a wide table, `得分` over `1月 2月 …`: a month label names the month column.)
   const names = (l: string) => named(l) !== undefined || (wideKey !== undefined && monthLabel(l) !== null);
+  // A cell that only restates the column above it, in the same unit (`garbage_t` under
+  // `清理垃圾(吨)`), refines nothing: a row that changes nothing else is data, checked as data.
+  const unitIn = (l: string) => unitOf(normalizeName(l)) ?? named(l)?.unit;
+  const restates = (l: string, i: number) => {
+    const top = head.cells[i] ?? '';
+    return named(l) !== undefined && named(l) === named(top) && unitIn(l) === unitIn(top);
+  };
   return (
-    combined.some((l, i) => l !== head.cells[i]) &&
+    combined.some((l, i) => l !== head.cells[i] && !restates(l, i)) &&
     (combined.every((l, i) => l === (head.cells[i] ?? '') || names(l)) ||
       (keysBlank && combined.some((l, i) => l !== head.cells[i] && names(l))))
   );
