@@ -34,9 +34,10 @@ export interface ColorScale {
  * colour on every chart that passes the same `colorDomain` (Plot would otherwise sort the values
  * by code point, per chart). Past the palette's length colours repeat; the legend and the table
  * still tell the series apart, but a stacked chart with that many series is unreadable anyway.
+ * `colors` overrides the first colours, in domain order (ChartSpec.colorRange).
  */
-export function colorScale(domain: readonly string[]): ColorScale {
-  const range = domain.map((_, i) => palette[i % palette.length]!);
+export function colorScale(domain: readonly string[], colors: readonly string[] = []): ColorScale {
+  const range = domain.map((_, i) => colors[i] ?? palette[i % palette.length]!);
   const index = new Map(domain.map((value, i) => [value, i]));
   return {
     domain: [...domain],

@@ -65,7 +65,7 @@ export function chartData(spec: ChartSpec): ChartData {
   // The full colorDomain (not only the series present), so each value keeps its site-wide colour.
   const domain = [...(spec.colorDomain ?? []), ...series.filter((s) => !spec.colorDomain?.includes(s))];
   const others = series.length > MAX_COLORS ? smallest(data, series, series.length - (MAX_COLORS - 1)) : [];
-  const colors = spec.color ? withOthers(colorScale(domain), new Set(others)) : null;
+  const colors = spec.color ? withOthers(colorScale(domain, spec.colorRange), new Set(others)) : null;
   return { data, xDomain, series, colors, others };
 }
 

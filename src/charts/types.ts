@@ -37,6 +37,11 @@ export interface ChartSpec {
   /** fixed order of color values (one colour per village/township across the site) */
   colorDomain?: string[];
   /**
+   * the colours of colorDomain's values, in its order (default: the palette in order). The
+   * 红黑榜 lists 红榜 first, drawn in vermillion, and 黑榜 in blue.
+   */
+  colorRange?: string[];
+  /**
    * a horizontal reference line, e.g. a target. `label` is its name (`目标`, `2023年目标`); the
    * renderer adds the formatted value (`目标 95.0%`); a label ending in its value has it dropped.
    */

@@ -3,6 +3,7 @@
 // report with `month: YYYY-MM`). Every figure comes from the metric functions the topic pages use
 // (src/metrics/), formatted by src/format.ts.
 import type { ChartSpec } from '../charts/types.ts';
+import { palette } from '../charts/palette.ts';
 import type { Month, Tables, Village } from '../data/types.ts';
 import { formatMonth, formatPercent, formatQuantity } from '../format.ts';
 import { cleanupByMonth, hasCleanupMetric } from '../metrics/cleanup.ts';
@@ -182,8 +183,9 @@ export function hongheiSpec(project: Project, month: Month): ChartSpec {
     x: { key: 'village', label: '村', type: 'text' },
     y: { key: 'value', label: '得分', type: 'number', unit: '分', measure: 'rate' },
     color: { key: 'list', label: '榜单', type: 'text' },
-    // The palette's second hue (vermillion) for 红榜: domain order picks the colour (charts/palette.ts).
-    colorDomain: ['黑榜', '红榜'],
+    // 红榜 first in the legend, in the palette's vermillion; 黑榜 in its blue (charts/palette.ts).
+    colorDomain: ['红榜', '黑榜'],
+    colorRange: [palette[1]!, palette[0]!],
     yDomain: [0, 100],
     rows,
     source: sourceOf(tables, 'inspections'),

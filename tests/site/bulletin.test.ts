@@ -8,6 +8,9 @@ import { inspection, makeTables, village } from '../metrics/fixtures.ts';
 import type { RankEntry } from '../../src/metrics/ranks.ts';
 import { parseSiteSettings } from '../../src/texts/settings.ts';
 import { rankBy } from '../../src/metrics/ranks.ts';
+import { legendItems } from '../../src/charts/legend.ts';
+import { palette } from '../../src/charts/palette.ts';
+import { chartData } from '../../src/charts/rows.ts';
 
 function entries(scores: number[]): RankEntry[] {
   const items = scores.map((s, i) => ({ id: `v${i}`, s }));
@@ -54,6 +57,10 @@ describe('the 红黑榜 picture (contract §6.2: under 1 MB for WeChat)', () => 
     const spec = hongheiSpec(scored([95, 90, 85, 80, 75, 70, 65]), '2023-06');
     expect(spec.rows.map((r) => `${r.list} ${r.value}`)).toEqual(['红榜 95', '红榜 90', '红榜 85', '黑榜 65', '黑榜 70', '黑榜 75']);
     expect(spec.caption).toBeUndefined();
+  });
+  test('the legend lists 红榜 first, in vermillion, and 黑榜 in blue', () => {
+    const spec = hongheiSpec(scored([95, 90, 85, 80, 75, 70, 65]), '2023-06');
+    expect(legendItems(spec, chartData(spec))).toEqual([{ label: '红榜', color: palette[1] }, { label: '黑榜', color: palette[0] }]);
   });
   test('with 105 villages tied in the two lists the PNG is 1,080 px wide and under 1 MB', () => {
     const png = Buffer.from(hongheiPicture(project(60, 45), '2023-06')!);
