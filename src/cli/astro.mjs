@@ -106,14 +106,15 @@ const ANSI = /\u001b\[[0-9;]*m/g;
  * cap is reached: `seen.outOfMemory`, and build() starts again with more or says so in Chinese.
  */
 function filterStderr(stream, seen) {
-  let held = null; // { line, kind: 'stack' | 'error' }: printed or dropped by what follows
+  let held = null; // { line, kind: 'stack' | 'error' | 'blank' }: printed or dropped by what follows
   let quiet = false; // after a disk error: the rest is its English location and stack
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   lines.on('line', (line) => {
     const plain = line.replace(ANSI, '');
     // V8's last words when the heap cap is reached (its GC log, stack and native trace: English, for
-    // developers) are not shown: the build says in Chinese what happens next (build()).
-    if (/^<--- Last few GCs --->|JavaScript heap out of memory|Reached heap limit/.test(plain)) {
+    // developers) are not shown: the build says in Chinese what happens next (build()). A worker
+    // thread (tsx's module loader) that reaches it ends the process with ERR_WORKER_OUT_OF_MEMORY.
+    if (/^<--- Last few GCs --->|JavaScript heap out of memory|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY/.test(plain)) {
       seen.outOfMemory = true;
       quiet = true;
       held = null;
@@ -133,6 +134,7 @@ function filterStderr(stream, seen) {
     }
     if (OUR_HOOK_ERROR.test(plain)) return;
     if (/^\s*Stack trace:\s*$/.test(plain)) held = { line, kind: 'stack' };
+    else if (plain.trim() === '') held = { line, kind: 'blank' }; // V8's dump starts with one
     else if (/\[ERROR\]/.test(plain)) held = { line, kind: 'error' };
     else process.stderr.write(`${line}\n`);
   });
@@ -334,10 +336,28 @@ async function build() {
     // a province's 48,000 take hours on two cores. Never for a site that is published.
     const skipPictures = env.SITE_BENCH_SKIP_PICTURES === '1';
     if (skipPictures) console.warn('性能测试：跳过分享图片（PNG），本次输出不完整，不可发布。');
-    const drawn = skipPictures || await drawPictures(pendingPictures, env[ENV.chartDir], seen);
+    // The picture workers get the cap the pages ran with (SITE_PICTURE_HEAP_MB: a lower one, for a
+    // test) and, like the pages, start again with twice as much if they run out; the pictures
+    // already drawn come from the picture cache.
+    let pictureLimit = Number(env.SITE_PICTURE_HEAP_MB) > 0 && !givenLimit ? Math.round(Number(env.SITE_PICTURE_HEAP_MB)) : limit;
+    let drawn = skipPictures;
+    while (!drawn && !stopSignal) {
+      if (!givenLimit) env.NODE_OPTIONS = `${nodeOptions} --max-old-space-size=${pictureLimit}`.trim();
+      seen.outOfMemory = false;
+      drawn = await drawPictures(pendingPictures, env[ENV.chartDir], seen);
+      if (drawn || !seen.outOfMemory || stopSignal) break;
+      const more = Math.min(pictureLimit * 2, roomForHeapMb());
+      if (givenLimit || more < pictureLimit * 1.25) {
+        console.error(outOfMemoryMessage(pictureLimit, Boolean(givenLimit)));
+        break;
+      }
+      console.warn(`绘制分享图片所需内存超过了预设上限（${pictureLimit} MB），正在以 ${more} MB 重新绘制……`);
+      pictureLimit = more;
+    }
     if (stopped()) return exitCodeOf(stopSignal);
     if (!drawn) {
       if (seen.code) console.error(fileSystemMessage({ code: seen.code }, outDir));
+      else if (seen.outOfMemory) console.error(`构建失败：绘制分享图片时内存不够，${kept()}，没有发布不完整的网站。`);
       else console.error(`构建失败：分享图片没有全部生成，${kept()}，没有发布不完整的网站。`);
       return 1;
     }
