@@ -61,7 +61,11 @@ const validate = {
       // Node loads this config file natively, so TypeScript comes in through tsx (scoped import).
       const { tsImport } = await import('tsx/esm/api');
       const { validateForBuild } = await tsImport('./src/build/validate.ts', import.meta.url);
-      if (await validateForBuild(siteDir, astroConfig.base, config.now)) return;
+      if (await validateForBuild(siteDir, astroConfig.base, config.now, config.reportShown)) {
+        // src/cli/astro.mjs: a retry of this build need not print the warnings again
+        if (config.buildStatus) writeFileSync(config.buildStatus, JSON.stringify({ reported: true }));
+        return;
+      }
       // The report is printed. Tell src/cli/astro.mjs that the data, not the build, failed, and
       // stop Astro by throwing (a hook must not call process.exit: Astro would skip its cleanup).
       if (config.buildStatus) writeFileSync(config.buildStatus, JSON.stringify({ invalid: true }));

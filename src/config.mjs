@@ -28,6 +28,8 @@ export const ENV = {
   pictureDir: 'SITE_PICTURE_DIR',
   /** where the pages keep HTML drawn once and used twice (set by src/cli/astro.mjs; src/views/renderCache.ts) */
   renderCacheDir: 'SITE_RENDER_CACHE_DIR',
+  /** `1`: an earlier run of this build printed the check report (a retry, src/cli/astro.mjs): not again */
+  reportShown: 'SITE_REPORT_SHOWN',
 };
 
 /**
@@ -42,6 +44,7 @@ export const ENV = {
  * @property {string} pictureCacheDir absolute
  * @property {string | null} pictureDir absolute; null: pictures are drawn where their chart is
  * @property {string | null} renderCacheDir absolute; null: nothing drawn is kept for a second use
+ * @property {boolean} reportShown the check report's warnings were printed by an earlier run of this build
  * @property {string} nodeOptions the process's NODE_OPTIONS (the heap cap src/cli/astro.mjs set), for the timings file
  */
 
@@ -68,6 +71,7 @@ export function readConfig(env = process.env) {
     pictureCacheDir: path.resolve(value(ENV.pictureCacheDir) ?? path.join('node_modules', '.cache', 'renju-pictures')),
     pictureDir: pictureDir === null ? null : path.resolve(pictureDir),
     renderCacheDir: renderCacheDir === null ? null : path.resolve(renderCacheDir),
+    reportShown: value(ENV.reportShown) === '1',
     nodeOptions: env.NODE_OPTIONS ?? '',
   };
 }

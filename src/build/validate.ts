@@ -83,9 +83,10 @@ export function checkIssues(project: Project, base?: string): { issues: Issue[];
 
 /**
  * Load and check everything; print the report (as `npm run check` does). False on any error.
- * `now` is SITE_NOW's text (src/config.mjs), null for the real clock.
+ * `now` is SITE_NOW's text (src/config.mjs), null for the real clock. `reportShown`: an earlier run
+ * of this build printed the same warnings (a retry with more heap), so they are not printed again.
  */
-export async function validateForBuild(root: string, base: string, now: string | null): Promise<boolean> {
+export async function validateForBuild(root: string, base: string, now: string | null, reportShown = false): Promise<boolean> {
   const clock = clockFromEnv(now);
   const project = loadProject(root, { base: basePath(base), ...(clock && { now: clock }) });
   timings().loadMs += project.timings.loadMs;
@@ -101,7 +102,7 @@ export async function validateForBuild(root: string, base: string, now: string |
     console.error(formatReport(checked.issues));
     return false;
   }
-  if (checked.issues.length > 0) console.log(formatReport(checked.issues));
+  if (checked.issues.length > 0 && !reportShown) console.log(formatReport(checked.issues));
   // The config and the pages are separate module instances in one process (src/config.mjs).
   processState().validatedProject = project;
   return true;

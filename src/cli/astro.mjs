@@ -310,6 +310,8 @@ async function build() {
         break;
       }
       console.warn(`构建所需内存超过了预设上限（${limit} MB），正在以 ${more} MB 重新构建（会多用一些时间）……`);
+      // The run that ran out may have printed the check report; the retry's would be the same.
+      try { if (JSON.parse(readFileSync(work.status, 'utf8')).reported === true) env[ENV.reportShown] = '1'; } catch { /* not reached */ }
       // Astro empties its output folder when it starts; the pictures the pages left are redone.
       rmSync(pendingPictures, { recursive: true, force: true });
       limit = more;

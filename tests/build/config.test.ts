@@ -29,9 +29,9 @@ function tempDir(): string {
 
 describe('readConfig', () => {
   test('maps each variable; empty or unset is the default', () => {
-    expect(readConfig({})).toEqual({ siteDir: path.resolve('.'), chartDir: null, now: null, buildStatus: null, timingsFile: null, photoCacheDir: path.resolve('node_modules/.cache/renju-photos'), pictureCacheDir: path.resolve('node_modules/.cache/renju-pictures'), previous: null, pictureDir: null, renderCacheDir: null, nodeOptions: '' });
-    expect(readConfig({ SITE_DIR: 'fixtures/a', SITE_CHART_DIR: 'out/charts', SITE_NOW: '2024-01', SITE_BUILD_STATUS: '/tmp/s', SITE_TIMINGS_FILE: '/tmp/t', SITE_CHART: 'x', PHOTO_CACHE_DIR: 'cache/p', PICTURE_CACHE_DIR: 'cache/g', SITE_PREVIOUS: 'live', SITE_PICTURE_DIR: 'pending', SITE_RENDER_CACHE_DIR: 'drawn', NODE_OPTIONS: '--max-old-space-size=96' }))
-      .toEqual({ siteDir: path.resolve('fixtures/a'), chartDir: path.resolve('out/charts'), now: '2024-01', buildStatus: '/tmp/s', timingsFile: '/tmp/t', photoCacheDir: path.resolve('cache/p'), pictureCacheDir: path.resolve('cache/g'), previous: path.resolve('live'), pictureDir: path.resolve('pending'), renderCacheDir: path.resolve('drawn'), nodeOptions: '--max-old-space-size=96' });
+    expect(readConfig({})).toEqual({ siteDir: path.resolve('.'), chartDir: null, now: null, buildStatus: null, timingsFile: null, photoCacheDir: path.resolve('node_modules/.cache/renju-photos'), pictureCacheDir: path.resolve('node_modules/.cache/renju-pictures'), previous: null, pictureDir: null, renderCacheDir: null, reportShown: false, nodeOptions: '' });
+    expect(readConfig({ SITE_DIR: 'fixtures/a', SITE_CHART_DIR: 'out/charts', SITE_NOW: '2024-01', SITE_BUILD_STATUS: '/tmp/s', SITE_TIMINGS_FILE: '/tmp/t', SITE_CHART: 'x', PHOTO_CACHE_DIR: 'cache/p', PICTURE_CACHE_DIR: 'cache/g', SITE_PREVIOUS: 'live', SITE_PICTURE_DIR: 'pending', SITE_RENDER_CACHE_DIR: 'drawn', SITE_REPORT_SHOWN: '1', NODE_OPTIONS: '--max-old-space-size=96' }))
+      .toEqual({ siteDir: path.resolve('fixtures/a'), chartDir: path.resolve('out/charts'), now: '2024-01', buildStatus: '/tmp/s', timingsFile: '/tmp/t', photoCacheDir: path.resolve('cache/p'), pictureCacheDir: path.resolve('cache/g'), previous: path.resolve('live'), pictureDir: path.resolve('pending'), renderCacheDir: path.resolve('drawn'), reportShown: true, nodeOptions: '--max-old-space-size=96' });
     expect(readConfig({ SITE_DIR: '', SITE_CHART_DIR: '' })).toMatchObject({ siteDir: path.resolve('.'), chartDir: null });
   });
 
