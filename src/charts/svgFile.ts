@@ -98,5 +98,18 @@ export function wrapText(text: string, width: number, fontSize: number): string[
     line += piece;
   }
   if (line !== '') lines.push(line);
-  return lines;
+  return withoutOrphan(lines, width, fontSize);
+}
+
+/**
+ * A last line of one character (`榜` under `2023年6月人居环境整治红黑`) reads as a stray: the
+ * line above gives it its last piece, unless that piece is a space or closing punctuation.
+ */
+function withoutOrphan(lines: string[], width: number, fontSize: number): string[] {
+  const last = lines.at(-1);
+  const above = lines.at(-2)?.match(PIECE);
+  if (last === undefined || above === undefined || above === null || [...last].length !== 1 || above.length < 3) return lines;
+  const moved = above.at(-1)!;
+  if (/\s/.test(moved) || noBreakBefore.test(moved) || textWidth(moved + last, fontSize) > width) return lines;
+  return [...lines.slice(0, -2), above.slice(0, -1).join(''), moved + last];
 }

@@ -19,6 +19,17 @@ describe('wrapText', () => {
     const lines = wrapText('各村中，长塘村得分最高（94 分），枫林村最低（81 分）。', 120, 14);
     for (const l of lines.slice(1)) expect(l[0]).not.toMatch(/[，。、；：！？）》」』%]/);
   });
+  test('no last line of one character: 红黑榜 is not split as 红黑 / 榜', () => {
+    const title = '2023年6月人居环境整治红黑榜';
+    let wrapped = 0;
+    for (let width = 60; width <= 400; width++) {
+      const lines = wrapText(title, width, 18);
+      expect(lines.join('')).toBe(title);
+      if (lines.length > 1) expect([...lines.at(-1)!].length, `${width}: ${lines.join(' / ')}`).toBeGreaterThan(1);
+      wrapped += lines.length > 1 ? 1 : 0;
+    }
+    expect(wrapped).toBeGreaterThan(0);
+  });
   test('any text: nothing lost or added; a word wider than the line is still broken', () => {
     fc.assert(fc.property(fc.string({ maxLength: 80 }), fc.integer({ min: 20, max: 400 }), (text, width) => {
       expect(wrapText(text, width, 14).join('')).toBe(text);
