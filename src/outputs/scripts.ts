@@ -1,4 +1,5 @@
-// The site's own scripts, compacted once per build: a11yTools.js, inline at the end of every page
+// The site's own scripts, compacted once per build: prefsHead.js, inline at the top of every page's
+// <head>; a11yTools.js, inline at the end of every page
 // (Page.astro), and 朗读's reader, served as a file that a11yTools.js loads only when the reader
 // presses 朗读全文 (issue 21: off every page's weight), under a content-hashed name, as the
 // stylesheet's, so static servers can cache it for long.
@@ -6,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { transformSync } from 'esbuild';
 import { Script } from 'node:vm';
 import a11yToolsSource from '../scripts/a11yTools.js?raw';
+import prefsHeadSource from '../scripts/prefsHead.js?raw';
 import readAloudSource from '../scripts/readAloud.js?raw';
 
 /**
@@ -24,3 +26,6 @@ export const readAloudJs = compactJs(readAloudSource, 'readAloud.js');
 export const readAloudFile = `read-aloud-${createHash('sha256').update(readAloudJs).digest('hex').slice(0, 10)}.js`;
 
 export const a11yToolsJs = compactJs(a11yToolsSource, 'a11yTools.js');
+
+/** The text size and contrast chosen, applied at the top of <head> before the body is parsed. */
+export const prefsHeadJs = compactJs(prefsHeadSource, 'prefsHead.js');
