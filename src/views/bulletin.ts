@@ -193,8 +193,10 @@ export function hongheiSpec(project: Project, month: Month): ChartSpec {
   };
 }
 
-/** The 通报 as entries of /reports/ and the RSS feed. */
+/** The 通报 as entries of /reports/ and the RSS feed, newest month first. */
 export function bulletinEntries(project: Project): { title: string; date: string; path: string; month: Month }[] {
   if (!project.tables.inspections) return [];
-  return bulletinMonths(project.tables).map((month) => ({ title: bulletinTitle(month), date: bulletinDate(project, month), path: `ranking/${month}/`, month }));
+  // Newest month first: a first release dates every month's 通报 the same day, and the lists sort
+  // by date alone (stably), so this order is the order within a day.
+  return bulletinMonths(project.tables).toReversed().map((month) => ({ title: bulletinTitle(month), date: bulletinDate(project, month), path: `ranking/${month}/`, month }));
 }

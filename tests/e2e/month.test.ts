@@ -118,15 +118,21 @@ describe('the month 通报', () => {
     }
   });
 
-  test('listed on /reports/ and in RSS as <YYYY年M月>人居环境整治考评通报', () => {
+  test('listed on /reports/ and in RSS as <YYYY年M月>人居环境整治考评通报, the newest month first', () => {
     const reports = text(doc('reports/index.html').querySelector('main'));
     const rss = html('rss.xml');
-    for (const month of months()) {
-      const title = `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月人居环境整治考评通报`;
-      expect(reports).toContain(title);
-      expect(rss).toContain(`<title>${title}</title>`);
+    const titles = months().map((month) => `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月人居环境整治考评通报`);
+    for (const [i, month] of months().entries()) {
+      expect(reports).toContain(titles[i]);
+      expect(rss).toContain(`<title>${titles[i]}</title>`);
       expect(rss).toContain(`<link>${SITE_URL}ranking/${month}/</link>`);
     }
+    // The first release dates every month's 通报 the same day: within it, the newest month leads.
+    expect(months().length).toBeGreaterThan(1);
+    // titles run oldest to newest: each is found before the one above it
+    const newestFirst = (positions: number[]) => positions.every((p, i) => i === 0 || p < positions[i - 1]!);
+    expect(newestFirst(titles.map((t) => reports.indexOf(t)))).toBe(true);
+    expect(newestFirst(titles.map((t) => rss.indexOf(`<title>${t}</title>`)))).toBe(true);
   });
 
   test('printing /ranking/<month>/print/ gives one A4 page per village', async () => {
