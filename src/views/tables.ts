@@ -15,7 +15,11 @@ import { scoreDomain } from '../presets/presets.ts';
 import { href } from '../paths.ts';
 
 /** A table cell: text, a link, or a figure with a bar (share of the bar's full length, 0–1). */
-export type Cell = string | { text: string; href: string } | { text: string; share: number };
+/**
+ * A table cell: formatted text, a link, a figure with its bar, or a rank (`第 3 名`, its words
+ * dropped on the narrowest screens so the score beside it stays in view).
+ */
+export type Cell = string | { text: string; href: string } | { text: string; share: number } | { text: string; rank: number };
 export interface TableData {
   head: string[];
   rows: Cell[][];
@@ -130,7 +134,7 @@ export function rankingTable(tables: Tables, month: string, base: string, scope:
   return {
     head: ['名次', '村', '得分', '较上月', '乡镇'],
     rows: entries.map((e) => [
-      `第 ${e.rank} 名`,
+      { text: `第 ${e.rank} 名`, rank: e.rank },
       villageLink(tables, e.village.id, base),
       // A bar on the same scale as the ranking chart, so the printed sheet shows the differences.
       { text: formatQuantity(e.score), share: Math.max(0, (e.score.value - low) / (high - low || 1)) },

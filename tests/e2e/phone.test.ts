@@ -332,6 +332,33 @@ describe('no sideways scrolling', () => {
     expect(problems).toEqual([]);
   }, 300_000);
 
+  test('at the phone\'s 2× zoom and with a 32 px default font, the ranking\'s 得分 is on screen beside the name', async () => {
+    // 11 em across: 第 N 名 shows as N under its 名次 header and the score bar gives way.
+    const problems: string[] = [];
+    const seen: string[] = [];
+    for (const setting of [{ name: '2× zoom', viewport: { width: 180, height: 370 }, font: 0 }, { name: '32 px font', viewport: PHONE, font: 32 }]) {
+      const ctx = await context('标准', { viewport: setting.viewport });
+      const page = await ctx.newPage();
+      if (setting.font) await defaultFont(page, setting.font);
+      await page.goto(url(pages.ranking!), { waitUntil: 'load' });
+      const cells = (await page.locator('.ranking-now tbody tr').evaluateAll((trs) => trs.map((tr) => {
+        const r = tr.children[2]!.getBoundingClientRect();
+        return { rank: tr.children[0]!.textContent!.trim(), shown: (tr.children[0] as HTMLElement).innerText.trim(), text: tr.children[2]!.textContent!.trim(), right: r.right };
+      }))) as { rank: string; shown: string; text: string; right: number }[];
+      expect(cells.length).toBeGreaterThan(5);
+      for (const c of cells) {
+        if (c.right > setting.viewport.width + 0.5) problems.push(`${setting.name}: 得分 "${c.text}" ends at ${Math.round(c.right)} px`);
+        // the words are hidden, not removed: the cell still reads 第 N 名 as text
+        expect(c.rank).toMatch(/^第 \d+ 名$/);
+        expect(c.shown).toMatch(/^\d+$/);
+      }
+      seen.push(`${setting.name} ${Math.round(Math.max(...cells.map((c) => c.right)))} of ${setting.viewport.width} px`);
+      await ctx.close();
+    }
+    console.log(`phone: the ranking's 得分 ends at ${seen.join(', ')}`);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   test('wide tables keep their first column in view while they scroll', async () => {
     const ctx = await context('特大');
     const page = await open(ctx, pages.ranking!);

@@ -29,5 +29,5 @@ test('toiletTownshipTable counts reporting villages and their coverage', () => {
 });
 
 test('rankingTable: ties share a rank and the next rank skips', () => {
-  expect(rankingTable(tables, '2023-02', '/').rows.map((r) => r[0])).toEqual(['第 1 名', '第 1 名', '第 3 名']);
+  expect(rankingTable(tables, '2023-02', '/').rows.map((r) => r[0])).toEqual([1, 1, 3].map((rank) => ({ text: `第 ${rank} 名`, rank })));
 });
