@@ -106,9 +106,9 @@ export function wrapText(text: string, width: number, fontSize: number): string[
  * line above gives it its last piece, unless that piece is a space or closing punctuation.
  */
 function withoutOrphan(lines: string[], width: number, fontSize: number): string[] {
-  const last = lines.at(-1);
-  const above = lines.at(-2)?.match(PIECE);
-  if (last === undefined || above === undefined || above === null || [...last].length !== 1 || above.length < 3) return lines;
+  const last = lines.at(-1) ?? '';
+  const above = lines.at(-2)?.match(PIECE) ?? [];
+  if ([...last].length !== 1 || above.length < 3) return lines;
   const moved = above.at(-1)!;
   if (/\s/.test(moved) || noBreakBefore.test(moved) || textWidth(moved + last, fontSize) > width) return lines;
   return [...lines.slice(0, -2), above.slice(0, -1).join(''), moved + last];

@@ -65,6 +65,18 @@ function roomForHeapMb() {
   return Math.floor((totalmem() / 1048576) * 0.75);
 }
 
+/**
+ * The heap cap to retry with after a run (Astro's or the picture workers') ran out at `limit`:
+ * twice as much, while the machine has it; null when there is no retry (a cap the user gave, or
+ * no room), after saying so in Chinese.
+ */
+function moreHeap(limit, given) {
+  const more = Math.min(limit * 2, roomForHeapMb());
+  if (!given && more >= limit * 1.25) return more;
+  console.error(outOfMemoryMessage(limit, given));
+  return null;
+}
+
 function outOfMemoryMessage(limit, given) {
   return given
     ? `内存不够：NODE_OPTIONS 中设定的堆内存上限 ${limit} MB 不够本次构建使用。请调大 --max-old-space-size 的数值（或去掉这一设置，由构建程序按数据量自动决定）后重试。`
@@ -304,11 +316,8 @@ async function build() {
       rmSync(renderCache, { recursive: true, force: true });
       code = await run([astro, 'build', ...parsed.rest, '--outDir', astroOut], seen);
       if (code === 0 || !seen.outOfMemory || stopSignal) break;
-      const more = Math.min(limit * 2, roomForHeapMb());
-      if (givenLimit || more < limit * 1.25) {
-        console.error(outOfMemoryMessage(limit, Boolean(givenLimit)));
-        break;
-      }
+      const more = moreHeap(limit, Boolean(givenLimit));
+      if (more === null) break;
       console.warn(`构建所需内存超过了预设上限（${limit} MB），正在以 ${more} MB 重新构建（会多用一些时间）……`);
       // The run that ran out may have printed the check report; the retry's would be the same.
       try { if (JSON.parse(readFileSync(work.status, 'utf8')).reported === true) env[ENV.reportShown] = '1'; } catch { /* not reached */ }
@@ -348,11 +357,8 @@ async function build() {
       seen.outOfMemory = false;
       drawn = await drawPictures(pendingPictures, env[ENV.chartDir], seen);
       if (drawn || !seen.outOfMemory || stopSignal) break;
-      const more = Math.min(pictureLimit * 2, roomForHeapMb());
-      if (givenLimit || more < pictureLimit * 1.25) {
-        console.error(outOfMemoryMessage(pictureLimit, Boolean(givenLimit)));
-        break;
-      }
+      const more = moreHeap(pictureLimit, Boolean(givenLimit));
+      if (more === null) break;
       console.warn(`绘制分享图片所需内存超过了预设上限（${pictureLimit} MB），正在以 ${more} MB 重新绘制……`);
       pictureLimit = more;
     }
